@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace EdgeInfer.Core.Quantities;
+
+/// <summary>A data rate in bits per second. Non-negative and finite.</summary>
+public readonly record struct BitsPerSecond : IComparable<BitsPerSecond>
+{
+    /// <summary>Creates a value in bits per second; rejects NaN, infinities and negative rates.</summary>
+    public BitsPerSecond(double value) => Value = Preconditions.NonNegative(value, "BitsPerSecond");
+
+    /// <summary>The value in bits per second.</summary>
+    public double Value { get; }
+
+    /// <summary>Zero bits per second.</summary>
+    public static BitsPerSecond Zero => default;
+
+    public static BitsPerSecond operator +(BitsPerSecond a, BitsPerSecond b) => new(a.Value + b.Value);
+
+    public static BitsPerSecond operator -(BitsPerSecond a, BitsPerSecond b) => new(a.Value - b.Value);
+
+    public static BitsPerSecond operator *(BitsPerSecond a, double factor) => new(a.Value * factor);
+
+    public static BitsPerSecond operator *(double factor, BitsPerSecond a) => new(a.Value * factor);
+
+    public static BitsPerSecond operator /(BitsPerSecond a, double divisor) => new(a.Value / divisor);
+
+    public static double operator /(BitsPerSecond a, BitsPerSecond b) => a.Value / b.Value;
+
+    public static bool operator <(BitsPerSecond a, BitsPerSecond b) => a.Value < b.Value;
+
+    public static bool operator >(BitsPerSecond a, BitsPerSecond b) => a.Value > b.Value;
+
+    public static bool operator <=(BitsPerSecond a, BitsPerSecond b) => a.Value <= b.Value;
+
+    public static bool operator >=(BitsPerSecond a, BitsPerSecond b) => a.Value >= b.Value;
+
+    public int CompareTo(BitsPerSecond other) => Value.CompareTo(other.Value);
+
+    public override string ToString() => Value.ToString("G6", CultureInfo.InvariantCulture) + " bit/s";
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace EdgeInfer.Core.Quantities;
+
+/// <summary>An energy in watt-hours (battery capacities). Non-negative and finite.</summary>
+public readonly record struct WattHours : IComparable<WattHours>
+{
+    /// <summary>Creates a value in watt-hours; rejects NaN, infinities and negative energies.</summary>
+    public WattHours(double value) => Value = Preconditions.NonNegative(value, "WattHours");
+
+    /// <summary>The value in watt-hours.</summary>
+    public double Value { get; }
+
+    /// <summary>Zero watt-hours.</summary>
+    public static WattHours Zero => default;
+
+    public static WattHours operator +(WattHours a, WattHours b) => new(a.Value + b.Value);
+
+    public static WattHours operator -(WattHours a, WattHours b) => new(a.Value - b.Value);
+
+    public static WattHours operator *(WattHours a, double factor) => new(a.Value * factor);
+
+    public static WattHours operator *(double factor, WattHours a) => new(a.Value * factor);
+
+    public static WattHours operator /(WattHours a, double divisor) => new(a.Value / divisor);
+
+    public static double operator /(WattHours a, WattHours b) => a.Value / b.Value;
+
+    public static bool operator <(WattHours a, WattHours b) => a.Value < b.Value;
+
+    public static bool operator >(WattHours a, WattHours b) => a.Value > b.Value;
+
+    public static bool operator <=(WattHours a, WattHours b) => a.Value <= b.Value;
+
+    public static bool operator >=(WattHours a, WattHours b) => a.Value >= b.Value;
+
+    public int CompareTo(WattHours other) => Value.CompareTo(other.Value);
+
+    public override string ToString() => Value.ToString("G6", CultureInfo.InvariantCulture) + " Wh";
+}

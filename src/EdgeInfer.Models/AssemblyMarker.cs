@@ -1,0 +1,2 @@
+namespace EdgeInfer.Models;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace EdgeInfer.Pruning;
+internal static class AssemblyMarker { }

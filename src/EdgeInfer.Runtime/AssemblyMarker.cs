@@ -1,0 +1,2 @@
+namespace EdgeInfer.Runtime;
+internal static class AssemblyMarker { }
