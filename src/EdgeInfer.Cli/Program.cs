@@ -1,1 +1,3 @@
-return 0;
+using EdgeInfer.Cli.Infrastructure;
+
+return CliApp.Run(args, Console.Out, Console.Error);

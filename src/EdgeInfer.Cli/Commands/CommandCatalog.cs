@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace EdgeInfer.Cli.Commands;
+
+/// <summary>Every top-level command, in help order. Add a command here and in its own file.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}
