@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using EdgeInfer.Core.Quantities;
-using EdgeInfer.Pruning.Onnx;
+using EdgeInfer.Pruning.IO;
 using Onnx;
 
 namespace EdgeInfer.Pruning.Unstructured;
@@ -17,7 +17,14 @@ public static class MagnitudePruner
     /// Prunes <paramref name="model"/> in place (only the prunable initializers are replaced; with pf = 0 nothing is
     /// touched). Use <c>model.Clone()</c> first to keep the original.
     /// </summary>
-    public static MagnitudePruningResult PruneInPlace(ModelProto model, MagnitudePruningOptions options)
+    public static MagnitudePruningResult PruneInPlace(ModelProto model, MagnitudePruningOptions options) =>
+        Prune(model, options, reuseBuffers: false);
+
+    /// <summary>
+    /// Prunes with <paramref name="reuseBuffers"/>: true overwrites the parsed <c>raw_data</c> buffers in place (no
+    /// 4-bytes-per-weight allocation); only valid when nothing else shares the model's byte strings (a freshly parsed file).
+    /// </summary>
+    internal static MagnitudePruningResult Prune(ModelProto model, MagnitudePruningOptions options, bool reuseBuffers)
     {
         ArgumentNullException.ThrowIfNull(model);
         options = options.Validated();
@@ -39,7 +46,7 @@ public static class MagnitudePruner
         }
 
         var selected = Stopwatch.GetTimestamp();
-        Mask(tensors, chunks, groups, thresholds, options);
+        Mask(tensors, chunks, groups, thresholds, options, reuseBuffers);
         var masked = Stopwatch.GetTimestamp();
 
         return new MagnitudePruningResult(
@@ -57,7 +64,7 @@ public static class MagnitudePruner
             MagnitudePruningOptions.TargetZeros(options.PruningFactor, group.Weights),
             parallel);
 
-    private static void Mask(IReadOnlyList<FloatTensor> tensors, List<Chunk> chunks, List<Group> groups, Threshold[] thresholds, MagnitudePruningOptions options)
+    private static void Mask(IReadOnlyList<FloatTensor> tensors, List<Chunk> chunks, List<Group> groups, Threshold[] thresholds, MagnitudePruningOptions options, bool reuseBuffers)
     {
         var groupOfChunk = new int[chunks.Count];
         for (var g = 0; g < groups.Count; g++)
@@ -72,7 +79,10 @@ public static class MagnitudePruner
         {
             if (Active(c) && outputs[chunks[c].TensorOrdinal] is null)
             {
-                outputs[chunks[c].TensorOrdinal] = GC.AllocateUninitializedArray<byte>(checked((int)chunks[c].Tensor.Count * sizeof(float)));
+                var tensor = chunks[c].Tensor;
+                outputs[chunks[c].TensorOrdinal] = reuseBuffers && !tensor.StoredAsFloatData && tensor.TryGetWritableBuffer(out var own)
+                    ? own
+                    : GC.AllocateUninitializedArray<byte>(checked((int)tensor.Count * sizeof(float)));
             }
         }
 

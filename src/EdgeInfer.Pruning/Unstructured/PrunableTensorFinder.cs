@@ -1,4 +1,4 @@
-using EdgeInfer.Pruning.Onnx;
+using EdgeInfer.Pruning.IO;
 using Onnx;
 
 namespace EdgeInfer.Pruning.Unstructured;

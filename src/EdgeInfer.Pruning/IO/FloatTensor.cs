@@ -3,7 +3,7 @@ using EdgeInfer.Core;
 using Google.Protobuf;
 using Onnx;
 
-namespace EdgeInfer.Pruning.Onnx;
+namespace EdgeInfer.Pruning.IO;
 
 /// <summary>
 /// A float initializer viewed as little-endian IEEE-754 bits, whichever way it is stored (<c>raw_data</c> or
@@ -35,6 +35,22 @@ internal sealed class FloatTensor
     public ReadOnlySpan<uint> Bits => MemoryMarshal.Cast<byte, uint>(Bytes.Span);
 
     public ReadOnlySpan<float> Values => MemoryMarshal.Cast<byte, float>(Bytes.Span);
+
+    /// <summary>
+    /// The array behind <see cref="Bytes"/> when it is a whole array (protobuf's own copy after parsing), so the
+    /// caller may write the result over the source; only safe when no other message shares this byte string.
+    /// </summary>
+    public bool TryGetWritableBuffer(out byte[] buffer)
+    {
+        if (MemoryMarshal.TryGetArray(Bytes, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length)
+        {
+            buffer = segment.Array;
+            return true;
+        }
+
+        buffer = [];
+        return false;
+    }
 
     /// <summary>True when <paramref name="proto"/> is a FLOAT tensor with inline data this class can read.</summary>
     public static bool IsSupported(TensorProto proto) =>
@@ -95,7 +111,7 @@ internal sealed class FloatTensor
             proto.FloatData.AddRange(MemoryMarshal.Cast<byte, float>(bytes).ToArray());
             proto.RawData = ByteString.Empty;
         }
-        else
+        else if (!ReferenceEquals(bytes, MemoryMarshal.TryGetArray(proto.RawData.Memory, out var own) ? own.Array : null))
         {
             proto.FloatData.Clear();
             proto.RawData = UnsafeByteOperations.UnsafeWrap(bytes);

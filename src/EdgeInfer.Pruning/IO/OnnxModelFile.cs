@@ -2,7 +2,7 @@ using EdgeInfer.Core;
 using Google.Protobuf;
 using Onnx;
 
-namespace EdgeInfer.Pruning.Onnx;
+namespace EdgeInfer.Pruning.IO;
 
 /// <summary>Reads and writes ONNX model files in one go (no intermediate copies beyond protobuf's own), atomically.</summary>
 public static class OnnxModelFile
