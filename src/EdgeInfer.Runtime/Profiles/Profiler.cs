@@ -3,6 +3,7 @@ using EdgeInfer.Core;
 using EdgeInfer.Runtime.Execution;
 using EdgeInfer.Runtime.Load;
 using EdgeInfer.Runtime.Measurement;
+using Microsoft.ML.OnnxRuntime;
 
 namespace EdgeInfer.Runtime.Profiles;
 
@@ -10,7 +11,8 @@ namespace EdgeInfer.Runtime.Profiles;
 /// Measures a profile: for each target, the device role once (load 0), then the edge role at every load level with
 /// an <see cref="EdgeLoad"/> running in the background; for pruned variants with a pruner, also the time to prune
 /// the full model file under each load. Cancellation stops between (and, for background tasks, inside) inferences;
-/// the partial result is discarded (nothing is returned), so no profile can look complete when it is not.
+/// a run in progress is aborted (<see cref="RuntimeSession.Terminate"/>) so even a long ResNet-152 inference under load
+/// stops at once; the partial result is discarded (nothing is returned), so no profile can look complete when it is not.
 /// </summary>
 public sealed class Profiler
 {
@@ -58,21 +60,30 @@ public sealed class Profiler
         var edgeOptions = new RuntimeOptions { Role = RuntimeRole.Edge, IntraOpThreads = options.EdgeThreads, WarmupRuns = options.WarmupRuns }.Validate();
         var deviceModels = new List<ModelProfile>();
         var edgeModels = new List<ModelProfile>();
-        foreach (var target in targets)
+        try
         {
-            if (options.MeasureDevice)
+            foreach (var target in targets)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                using var session = RuntimeSession.Open(target.ModelPath, deviceOptions);
-                var stats = session.Measure(options.Samples, time, cancellationToken);
-                Report(Line("device", target, 0, stats));
-                deviceModels.Add(Entry(target, [new LoadMeasurement { Load = 0, Inference = stats }]));
-            }
+                if (options.MeasureDevice)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    using var session = RuntimeSession.Open(target.ModelPath, deviceOptions);
+                    using var abort = cancellationToken.Register(session.Terminate);
+                    var stats = session.Measure(options.Samples, time, cancellationToken);
+                    Report(Line("device", target, 0, stats));
+                    deviceModels.Add(Entry(target, [new LoadMeasurement { Load = 0, Inference = stats }]));
+                }
 
-            if (options.MeasureEdge)
-            {
-                edgeModels.Add(Entry(target, MeasureEdge(target, loads, edgeOptions, Report, cancellationToken)));
+                if (options.MeasureEdge)
+                {
+                    edgeModels.Add(Entry(target, MeasureEdge(target, loads, edgeOptions, Report, cancellationToken)));
+                }
             }
+        }
+        catch (OnnxRuntimeException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            // Cancellation aborted a foreground run in progress (RunOptions.Terminate).
+            throw new OperationCanceledException("Profiling was cancelled.", ex, cancellationToken);
         }
 
         var measuredAt = time.GetUtcNow();
@@ -89,6 +100,7 @@ public sealed class Profiler
         var measurements = new List<LoadMeasurement>();
         cancellationToken.ThrowIfCancellationRequested();
         using var session = RuntimeSession.Open(target.ModelPath, edgeOptions);
+        using var abort = cancellationToken.Register(session.Terminate);
         foreach (var load in loads)
         {
             cancellationToken.ThrowIfCancellationRequested();
