@@ -1,15 +1,29 @@
+using EdgeInfer.Models.Catalog;
+using EdgeInfer.Models.Files;
+
 namespace EdgeInfer.Benchmarks;
 
 /// <summary>Finds the model the runtime benchmarks run.</summary>
 internal static class RuntimeBenchmarkModel
 {
-    /// <summary><c>EDGEINFER_BENCH_MODEL</c> if set, else an error naming it.</summary>
+    /// <summary>
+    /// <c>EDGEINFER_BENCH_MODEL</c> if set; else MobileNet v1 (untrained, default seed) built once into
+    /// <c>$TMPDIR/edgeinfer-bench/</c> (atomic write, reused by later runs and BenchmarkDotNet's child processes).
+    /// </summary>
     public static string MobileNetPath()
     {
-        var path = Environment.GetEnvironmentVariable("EDGEINFER_BENCH_MODEL");
-        if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
+        var fromEnvironment = Environment.GetEnvironmentVariable("EDGEINFER_BENCH_MODEL");
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
-            throw new InvalidOperationException("Set EDGEINFER_BENCH_MODEL to a MobileNet v1 ONNX file.");
+            return File.Exists(fromEnvironment) ? fromEnvironment : throw new FileNotFoundException($"EDGEINFER_BENCH_MODEL '{fromEnvironment}' does not exist.", fromEnvironment);
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), "edgeinfer-bench", $"mobilenet-seed{ModelCatalog.DefaultSeed}.onnx");
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var model = ModelCatalog.Find("mobilenet").Build(ModelCatalog.DefaultSeed);
+            AtomicFile.Write(path, stream => OnnxModelFile.Write(model, stream));
         }
 
         return path;

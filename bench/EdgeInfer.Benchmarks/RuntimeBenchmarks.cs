@@ -13,7 +13,9 @@ namespace EdgeInfer.Benchmarks;
 /// Run: <c>dotnet run -c Release --project bench/EdgeInfer.Benchmarks -- --filter '*RuntimeBenchmarks*'</c>.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 20)]
+[MinColumn]
+[MedianColumn]
+[SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 30)]
 public class RuntimeBenchmarks
 {
     private RuntimeSession wrapper = null!;
