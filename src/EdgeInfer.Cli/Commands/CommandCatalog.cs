@@ -7,7 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return ChannelCommand.Create();
+        yield return PlanCommand.Create();
         yield return ProfileCommand.Create();
-        yield break;
     }
 }

@@ -34,7 +34,9 @@ public static class OffloadPlanner
             var costs = i == 0 ? edgeFull : CostModel.Costs(inputs, strategy, rates);
             var delay = costs.LifetimeDelaySeconds.At(q);
             var energy = costs.DeviceEnergyJoules.At(q);
-            var data = strategy.RunsAtEdge() ? checked(inputs.EdgeExchangedBytesPerRequest * q) : (long)costs.ExchangedBytes.Intercept;
+            var data = strategy.RunsAtEdge()
+                ? checked(inputs.EdgeExchangedBytesPerRequest * q)
+                : inputs.RequestBytes + (strategy.UsesPrunedModel() ? inputs.Pruned : inputs.Full).SizeBytes;
             var violations = Violations(inputs, strategy, costs.CycleDelaySeconds, energy);
             result.SetOutcome(new StrategyOutcome(strategy, new Seconds(costs.CycleDelaySeconds), new Seconds(delay), new Joules(energy), new Joules(costs.EdgeEnergyJoules), new Bytes(data), violations));
 

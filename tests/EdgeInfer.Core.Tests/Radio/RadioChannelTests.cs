@@ -63,6 +63,15 @@ public sealed class RadioChannelTests
     }
 
     [Fact]
+    public void Evaluate_Expected_PathLossIsLosProbabilityWeighted()
+    {
+        // 0.230984749698·85.314189103 + (1 − 0.230984749698)·104.643832012 = 100.178979283 dB
+        var report = RadioChannel.Evaluate(RadioOptions.Default with { Condition = ChannelCondition.Expected });
+        Assert.Equal(100.178979283, report.PathLoss.Value, 1e-6);
+        Assert.Equal(ChannelCondition.Expected, report.Condition);
+    }
+
+    [Fact]
     public void Evaluate_DistanceBelowRange_ThrowsNamingField()
     {
         var ex = Assert.Throws<EdgeInferInputException>(() => RadioChannel.Evaluate(RadioOptions.Default with { Distance = new Meters(9.5) }, "radio."));
