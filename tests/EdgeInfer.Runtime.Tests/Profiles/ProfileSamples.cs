@@ -20,7 +20,7 @@ internal static class ProfileSamples
         Count = 5,
     };
 
-    public static ModelProfile Model(string name, string variant, params (int Load, double Median)[] points) => new()
+    public static ProfiledModel Model(string name, string variant, params (int Load, double Median)[] points) => new()
     {
         Model = name,
         Variant = variant,
@@ -28,7 +28,7 @@ internal static class ProfileSamples
         Measurements = points.Select(p => new LoadMeasurement { Load = p.Load, Inference = Stats(p.Median) }).ToArray(),
     };
 
-    public static RoleProfile Role(MachineInfo machine, int[] loads, params ModelProfile[] models) => new()
+    public static RoleProfile Role(MachineInfo machine, int[] loads, params ProfiledModel[] models) => new()
     {
         Machine = machine,
         MeasuredAtUtc = new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero),
@@ -36,7 +36,7 @@ internal static class ProfileSamples
         Models = models,
     };
 
-    public static ProfileDocument DeviceOnly(params ModelProfile[] models) => new() { Complete = true, Device = Role(Phone, [0], models) };
+    public static ProfileDocument DeviceOnly(params ProfiledModel[] models) => new() { Complete = true, Device = Role(Phone, [0], models) };
 
-    public static ProfileDocument EdgeOnly(params ModelProfile[] models) => new() { Complete = true, Edge = Role(Server, [0, 2, 8], models) };
+    public static ProfileDocument EdgeOnly(params ProfiledModel[] models) => new() { Complete = true, Edge = Role(Server, [0, 2, 8], models) };
 }
