@@ -28,6 +28,29 @@ internal static class ProfileSamples
         Measurements = points.Select(p => new LoadMeasurement { Load = p.Load, Inference = Stats(p.Median) }).ToArray(),
     };
 
+    /// <summary>A pruned variant with prune times (medians) at each load.</summary>
+    public static ProfiledModel Pruned(string name, string variant, double pf, params (int Load, double Median, double Prune)[] points) => new()
+    {
+        Model = name,
+        Variant = variant,
+        PruningFactor = pf,
+        PruningMethod = "global",
+        SizeBytes = 400,
+        Measurements = points.Select(p => new LoadMeasurement { Load = p.Load, Inference = Stats(p.Median), PruneSeconds = Stats(p.Prune) }).ToArray(),
+    };
+
+    /// <summary>Device (phone) and edge (server) roles for mobilenet full and global-0.7: edge full T = 0.02 + 0.01·L s.</summary>
+    public static ProfileDocument Both() => new()
+    {
+        Complete = true,
+        Device = Role(Phone, [0], Model("mobilenet", "full", (0, 0.10)), Pruned("mobilenet", "global-0.7", 0.7, (0, 0.06, 0))),
+        Edge = Role(
+            Server,
+            [0, 10, 20],
+            Model("mobilenet", "full", (0, 0.02), (10, 0.12), (20, 0.22)),
+            Pruned("mobilenet", "global-0.7", 0.7, (0, 0.01, 1.0), (10, 0.06, 2.0), (20, 0.11, 3.0))),
+    };
+
     public static RoleProfile Role(MachineInfo machine, int[] loads, params ProfiledModel[] models) => new()
     {
         Machine = machine,
