@@ -35,6 +35,10 @@ public sealed class ModelRepositoryTests : IDisposable
         Assert.Equal("input float[N,3,224,224]", Assert.Single(m.Inputs).ToString());
         Assert.Equal("logits float[N,1000]", Assert.Single(m.Outputs).ToString());
         Assert.True(File.ReadAllBytes(entry.ModelPath).AsSpan().SequenceEqual(model.ToByteArray()));
+        var inspected = ModelInspector.Inspect(entry.ModelPath);
+        Assert.False(inspected.Trained);
+        Assert.Equal("mobilenet-v1", inspected.Architecture);
+        Assert.Equal(m.Macs, inspected.Macs);
         Assert.DoesNotContain(temp.AllFiles(), f => f.EndsWith(AtomicFile.TempSuffix, StringComparison.Ordinal));
     }
 
