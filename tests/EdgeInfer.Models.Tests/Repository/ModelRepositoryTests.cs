@@ -100,12 +100,14 @@ public sealed class ModelRepositoryTests : IDisposable
     }
 
     [Fact]
-    public void List_ModelWithoutMetadata_IsInvisible()
+    public void List_CrashLeftovers_AreInvisible()
     {
+        // What a killed process can leave: a complete model without metadata, and an abandoned temp file.
         var repo = ModelRepository.Open(temp.File("repo"));
         var path = repo.ModelPath("orphan");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, TinyModels.Bytes(TinyModels.Create()));
+        File.WriteAllBytes(Path.Combine(Path.GetDirectoryName(path)!, ".model.onnx.0123" + AtomicFile.TempSuffix), new byte[10]);
 
         Assert.Empty(repo.List());
         Assert.Null(repo.TryGet("orphan"));
