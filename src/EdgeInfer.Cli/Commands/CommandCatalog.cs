@@ -9,6 +9,7 @@ internal static class CommandCatalog
     {
         yield return ChannelCommand.Create();
         yield return PlanCommand.Create();
+        yield return ModelsCommand.Create();
         yield return ProfileCommand.Create();
     }
 }
