@@ -8,6 +8,8 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return ModelsCommand.Create();
+        yield return PruneCommand.Create();
+        yield return WireCommand.Create();
         yield break;
     }
 }
