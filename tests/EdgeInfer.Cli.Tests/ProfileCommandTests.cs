@@ -27,6 +27,22 @@ public sealed class ProfileCommandTests : IDisposable
         Assert.True(json.GetProperty("profile").GetProperty("complete").GetBoolean());
     }
 
+    [Fact]
+    public void Profile_MobileNetPrunedEdgeRole_RecordsPruneSecondsAtEveryLoad()
+    {
+        var output = Path.Combine(dir, "edge.json");
+
+        RunJsonWithProgress("profile", "--models", "mobilenet", "--role", "edge", "--loads", "0,1", "--samples", "1", "--warmup", "0", "--pf", "0.7", "--prune-samples", "1", "--repository", Path.Combine(dir, "repo"), "-o", output, "--json");
+
+        var edge = ProfileFile.ReadComplete(output).Edge!;
+        var pruned = edge.Find("mobilenet", "global-0.70")!;
+        Assert.Equal(0.7, pruned.PruningFactor);
+        Assert.Equal("global", pruned.PruningMethod);
+        Assert.All(pruned.Measurements, m => Assert.Equal(1, m.PruneSeconds!.Count));
+        Assert.All(edge.Find("mobilenet", "full")!.Measurements, m => Assert.Null(m.PruneSeconds));
+        Assert.True(File.Exists(Path.Combine(dir, "repo", "mobilenet", "global-0.70", "model.onnx")));
+    }
+
     [Theory]
     [InlineData("--role", "cloud", "--role 'cloud'")]
     [InlineData("--loads", "0,x", "'x'")]
@@ -101,7 +117,7 @@ public sealed class ProfileCommandTests : IDisposable
 
     [Theory]
     [InlineData("resnet152", "0.7", "'resnet152'")]
-    [InlineData("mobilenet", "0.5", "'global-0.5'")]
+    [InlineData("mobilenet", "0.5", "'global-0.50'")]
     public void Plan_ProfileWithoutModelOrVariant_ExitsTwoNamingIt(string model, string pf, string expected)
     {
         var (code, _, stderr) = CliRunner.Run("plan", "--profile", Both(), "--model", model, "--pf", pf, "--edge-load", "1");
@@ -159,7 +175,7 @@ public sealed class ProfileCommandTests : IDisposable
     private static ProfiledModel Pruned(params (int Load, double Median, double Prune)[] points) => new()
     {
         Model = "mobilenet",
-        Variant = "global-0.7",
+        Variant = "global-0.70",
         PruningFactor = 0.7,
         PruningMethod = "global",
         SizeBytes = 5_600_000,

@@ -43,7 +43,7 @@ internal static class ProfileCommand
             var progress = new ProfileProgressWriter(parse.InvocationConfiguration.Error, Console.IsErrorRedirected);
             var (device, edge) = ParseRole(parse.GetValue(role)!);
             var pruningFactor = parse.GetValue(pf);
-            var pruningMethod = ProfilePruning.CheckMethod(parse.GetValue(method)!);
+            var pruningMethod = ProfilePruning.ParseMethod(parse.GetValue(method)!);
             var options = new ProfilerOptions
             {
                 MeasureDevice = device,
