@@ -115,6 +115,40 @@ public sealed class ProfileCommandTests : IDisposable
         Assert.Equal("extrapolated", json.GetProperty("estimates").GetProperty("edgeFull").GetProperty("kind").GetString());
     }
 
+    [Fact]
+    public void Plan_ProfileReadableOutput_MarksExtrapolationAndPrintsThresholds()
+    {
+        var (planCode, plan, _) = CliRunner.Run("plan", "--profile", Both(), "--model", "mobilenet", "--edge-load", "40", "--extrapolate");
+        var (sweepCode, sweep, _) = CliRunner.Run("plan", "--profile", Both(), "--model", "mobilenet", "--sweep-load", "0:20:5");
+
+        Assert.Equal(0, planCode);
+        Assert.Contains("EXTRAPOLATED", plan);
+        Assert.Contains("edge-full", plan);
+        Assert.Equal(0, sweepCode);
+        Assert.Contains("device inference faster than edge inference above load: full 8, pruned 10", sweep);
+    }
+
+    [Theory]
+    [InlineData("0:10", "FROM:TO:STEP")]
+    [InlineData("10:0:1", "FROM ≤ TO")]
+    [InlineData("0:10:0", "STEP > 0")]
+    public void Plan_BadSweep_ExitsTwo(string sweep, string expected)
+    {
+        var (code, _, stderr) = CliRunner.Run("plan", "--profile", Both(), "--model", "mobilenet", "--sweep-load", sweep);
+
+        Assert.Equal(2, code);
+        Assert.Contains(expected, stderr);
+    }
+
+    [Fact]
+    public void Plan_NeitherScenarioNorProfile_ExitsTwo()
+    {
+        var (code, _, stderr) = CliRunner.Run("plan");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--scenario", stderr);
+    }
+
     [Theory]
     [InlineData("resnet152", "0.7", "'resnet152'")]
     [InlineData("mobilenet", "0.5", "'global-0.50'")]
