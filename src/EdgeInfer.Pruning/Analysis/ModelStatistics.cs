@@ -1,5 +1,6 @@
 using EdgeInfer.Models.Inspection;
 using EdgeInfer.Pruning.IO;
+using EdgeInfer.Pruning.Unstructured;
 using Onnx;
 
 namespace EdgeInfer.Pruning.Analysis;
@@ -20,27 +21,12 @@ public sealed record ModelStatistics(long Parameters, long NonZeroParameters, lo
         var graph = model.Graph;
         var statistics = graph.Node.Where(n => n.OpType == "BatchNormalization" && n.Input.Count >= 5)
             .SelectMany(n => new[] { n.Input[3], n.Input[4] }).ToHashSet(StringComparer.Ordinal);
-        long zeros = 0;
-        foreach (var tensor in graph.Initializer)
-        {
-            if (!statistics.Contains(tensor.Name) && FloatTensor.IsSupported(tensor) && FloatTensor.ElementCount(tensor) > 0)
-            {
-                zeros += CountZeros(FloatTensor.Of(tensor, 0));
-            }
-        }
+        var counted = graph.Initializer.Where(t => !statistics.Contains(t.Name) && FloatTensor.IsSupported(t) && FloatTensor.ElementCount(t) > 0).ToList();
+        var zerosPerTensor = new long[counted.Count];
+        Parallel.For(0, counted.Count, i => zerosPerTensor[i] = MagnitudeKernels.CountZeros(FloatTensor.Of(counted[i], 0).Bits));
+        var zeros = zerosPerTensor.Sum();
 
         var parameters = ParameterCounter.Count(graph);
         return new ModelStatistics(parameters, parameters - zeros, ShapeInference.Run(graph).Macs);
-    }
-
-    private static long CountZeros(FloatTensor tensor)
-    {
-        long zeros = 0;
-        foreach (var bits in tensor.Bits)
-        {
-            zeros += (bits & 0x7FFF_FFFF) == 0 ? 1 : 0;
-        }
-
-        return zeros;
     }
 }
