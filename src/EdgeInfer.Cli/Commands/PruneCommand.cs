@@ -57,7 +57,7 @@ internal static class PruneCommand
                 parse.GetValue(sparse),
                 parse.GetValue(sizes),
                 new WireOptions(parse.GetValue(compression)));
-            ModelsCommand.Progress(parse, $"pruning {input} ({methodValue}, pf {pfValue.ToString(CultureInfo.InvariantCulture)})...");
+            ModelsCommand.Progress(parse, $"pruning {input} ({methodValue.ToString().ToLowerInvariant()}, pf {pfValue.ToString(CultureInfo.InvariantCulture)})...");
             PruneFileReport report;
             string? variant = null;
             try
