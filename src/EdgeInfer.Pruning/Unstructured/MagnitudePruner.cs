@@ -24,13 +24,17 @@ public static class MagnitudePruner
     /// Prunes with <paramref name="reuseBuffers"/>: true overwrites the parsed <c>raw_data</c> buffers in place (no
     /// 4-bytes-per-weight allocation); only valid when nothing else shares the model's byte strings (a freshly parsed file).
     /// </summary>
-    internal static MagnitudePruningResult Prune(ModelProto model, MagnitudePruningOptions options, bool reuseBuffers)
+    /// <param name="model">The model to prune in place.</param>
+    /// <param name="options">What to prune.</param>
+    /// <param name="reuseBuffers">Overwrite the parsed raw_data buffers instead of allocating new ones.</param>
+    /// <param name="chunkLength">Weights per parallel work item; tests shrink it to cross chunk boundaries.</param>
+    internal static MagnitudePruningResult Prune(ModelProto model, MagnitudePruningOptions options, bool reuseBuffers, int chunkLength = Chunk.MaximumLength)
     {
         ArgumentNullException.ThrowIfNull(model);
         options = options.Validated();
         var start = Stopwatch.GetTimestamp();
         var tensors = PrunableTensorFinder.Find(model.Graph, options);
-        var chunks = Chunk.Split(tensors);
+        var chunks = Chunk.Split(tensors, chunkLength);
         var groups = options.Scope == PruningScope.Global
             ? [new Group(0, chunks.Count, tensors.Sum(t => t.Count))]
             : GroupsPerTensor(chunks, tensors);
