@@ -31,14 +31,7 @@ internal static class ModelsBuildCommand
             var buildSeconds = total.Elapsed.TotalSeconds;
             ModelsCommand.Progress(parse, $"built in {buildSeconds:0.000} s; writing to {repo.ModelPath(model.Name)}...");
             var write = Stopwatch.StartNew();
-            var entry = repo.Add(proto, new ModelAddRequest
-            {
-                Name = model.Name,
-                Trained = false,
-                Source = "catalog:" + model.Name,
-                Architecture = model.Name,
-                Seed = seedValue,
-            });
+            var entry = repo.Add(proto, model.RepositoryRequest(seedValue));
             var writeSeconds = write.Elapsed.TotalSeconds;
             var totalSeconds = total.Elapsed.TotalSeconds;
             var view = ModelsCommand.View(entry);
