@@ -1,3 +1,4 @@
+using CsCheck;
 using Onnx;
 
 namespace EdgeInfer.Models.Tests;
@@ -47,5 +48,23 @@ public sealed class TensorDataTests
         t.Dims.Add(4);
 
         Assert.Throws<ArgumentException>(() => TensorData.WriteFloats(t, new float[3]));
+    }
+
+    [Fact]
+    public void WriteFloats_ThenRead_RoundTripsAnyValues()
+    {
+        Gen.Single.Array[0, 200].Sample(values =>
+        {
+            var t = new TensorProto { Name = "t", DataType = (int)TensorProto.Types.DataType.Float };
+            t.Dims.Add(values.Length);
+            t.FloatData.AddRange(values);
+            var fromTyped = TensorData.ReadFloats(t);
+
+            TensorData.WriteFloats(t, values);
+
+            Assert.Equal(values.Length * 4, t.RawData.Length);
+            Assert.Equal(values.Select(BitConverter.SingleToInt32Bits), TensorData.ReadFloats(t).Select(BitConverter.SingleToInt32Bits));
+            Assert.Equal(values.Select(BitConverter.SingleToInt32Bits), fromTyped.Select(BitConverter.SingleToInt32Bits));
+        });
     }
 }

@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return ChannelCommand.Create();
         yield return PlanCommand.Create();
         yield return ProfileCommand.Create();
+        yield return ModelsCommand.Create();
     }
 }

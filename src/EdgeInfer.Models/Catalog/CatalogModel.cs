@@ -1,3 +1,4 @@
+using EdgeInfer.Models.Repository;
 using Onnx;
 
 namespace EdgeInfer.Models.Catalog;
@@ -39,6 +40,19 @@ public sealed class CatalogModel
 
     /// <summary>Builds the graph with initializer dims but no weight data: enough to count parameters and MACs, not to run.</summary>
     public ModelProto BuildShapeOnly() => build(null);
+
+    /// <summary>The repository request for a build of this model: variant <c>full</c>, untrained, source <c>catalog:NAME</c>.</summary>
+    public ModelAddRequest RepositoryRequest(ulong seed) => new()
+    {
+        Name = Name,
+        Trained = false,
+        Source = CatalogSource,
+        Architecture = Name,
+        Seed = seed,
+    };
+
+    /// <summary>The <see cref="ModelMetadata.Source"/> of built models: <c>catalog:NAME</c>.</summary>
+    public string CatalogSource => "catalog:" + Name;
 
     public override string ToString() => Name;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using EdgeInfer.Core;
 using EdgeInfer.Models.Building;
 
@@ -18,12 +19,12 @@ public static class ModelCatalog
     ];
 
     /// <summary>Finds a model by name or alias (case-insensitive).</summary>
-    public static bool TryFind(string name, out CatalogModel model)
+    public static bool TryFind(string name, [NotNullWhen(true)] out CatalogModel? model)
     {
         ArgumentNullException.ThrowIfNull(name);
         model = Models.FirstOrDefault(m =>
             string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase) ||
-            m.Aliases.Any(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase)))!;
+            m.Aliases.Any(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase)));
         return model is not null;
     }
 

@@ -17,7 +17,7 @@ public sealed class ShapeInferenceResult
     public IReadOnlyDictionary<string, long[]?> Shapes { get; }
 
     /// <summary>
-    /// Multiply-accumulates of Conv, ConvTranspose-free graphs' Gemm and MatMul at the walked batch size; null when some
+    /// Multiply-accumulates of Conv, Gemm and MatMul nodes at the walked batch size (other operators count zero); null when some
     /// such node has an input shape that is not fully static (dynamic dims other than batch, or an unmodelled operator upstream).
     /// </summary>
     public long? Macs { get; }

@@ -8,11 +8,20 @@ namespace EdgeInfer.Models.Repository;
 
 public sealed partial class ModelRepository
 {
-    /// <summary>Writes an in-memory model as a variant (model first, metadata last, both atomic) and returns it.</summary>
+    /// <summary>
+    /// Writes an in-memory model as a variant (model first, metadata last, both atomic) and returns it. The model is
+    /// validated first (<see cref="ModelValidator"/>): an invalid one is an <see cref="ArgumentException"/> listing the problems.
+    /// </summary>
     public ModelEntry Add(ModelProto model, ModelAddRequest request)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        var problems = ModelValidator.Validate(model);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"Model for '{request.Name}/{request.Variant}' is invalid: {string.Join("; ", problems.Take(5))}.", nameof(model));
+        }
         return Write(request, stream => OnnxModelFile.Write(model, stream), size => ModelInspector.Inspect(model, size));
     }
 
@@ -30,6 +39,7 @@ public sealed partial class ModelRepository
     /// <summary>
     /// Copies a user ONNX file into the repository after validating it: it must parse, be structurally valid and have a
     /// float32 input. The copy is byte-identical (weights stay in <c>raw_data</c> or <c>float_data</c> as they were).
+    /// A file whose metadata marks it untrained (<see cref="ModelSpecs.TrainedKey"/> = false) is recorded untrained.
     /// </summary>
     /// <exception cref="EdgeInferInputException">The file is missing, not ONNX, truncated, or has no float input; the message names it.</exception>
     public ModelEntry Import(string sourcePath, ModelAddRequest request)
@@ -42,6 +52,12 @@ public sealed partial class ModelRepository
         {
             var inputs = ModelValidator.RealInputs(model.Graph).Select(i => TensorSpec.From(i).ToString()).ToList();
             throw new EdgeInferInputException($"'{sourcePath}' has no float32 input (inputs: {(inputs.Count == 0 ? "none" : string.Join(", ", inputs))}); EdgeInfer feeds float32 images.");
+        }
+
+        // A model EdgeInfer built itself says so in its metadata: it stays untrained whatever the request claims.
+        if (model.MetadataProps.Any(p => p.Key == ModelSpecs.TrainedKey && p.Value == "false"))
+        {
+            request = request with { Trained = false };
         }
 
         var size = new Bytes(new FileInfo(sourcePath).Length);

@@ -30,10 +30,9 @@ public sealed class WeightGeneratorTests
     public void Build_MobileNet_ConvWeightsAreHeNormalAndBatchNormIsIdentity()
     {
         var graph = ModelCatalog.Find("mobilenet").Build(ModelCatalog.DefaultSeed).Graph;
-        string Name(string n) => n;
 
         // Last pointwise conv: 1024·1024 weights, fan-in 1024, so std = sqrt(2/1024) ≈ 0.0442.
-        var w = TensorData.ReadFloats(graph.Initializer.Single(t => t.Name == Name("features.13.pw.weight")));
+        var w = TensorData.ReadFloats(graph.Initializer.Single(t => t.Name == "features.13.pw.weight"));
         var mean = w.Average(v => (double)v);
         var std = Math.Sqrt(w.Average(v => (v - mean) * (v - mean)));
         Assert.InRange(mean, -0.001, 0.001);
@@ -73,5 +72,6 @@ public sealed class WeightGeneratorTests
         Assert.Contains(model.MetadataProps, p => p.Key == ModelSpecs.TrainedKey && p.Value == "false");
         Assert.Equal(NetworkBuilder.Opset, model.OpsetImport.Single().Version);
         Assert.Equal((int)TensorProto.Types.DataType.Float, model.Graph.Input.Single().Type.TensorType.ElemType);
+        Assert.Empty(EdgeInfer.Models.Inspection.ModelValidator.Validate(model));
     }
 }

@@ -35,6 +35,19 @@ public sealed class ModelImportTests : IDisposable
     }
 
     [Fact]
+    public void Import_BuiltModelClaimedTrained_StaysUntrained()
+    {
+        var source = temp.File("built.onnx");
+        File.WriteAllBytes(source, Google.Protobuf.MessageExtensions.ToByteArray(EdgeInfer.Models.Catalog.ModelCatalog.Find("mobilenet").Build(3)));
+        var repo = ModelRepository.Open(temp.File("repo"));
+
+        var entry = repo.Import(source, new ModelAddRequest { Name = "copy", Trained = true, Source = source });
+
+        Assert.False(entry.Metadata.Trained);
+        Assert.Equal(4_231_976, entry.Metadata.Parameters);
+    }
+
+    [Fact]
     public void Import_NotOnnx_IsRejectedNamingFile()
     {
         var source = temp.File("notes.onnx");

@@ -35,6 +35,10 @@ public sealed class ModelRepositoryTests : IDisposable
         Assert.Equal("input float[N,3,224,224]", Assert.Single(m.Inputs).ToString());
         Assert.Equal("logits float[N,1000]", Assert.Single(m.Outputs).ToString());
         Assert.True(File.ReadAllBytes(entry.ModelPath).AsSpan().SequenceEqual(model.ToByteArray()));
+        var inspected = ModelInspector.Inspect(entry.ModelPath);
+        Assert.False(inspected.Trained);
+        Assert.Equal("mobilenet-v1", inspected.Architecture);
+        Assert.Equal(m.Macs, inspected.Macs);
         Assert.DoesNotContain(temp.AllFiles(), f => f.EndsWith(AtomicFile.TempSuffix, StringComparison.Ordinal));
     }
 
@@ -81,6 +85,17 @@ public sealed class ModelRepositoryTests : IDisposable
     }
 
     [Fact]
+    public void Add_InvalidInMemoryModel_IsRejectedBeforeWriting()
+    {
+        var repo = ModelRepository.Open(temp.File("repo"));
+
+        var ex = Assert.Throws<ArgumentException>(() => repo.Add(TinyModels.Create(inputChannels: 5), new ModelAddRequest { Name = "bad", Trained = false, Source = "test" }));
+
+        Assert.Contains("channels", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(temp.AllFiles());
+    }
+
+    [Fact]
     public void Add_StreamWriter_InspectsWrittenFile()
     {
         var repo = ModelRepository.Open(temp.File("repo"));
@@ -96,12 +111,14 @@ public sealed class ModelRepositoryTests : IDisposable
     }
 
     [Fact]
-    public void List_ModelWithoutMetadata_IsInvisible()
+    public void List_CrashLeftovers_AreInvisible()
     {
+        // What a killed process can leave: a complete model without metadata, and an abandoned temp file.
         var repo = ModelRepository.Open(temp.File("repo"));
         var path = repo.ModelPath("orphan");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, TinyModels.Bytes(TinyModels.Create()));
+        File.WriteAllBytes(Path.Combine(Path.GetDirectoryName(path)!, ".model.onnx.0123" + AtomicFile.TempSuffix), new byte[10]);
 
         Assert.Empty(repo.List());
         Assert.Null(repo.TryGet("orphan"));
