@@ -11,5 +11,7 @@ internal static class CommandCatalog
         yield return PlanCommand.Create();
         yield return ProfileCommand.Create();
         yield return ModelsCommand.Create();
+        yield return PruneCommand.Create();
+        yield return WireCommand.Create();
     }
 }

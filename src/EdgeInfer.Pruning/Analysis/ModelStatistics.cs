@@ -1,37 +1,36 @@
+using EdgeInfer.Models.Inspection;
 using EdgeInfer.Pruning.IO;
 using Onnx;
 
 namespace EdgeInfer.Pruning.Analysis;
 
 /// <summary>
-/// Size and compute of an ONNX model for one inference (batch as declared, symbolic dims taken as 1).
+/// Size and compute of an ONNX model for one inference, counted as the model repository counts them
+/// (<see cref="ParameterCounter"/> and <see cref="ShapeInference"/>).
 /// </summary>
-/// <param name="Parameters">Elements of every initializer (dense and sparse).</param>
-/// <param name="NonZeroParameters">Initializer elements that are not zero (FLOAT tensors counted exactly, others as all non-zero).</param>
-/// <param name="Macs">Multiply-accumulates of Conv (N·M·C/g·kH·kW·H_out·W_out), Gemm and MatMul (M·K·N); other operators count 0.</param>
-public sealed record ModelStatistics(long Parameters, long NonZeroParameters, long Macs)
+/// <param name="Parameters">Learned parameters: floating-point initializers except BatchNorm running mean and variance.</param>
+/// <param name="NonZeroParameters">Those parameters that are not zero (what unstructured pruning reduces).</param>
+/// <param name="Macs">Multiply-accumulates of Conv, Gemm and MatMul at batch 1; null when shapes are not static.</param>
+public sealed record ModelStatistics(long Parameters, long NonZeroParameters, long? Macs)
 {
-    /// <summary>Counts parameters and infers shapes through the graph to count MACs.</summary>
+    /// <summary>Counts parameters, their zeros, and MACs.</summary>
     public static ModelStatistics Of(ModelProto model)
     {
         ArgumentNullException.ThrowIfNull(model);
         var graph = model.Graph;
-        long parameters = 0;
-        long nonZero = 0;
+        var statistics = graph.Node.Where(n => n.OpType == "BatchNormalization" && n.Input.Count >= 5)
+            .SelectMany(n => new[] { n.Input[3], n.Input[4] }).ToHashSet(StringComparer.Ordinal);
+        long zeros = 0;
         foreach (var tensor in graph.Initializer)
         {
-            var count = FloatTensor.ElementCount(tensor);
-            parameters += count;
-            nonZero += FloatTensor.IsSupported(tensor) && count > 0 ? count - CountZeros(FloatTensor.Of(tensor, 0)) : count;
+            if (!statistics.Contains(tensor.Name) && FloatTensor.IsSupported(tensor) && FloatTensor.ElementCount(tensor) > 0)
+            {
+                zeros += CountZeros(FloatTensor.Of(tensor, 0));
+            }
         }
 
-        foreach (var sparse in graph.SparseInitializer)
-        {
-            parameters += sparse.Dims.Aggregate(1L, (a, b) => a * b);
-            nonZero += sparse.Values is null ? 0 : FloatTensor.ElementCount(sparse.Values);
-        }
-
-        return new ModelStatistics(parameters, nonZero, ShapeWalker.CountMacs(graph));
+        var parameters = ParameterCounter.Count(graph);
+        return new ModelStatistics(parameters, parameters - zeros, ShapeInference.Run(graph).Macs);
     }
 
     private static long CountZeros(FloatTensor tensor)

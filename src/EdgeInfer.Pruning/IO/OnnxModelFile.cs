@@ -17,7 +17,19 @@ public static class OnnxModelFile
             throw new EdgeInferInputException($"Model file '{path}' does not exist.");
         }
 
-        return Parse(File.ReadAllBytes(path), path);
+        // Parsing from the stream copies each tensor once, straight from the file into its own array.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        ModelProto model;
+        try
+        {
+            model = ModelProto.Parser.ParseFrom(stream);
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            throw new EdgeInferInputException($"'{path}' is not a valid ONNX model: {ex.Message}", ex);
+        }
+
+        return model.Graph is null ? throw new EdgeInferInputException($"'{path}' is not a valid ONNX model: it has no graph.") : model;
     }
 
     /// <summary>Parses an ONNX model from bytes; <paramref name="source"/> names it in error messages.</summary>

@@ -13,7 +13,7 @@ public sealed class ModelStatisticsTests
         g.Classifier(x, 8, 10);
         var stats = ModelStatistics.Of(g.Build(1, 10));
 
-        // Conv: 8 out × 3 in × 3×3 kernel × 8×8 output pixels; Gemm: 8 × 10.
+        // Conv: 8 out × 3 in × 3×3 kernel × 8×8 output pixels; Gemm: 8 × 10. Parameters: conv weight, Gemm weight and bias.
         Assert.Equal((8 * 3 * 9 * 64) + (8 * 10), stats.Macs);
         Assert.Equal((8 * 3 * 9) + (10 * 8) + 10, stats.Parameters);
         Assert.Equal(stats.Parameters, stats.NonZeroParameters);
