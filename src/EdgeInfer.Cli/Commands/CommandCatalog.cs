@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return ModelsCommand.Create();
         yield return PruneCommand.Create();
         yield return WireCommand.Create();
+        yield return ReproduceCommand.Create();
     }
 }

@@ -18,7 +18,11 @@ internal sealed class StrictJsonObject(JsonElement element, List<string> problem
         return element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
     }
 
-    public bool IsExplicitNull(string name) => element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Null;
+    public bool IsExplicitNull(string name)
+    {
+        known.Add(name);
+        return element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Null;
+    }
 
     public double? Number(string name) => Get(name) is { } value ? AsNumber(name, value) : null;
 

@@ -104,7 +104,11 @@ public sealed class StudyRunner
                     {
                         background?.Dispose();
                         background = null;
-                        progress(new StudyProgress("edge", step, total, $"starting {load} background task(s) of {loadModel} ..."));
+                        if (load > 0)
+                        {
+                            progress(new StudyProgress("edge", step, total, $"starting {load} background task(s) of {loadModel} ..."));
+                        }
+
                         background = measurer.StartEdgeLoad(loadModel, load, cancellationToken);
                         running = loadModel;
                     }
