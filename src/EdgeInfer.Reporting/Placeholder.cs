@@ -1,0 +1,1 @@
+namespace EdgeInfer.Reporting; internal static class Placeholder { }
