@@ -7,6 +7,12 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return ChannelCommand.Create();
+        yield return PlanCommand.Create();
+        yield return ModelsCommand.Create();
+        yield return PruneCommand.Create();
+        yield return WireCommand.Create();
+        yield return ProfileCommand.Create();
         yield return DatasetCommand.Create();
         yield return ClassifierCommand.Create();
     }

@@ -1,0 +1,51 @@
+using EdgeInfer.Core.Quantities;
+
+namespace EdgeInfer.Core.Planning;
+
+/// <summary>
+/// Measured costs of one variant (full or pruned) of a model: what the planner needs, no more.
+/// A later issue fills these from measured profiles; the scenario file gives them as numbers.
+/// </summary>
+public sealed record ModelVariantCosts
+{
+    /// <summary>Model size l_model (bytes on the wire), downloaded in T_model = l_model/D_dl (Eq. 4).</summary>
+    public required Bytes Size { get; init; }
+
+    /// <summary>Inference time on the device, T_inf,d (Eq. 5).</summary>
+    public required Seconds DeviceInference { get; init; }
+
+    /// <summary>Inference time at the edge under its current load, T_inf,e (Eq. 2).</summary>
+    public required Seconds EdgeInference { get; init; }
+
+    /// <summary>Time for the edge to prune the full model into this variant, T_pr; only on-demand strategies pay it. 0 for the full model.</summary>
+    public Seconds Prune { get; init; } = Seconds.Zero;
+
+    /// <summary>Top-1 accuracy in [0, 1], or null when unknown (then any minTop1 constraint fails).</summary>
+    public double? Top1 { get; init; }
+
+    /// <summary>Top-5 accuracy in [0, 1], or null when unknown (then any minTop5 constraint fails).</summary>
+    public double? Top5 { get; init; }
+
+    /// <summary>Pruning factor pf in [0, 1): share of weights removed. 0 for the full model.</summary>
+    public double PruningFactor { get; init; }
+
+    /// <summary>Every problem, each naming its field under <paramref name="path"/> (e.g. "model.pruned.").</summary>
+    public void AddProblems(List<string> problems, string path)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (Top1 is { } t1 && t1 is < 0 or > 1)
+        {
+            problems.Add($"{path}top1 = {t1} must be in [0, 1]");
+        }
+
+        if (Top5 is { } t5 && t5 is < 0 or > 1)
+        {
+            problems.Add($"{path}top5 = {t5} must be in [0, 1]");
+        }
+
+        if (PruningFactor is < 0 or >= 1 || double.IsNaN(PruningFactor))
+        {
+            problems.Add($"{path}pruningFactor = {PruningFactor} must be in [0, 1)");
+        }
+    }
+}

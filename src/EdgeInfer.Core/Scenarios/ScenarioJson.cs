@@ -1,0 +1,210 @@
+using System.Text.Json;
+using EdgeInfer.Core.Planning;
+using EdgeInfer.Core.Quantities;
+using EdgeInfer.Core.Radio;
+
+namespace EdgeInfer.Core.Scenarios;
+
+/// <summary>
+/// Reads the scenario file format of issue 2 (see <c>examples/scenario.json</c> and <c>docs/cost-model.md</c>).
+/// Every omitted field keeps its default; unknown or duplicated fields, wrong types and negative values are errors
+/// naming their JSON path, all reported in one <see cref="EdgeInferInputException"/>. Range checks
+/// (distance, heights, accuracies) happen in <see cref="PlanningScenario.ToInputs"/>, after any command-line overrides.
+/// </summary>
+public static class ScenarioJson
+{
+    private static readonly Dictionary<string, ChannelCondition> Conditions = new(StringComparer.Ordinal)
+    {
+        ["los"] = ChannelCondition.Los,
+        ["nlos"] = ChannelCondition.Nlos,
+        ["expected"] = ChannelCondition.Expected,
+    };
+
+    private static readonly Dictionary<string, Objective> Objectives = new(StringComparer.Ordinal)
+    {
+        ["latency"] = Objective.Latency,
+        ["energy"] = Objective.Energy,
+        ["data"] = Objective.Data,
+    };
+
+    /// <summary>The accepted <c>radio.condition</c> names.</summary>
+    public static IReadOnlyDictionary<string, ChannelCondition> ConditionNames => Conditions;
+
+    /// <summary>The accepted <c>objective</c> names.</summary>
+    public static IReadOnlyDictionary<string, Objective> ObjectiveNames => Objectives;
+
+    /// <summary>Parses scenario JSON text (comments allowed) into a scenario with defaults for what is omitted.</summary>
+    /// <exception cref="EdgeInferInputException">Empty text, not JSON, not an object, or any field problem (all listed).</exception>
+    public static PlanningScenario Parse(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            throw new EdgeInferInputException("the scenario is empty; expected a JSON object such as {\"workload\": {\"requests\": 50}}.");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            throw new EdgeInferInputException($"the scenario is not valid JSON: {ex.Message}", ex);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new EdgeInferInputException($"the scenario must be a JSON object, got {document.RootElement.ValueKind.ToString().ToLowerInvariant()}.");
+            }
+
+            var problems = new List<string>();
+            var root = JsonSection.Root(document.RootElement, problems);
+            var scenario = Read(root);
+            root.Finish();
+            return problems.Count == 0 ? scenario : throw new EdgeInferInputException(string.Join("; ", problems) + ".");
+        }
+    }
+
+    private static PlanningScenario Read(JsonSection root)
+    {
+        var scenario = new PlanningScenario();
+        if (root.Section("radio") is { } radio)
+        {
+            scenario = scenario with { Radio = ReadRadio(radio, scenario.Radio) };
+            radio.Finish();
+        }
+
+        if (root.Section("device") is { } device)
+        {
+            var d = scenario.Device;
+            scenario = scenario with
+            {
+                Device = d with
+                {
+                    Battery = device.Quantity("batteryWattHours", v => new WattHours(v)) ?? d.Battery,
+                    TxPower = device.Quantity("txPowerWatts", v => new Watts(v)) ?? d.TxPower,
+                    RxPower = device.Quantity("rxPowerWatts", v => new Watts(v)) ?? d.RxPower,
+                    BasebandPower = device.Quantity("basebandPowerWatts", v => new Watts(v)) ?? d.BasebandPower,
+                    ComputePower = device.Quantity("computePowerWatts", v => new Watts(v)) ?? d.ComputePower,
+                },
+            };
+            device.Finish();
+        }
+
+        if (root.Section("edge") is { } edge)
+        {
+            var e = scenario.Edge;
+            var load = edge.Number("load");
+            if (load < 0)
+            {
+                edge.Problem("load", $"= {load} must not be negative");
+                load = null;
+            }
+
+            scenario = scenario with { Edge = e with { Load = load ?? e.Load, ComputePower = edge.Quantity("computePowerWatts", v => new Watts(v)) ?? e.ComputePower } };
+            edge.Finish();
+        }
+
+        if (root.Section("workload") is { } workload)
+        {
+            var w = scenario.Workload;
+            scenario = scenario with
+            {
+                Workload = w with
+                {
+                    Requests = workload.Integer("requests") ?? w.Requests,
+                    InputSize = Size(workload, "inputBytes") ?? w.InputSize,
+                    ResultSize = Size(workload, "resultBytes") ?? w.ResultSize,
+                    RequestSize = Size(workload, "requestBytes") ?? w.RequestSize,
+                },
+            };
+            workload.Finish();
+        }
+
+        if (root.Section("model") is { } model)
+        {
+            var m = scenario.Model;
+            scenario = scenario with
+            {
+                Model = m with
+                {
+                    Name = model.String("name") ?? m.Name,
+                    Full = Variant(model.Section("full"), m.Full),
+                    Pruned = Variant(model.Section("pruned"), m.Pruned),
+                },
+            };
+            model.Finish();
+        }
+
+        if (root.Section("constraints") is { } constraints)
+        {
+            scenario = scenario with
+            {
+                Constraints = new PlanningConstraints
+                {
+                    MinTop1 = constraints.Number("minTop1"),
+                    MinTop5 = constraints.Number("minTop5"),
+                    MaxCycleDelay = constraints.Quantity("maxCycleDelaySeconds", v => new Seconds(v)),
+                },
+            };
+            constraints.Finish();
+        }
+
+        return scenario with { Objective = root.Choice("objective", Objectives) ?? scenario.Objective };
+    }
+
+    private static RadioOptions ReadRadio(JsonSection radio, RadioOptions r) => r with
+    {
+        Distance = radio.Quantity("distanceMeters", v => new Meters(v)) ?? r.Distance,
+        Condition = radio.Choice("condition", Conditions) ?? r.Condition,
+        CarrierFrequency = radio.Quantity("carrierFrequencyGhz", v => new Hertz(v * 1e9)) ?? r.CarrierFrequency,
+        Bandwidth = radio.Quantity("bandwidthMhz", v => new Hertz(v * 1e6)) ?? r.Bandwidth,
+        BaseStationTxPower = radio.Quantity("baseStationTxPowerDbm", v => new DecibelMilliwatts(v)) ?? r.BaseStationTxPower,
+        DeviceTxPower = radio.Quantity("deviceTxPowerDbm", v => new DecibelMilliwatts(v)) ?? r.DeviceTxPower,
+        BaseStationAntennaElements = Elements(radio, "baseStationAntennaElements") ?? r.BaseStationAntennaElements,
+        DeviceAntennaElements = Elements(radio, "deviceAntennaElements") ?? r.DeviceAntennaElements,
+        ElementGain = radio.Quantity("elementGainDbi", v => new Decibels(v)) ?? r.ElementGain,
+        BaseStationNoiseFigure = radio.Quantity("baseStationNoiseFigureDb", v => new Decibels(v)) ?? r.BaseStationNoiseFigure,
+        DeviceNoiseFigure = radio.Quantity("deviceNoiseFigureDb", v => new Decibels(v)) ?? r.DeviceNoiseFigure,
+        BaseStationHeight = radio.Quantity("baseStationHeightMeters", v => new Meters(v)) ?? r.BaseStationHeight,
+        DeviceHeight = radio.Quantity("deviceHeightMeters", v => new Meters(v)) ?? r.DeviceHeight,
+    };
+
+    private static ModelVariantCosts Variant(JsonSection? section, ModelVariantCosts defaults)
+    {
+        if (section is null)
+        {
+            return defaults;
+        }
+
+        var variant = defaults with
+        {
+            Size = Size(section, "sizeBytes") ?? defaults.Size,
+            DeviceInference = section.Quantity("deviceInferenceSeconds", v => new Seconds(v)) ?? defaults.DeviceInference,
+            EdgeInference = section.Quantity("edgeInferenceSeconds", v => new Seconds(v)) ?? defaults.EdgeInference,
+            Prune = section.Quantity("pruneSeconds", v => new Seconds(v)) ?? defaults.Prune,
+            Top1 = section.Number("top1") ?? defaults.Top1,
+            Top5 = section.Number("top5") ?? defaults.Top5,
+            PruningFactor = section.Number("pruningFactor") ?? defaults.PruningFactor,
+        };
+        section.Finish();
+        return variant;
+    }
+
+    private static Bytes? Size(JsonSection section, string name) => section.NonNegativeInteger(name) is { } bytes ? new Bytes(bytes) : null;
+
+    private static int? Elements(JsonSection section, string name)
+    {
+        var value = section.Integer(name);
+        if (value is < 1 or > 65536)
+        {
+            section.Problem(name, $"= {value} must be between 1 and 65536");
+            return null;
+        }
+
+        return (int?)value;
+    }
+}

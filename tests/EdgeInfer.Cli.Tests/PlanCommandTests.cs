@@ -1,0 +1,124 @@
+using System.Text.Json;
+
+namespace EdgeInfer.Cli.Tests;
+
+public sealed class PlanCommandTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("edgeinfer-plan-tests-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private string Write(string content, string name = "scenario.json")
+    {
+        var path = Path.Combine(dir, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    [Fact]
+    public void Plan_ExampleJson_HasOptionsChosenAndBreakEven()
+    {
+        var json = CliRunner.RunJson("plan", "--scenario", CliRunner.ExampleScenario, "--json");
+        var options = json.GetProperty("options").EnumerateArray().ToList();
+        Assert.Equal(["edge-full", "edge-prepruned", "edge-ondemand", "device-full", "device-prepruned", "device-ondemand"], options.Select(o => o.GetProperty("strategy").GetString()));
+        Assert.Equal(
+            ["strategy", "cycleDelaySeconds", "lifetimeDelaySeconds", "deviceEnergyJoules", "edgeEnergyJoules", "exchangedBytes", "feasible", "reasons"],
+            options[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal("device-prepruned", json.GetProperty("chosen").GetString());
+        Assert.Equal(1.52884245376, options[4].GetProperty("lifetimeDelaySeconds").GetDouble(), 1e-9);
+        Assert.Equal(15_100_000, options[0].GetProperty("exchangedBytes").GetInt64());
+        Assert.False(options[2].GetProperty("feasible").GetBoolean());
+        Assert.Contains("maxCycleDelaySeconds", options[2].GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, options[0].GetProperty("reasons").GetArrayLength());
+
+        var breakEven = json.GetProperty("breakEven").EnumerateArray().ToList();
+        Assert.Equal(["device-full", "device-prepruned", "device-ondemand"], breakEven.Select(b => b.GetProperty("strategy").GetString()));
+        Assert.Equal(6, breakEven[2].GetProperty("delay").GetInt64());
+        Assert.Equal(JsonValueKind.Null, breakEven[2].GetProperty("energy").ValueKind);
+        Assert.Equal(19, breakEven[2].GetProperty("data").GetInt64());
+    }
+
+    [Fact]
+    public void Plan_NoneFeasible_ChosenIsNullWithExplanation()
+    {
+        var path = Write("""{ "constraints": { "minTop1": 0.95 } }""");
+        var json = CliRunner.RunJson("plan", "--scenario", path, "--json");
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("chosen").ValueKind);
+        Assert.StartsWith("No strategy meets every constraint.", json.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_RadioFlags_OverrideTheScenario()
+    {
+        var json = CliRunner.RunJson("plan", "--scenario", CliRunner.ExampleScenario, "--json", "--distance", "300", "--condition", "nlos");
+        var radio = json.GetProperty("radio");
+        Assert.Equal(300, radio.GetProperty("distanceMeters").GetDouble());
+        Assert.Equal("nlos", radio.GetProperty("condition").GetString());
+        Assert.Equal(129899161.230223, radio.GetProperty("uplinkBitsPerSecond").GetDouble(), 1e-3);
+    }
+
+    [Fact]
+    public void Plan_ScenarioRadio_IsUsed()
+    {
+        var path = Write("""{ "radio": { "distanceMeters": 300, "condition": "nlos" } }""");
+        Assert.Equal(365554727.319635, CliRunner.RunJson("plan", "--scenario", path, "--json").GetProperty("radio").GetProperty("downlinkBitsPerSecond").GetDouble(), 1e-3);
+    }
+
+    [Fact]
+    public void Plan_Text_IsATableWithUnits()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("plan", "--scenario", CliRunner.ExampleScenario);
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        foreach (var text in new[] { "cycle [s]", "lifetime [s]", "device [J]", "edge [J]", "data [MB]", "*device-prepruned", "Chosen: device-prepruned", "Break-even", "never", "Mb/s" })
+        {
+            Assert.Contains(text, stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("""{ "radio": { "distanceMeters": 100, "colour": "red" } }""", "radio.colour is not a known field")]
+    [InlineData("""{ "model": { "full": { "sizeBytes": -16900000 } } }""", "model.full.sizeBytes = -16900000 must not be negative")]
+    [InlineData("""{ "workload": { "inputBytes": -1 } }""", "workload.inputBytes = -1 must not be negative")]
+    [InlineData("""{ "radio": { "distanceMeters": 9 } }""", "radio.distanceMeters = 9 m is outside")]
+    [InlineData("""{ "radio": { "distanceMeters": 5001 } }""", "radio.distanceMeters = 5001 m is outside")]
+    [InlineData("""{ "radio": { "deviceHeightMeters": 25 } }""", "radio.deviceHeightMeters = 25 m is outside")]
+    [InlineData("""{ "workload": { "requests": 0 } }""", "workload.requests = 0 must be between 1")]
+    [InlineData("""{ "model": { "pruned": { "top1": 1.2 } } }""", "model.pruned.top1 = 1.2 must be in [0, 1]")]
+    [InlineData("""{ "objective": "speed" }""", "objective = \"speed\" is not one of latency, energy, data")]
+    [InlineData("", "scenario.json: the scenario is empty")]
+    [InlineData("this is not json", "scenario.json: the scenario is not valid JSON")]
+    [InlineData("[]", "the scenario must be a JSON object")]
+    public void Plan_BadScenario_ExitsTwoNamingTheField(string content, string expected)
+    {
+        var (code, stdout, stderr) = CliRunner.Run("plan", "--scenario", Write(content), "--json");
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void Plan_FlagOutOfRange_ExitsTwoNamingTheField()
+    {
+        var (code, _, stderr) = CliRunner.Run("plan", "--scenario", CliRunner.ExampleScenario, "--distance", "6000");
+        Assert.Equal(2, code);
+        Assert.Contains("radio.distanceMeters = 6000 m is outside", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_MissingFile_ExitsTwo()
+    {
+        var (code, _, stderr) = CliRunner.Run("plan", "--scenario", Path.Combine(dir, "nope.json"));
+        Assert.Equal(2, code);
+        Assert.Contains("nope.json' does not exist", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_WithoutScenario_ExitsTwo()
+    {
+        var (code, _, stderr) = CliRunner.Run("plan");
+        Assert.Equal(2, code);
+        Assert.Contains("--scenario", stderr, StringComparison.Ordinal);
+    }
+}

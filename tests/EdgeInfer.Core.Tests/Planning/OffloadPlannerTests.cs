@@ -1,0 +1,174 @@
+using EdgeInfer.Core.Planning;
+using EdgeInfer.Core.Quantities;
+using EdgeInfer.Core.Radio;
+
+namespace EdgeInfer.Core.Tests.Planning;
+
+/// <summary>
+/// The issue's example scenario (defaults: Q = 50, LOS at 100 m, minTop1 0.6, maxCycleDelay 2 s) against python3:
+/// <code>
+/// ul, dl = 1254656913.87847, 1553609362.08663      # LOS 100 m rates
+/// tin, tres, treq = 300e3*8/ul, 2e3*8/dl, 1e3*8/ul
+/// edge:   cycle = tin + tpr + tinf_e + tres;  life = tpr + Q*(tin + tinf_e + tres);  E = Q*(0.01*tin + 5.44*tres)
+/// device: tm = size*8/dl; cycle = treq + tpr + tm + tinf_d; life = treq + tpr + tm + Q*tinf_d
+///         E = 0.01*treq + 5.44*tm + Q*2.8*tinf_d;  edge energy = 131.26*tpr (ondemand only)
+/// </code>
+/// Relative tolerance 1e-9 (python printed 12 significant digits).
+/// </summary>
+public sealed class OffloadPlannerTests
+{
+    private static readonly LinkRates Los100 = new(new BitsPerSecond(1254656913.87847), new BitsPerSecond(1553609362.08663));
+
+    internal static PlanningScenario Example { get; } = new()
+    {
+        Device = new DeviceProfile { Battery = new WattHours(11.1) },
+        Edge = new EdgeProfile { Load = 40 },
+        Constraints = new PlanningConstraints { MinTop1 = 0.6, MaxCycleDelay = new Seconds(2.0) },
+    };
+
+    private static void Near(double expected, double actual) =>
+        Assert.True(Math.Abs(actual - expected) <= 1e-9 * Math.Abs(expected), $"expected {expected}, got {actual}");
+
+    [Theory]
+    [InlineData(Strategy.EdgeFull, 0.401923172129, 20.0961586065, 0.00375765572411, 0, 15_100_000)]
+    [InlineData(Strategy.EdgePrepruned, 0.251923172129, 12.5961586065, 0.00375765572411, 0, 15_100_000)]
+    [InlineData(Strategy.EdgeOndemand, 2.25192317213, 14.5961586065, 0.00375765572411, 262.52, 15_100_000)]
+    [InlineData(Strategy.DeviceFull, 0.137029538759, 2.58702953876, 7.47340606784, 0, 16_901_000)]
+    [InlineData(Strategy.DevicePrepruned, 0.0588424537645, 1.52884245376, 4.35686832547, 0, 5_601_000)]
+    [InlineData(Strategy.DeviceOndemand, 2.05884245376, 3.52884245376, 4.35686832547, 262.52, 5_601_000)]
+    public void Plan_Example_MatchesHandComputedCosts(Strategy strategy, double cycle, double lifetime, double deviceJ, double edgeJ, long bytes)
+    {
+        var outcome = OffloadPlanner.Plan(Example, Los100).Options[(int)strategy].Outcome;
+        Assert.Equal(strategy, outcome.Strategy);
+        Near(cycle, outcome.CycleDelay.Value);
+        Near(lifetime, outcome.LifetimeDelay.Value);
+        Near(deviceJ, outcome.DeviceEnergy.Value);
+        Assert.Equal(edgeJ, outcome.EdgeEnergy.Value, 9);
+        Assert.Equal(bytes, outcome.ExchangedData.Value);
+    }
+
+    [Fact]
+    public void Plan_ExampleLatency_ChoosesDevicePrepruned()
+    {
+        var plan = OffloadPlanner.Plan(Example, Los100);
+        Assert.Equal(Strategy.DevicePrepruned, plan.Chosen);
+        Assert.Contains("device-prepruned has the lowest lifetime delay", plan.Explanation, StringComparison.Ordinal);
+        Assert.Contains("4 feasible", plan.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_ExampleOnDemand_InfeasibleByCycleDelay()
+    {
+        var plan = OffloadPlanner.Plan(Example, Los100);
+        foreach (var strategy in new[] { Strategy.EdgeOndemand, Strategy.DeviceOndemand })
+        {
+            var option = plan.Options[(int)strategy];
+            Assert.False(option.Outcome.Feasible);
+            Assert.Equal(ConstraintViolations.CycleDelay, option.Outcome.Violations);
+            Assert.Contains("> maxCycleDelaySeconds 2 s", Assert.Single(option.Reasons), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Plan_EnergyObjective_PicksEdgeAndBreaksTieByDelay()
+    {
+        // Every edge-* strategy costs the device the same energy; edge-prepruned is the faster of the feasible two.
+        var plan = OffloadPlanner.Plan(Example with { Objective = Objective.Energy }, Los100);
+        Assert.Equal(Strategy.EdgePrepruned, plan.Chosen);
+    }
+
+    [Fact]
+    public void Plan_DataObjective_PicksSmallestDownload() =>
+        Assert.Equal(Strategy.DevicePrepruned, OffloadPlanner.Plan(Example with { Objective = Objective.Data }, Los100).Chosen);
+
+    [Fact]
+    public void Plan_ExampleBreakEven_MatchesBruteForce()
+    {
+        // python3 loop over q = 1..10**6 with the lines above: delay 1/1/6, energy never, data 56/19/19.
+        var plan = OffloadPlanner.Plan(Example, Los100);
+        Assert.Equal(
+            [new BreakEven(Strategy.DeviceFull, 1, null, 56), new BreakEven(Strategy.DevicePrepruned, 1, null, 19), new BreakEven(Strategy.DeviceOndemand, 6, null, 19)],
+            plan.BreakEvens);
+    }
+
+    [Fact]
+    public void Plan_AccuracyNoneCanMeet_ChosenNullWithExplanation()
+    {
+        var plan = OffloadPlanner.Plan(Example with { Constraints = new PlanningConstraints { MinTop1 = 0.99 } }, Los100);
+        Assert.Null(plan.Chosen);
+        Assert.StartsWith("No strategy meets every constraint.", plan.Explanation, StringComparison.Ordinal);
+        Assert.Contains("edge-full: top1 0.7 of the full model < minTop1 0.99", plan.Explanation, StringComparison.Ordinal);
+        Assert.All(plan.Options, o => Assert.Equal(ConstraintViolations.Top1, o.Outcome.Violations));
+    }
+
+    [Fact]
+    public void Plan_Top5UnknownButRequired_EveryOptionViolates()
+    {
+        var plan = OffloadPlanner.Plan(Example with { Constraints = new PlanningConstraints { MinTop5 = 0.8 } }, Los100);
+        Assert.Null(plan.Chosen);
+        Assert.All(plan.Options, o => Assert.Contains("top5 of the", Assert.Single(o.Reasons), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Plan_SmallBattery_RejectsDeviceStrategies()
+    {
+        // 0.001 Wh = 3.6 J: device-full needs 7.47 J and device-prepruned 4.36 J; edge-* need 0.0038 J.
+        var scenario = Example with { Device = new DeviceProfile { Battery = new WattHours(0.001) } };
+        var plan = OffloadPlanner.Plan(scenario, Los100);
+        Assert.Equal(ConstraintViolations.Battery, plan.Options[(int)Strategy.DeviceFull].Outcome.Violations);
+        Assert.Contains("device energy 7.47341 J > battery 3.6 J (0.001 Wh)", plan.Options[(int)Strategy.DeviceFull].Reasons, StringComparer.Ordinal);
+        Assert.Equal(Strategy.EdgePrepruned, plan.Chosen);
+    }
+
+    [Fact]
+    public void Plan_DefaultInputs_Throws()
+    {
+        var buffer = default(PlanBuffer);
+        Assert.Throws<ArgumentException>(() => OffloadPlanner.Plan(default(PlanningInputs), Los100, ref buffer));
+    }
+
+    [Fact]
+    public void Plan_ZeroUplink_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => OffloadPlanner.Plan(Example, new LinkRates(BitsPerSecond.Zero, new BitsPerSecond(1e9))));
+
+    [Fact]
+    public void Plan_HotPath_AllocatesNothing()
+    {
+        var inputs = Example.ToInputs();
+        var buffer = default(PlanBuffer);
+        OffloadPlanner.Plan(inputs, Los100, ref buffer);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            OffloadPlanner.Plan(inputs, Los100, ref buffer);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(Strategy.DevicePrepruned, buffer.Chosen);
+    }
+
+    [Fact]
+    public void ToInputs_BadScenario_ListsEveryProblem()
+    {
+        var scenario = Example with
+        {
+            Radio = RadioOptions.Default with { Distance = new Meters(2) },
+            Workload = new Workload { Requests = 0 },
+            Model = new ModelProfile { Name = "", Pruned = Example.Model.Pruned with { Top1 = 1.5, PruningFactor = 1.0 } },
+            Constraints = new PlanningConstraints { MaxCycleDelay = Seconds.Zero },
+        };
+        var ex = Assert.Throws<EdgeInferInputException>(() => scenario.ToInputs());
+        foreach (var path in new[] { "radio.distanceMeters", "workload.requests", "model.name", "model.pruned.top1", "model.pruned.pruningFactor", "constraints.maxCycleDelaySeconds" })
+        {
+            Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Strategies_Names_AreTheIssueNames()
+    {
+        Assert.Equal(["edge-full", "edge-prepruned", "edge-ondemand", "device-full", "device-prepruned", "device-ondemand"], Strategies.All.Select(s => s.Name()));
+        Assert.Equal(Strategy.DeviceOndemand, Strategies.Parse("device-ondemand"));
+        Assert.Contains("allowed: edge-full", Assert.Throws<EdgeInferInputException>(() => Strategies.Parse("cloud")).Message, StringComparison.Ordinal);
+    }
+}

@@ -1,7 +1,0 @@
-namespace EdgeInfer.Core.Tests;
-
-public sealed class SmokeTests
-{
-    [Fact]
-    public void Builds() => Assert.True(true);
-}
