@@ -46,6 +46,13 @@ public static class ClassifierBuilder
         return new BuiltClassifier(model.ToByteArray(), head, options.InputSize, features.Length, trainTop1, options.Head.L2Regularization, featureSeconds, trainSeconds);
     }
 
+    /// <summary>The one-line provenance recorded as the repository's <c>source</c>.</summary>
+    public static string SourceDescription(ILabelledImageSource train)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        return $"ImageNet-pretrained ResNet-18 from NuGet {BackboneFiles.PackageId} {BackboneFiles.PackageVersion} + softmax head (ML.NET LbfgsMaximumEntropy) trained on {train.Description}";
+    }
+
     private static double TrainAccuracy(LinearHead head, float[][] features, int[] labels)
     {
         var logits = new float[head.ClassCount];

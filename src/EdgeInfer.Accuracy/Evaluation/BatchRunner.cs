@@ -49,7 +49,7 @@ public sealed class BatchRunner : IDisposable
     /// <summary>Width of the output row per image (e.g. number of classes), 0 when the model does not declare it.</summary>
     public int OutputWidth { get; }
 
-    /// <summary>The session options used: all cores (or <paramref name="intraOpThreads"/>), full graph optimisation.</summary>
+    /// <summary>The session options used: the runtime's edge-role settings (sequential, all optimisations, one inter-op thread) with all cores or <paramref name="intraOpThreads"/>.</summary>
     public static SessionOptions CreateOptions(int? intraOpThreads)
     {
         var options = new SessionOptions
@@ -57,6 +57,8 @@ public sealed class BatchRunner : IDisposable
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             IntraOpNumThreads = intraOpThreads ?? Environment.ProcessorCount,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            InterOpNumThreads = 1,
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
         return options;
     }

@@ -4,6 +4,7 @@ using EdgeInfer.Accuracy.Classifier;
 using EdgeInfer.Accuracy.Datasets;
 using EdgeInfer.Accuracy.Evaluation;
 using EdgeInfer.Cli.Infrastructure;
+using EdgeInfer.Models.Repository;
 
 namespace EdgeInfer.Cli.Commands;
 
@@ -19,8 +20,8 @@ internal static class ClassifierTrainCommand
         var train = new Option<string>("--train") { Description = "'default' (embedded 2,000-image subset) or a Fashion-MNIST IDX folder (uses its train split).", DefaultValueFactory = _ => "default" };
         var test = new Option<string>("--test") { Description = "'default' (embedded 1,000-image subset), a Fashion-MNIST IDX folder (t10k split) or 'none'.", DefaultValueFactory = _ => "default" };
         var l2 = new Option<string>("--l2") { Description = "L2 weights of the head (ML.NET scale), comma-separated; several are chosen from by a training hold-out.", DefaultValueFactory = _ => "1,10,100,1000" };
-        var output = new Option<string?>("--output", "-o") { Description = "Where to write the classifier ONNX file. Default: the model repository." };
-        var repository = RepositoryOption.Create();
+        var output = new Option<string?>("--output", "-o") { Description = "Also write the classifier ONNX file here (it always goes into the model repository)." };
+        var repository = ModelsCommand.RepositoryOption();
         var json = CommonOptions.Json();
         var command = new Command("train", "Build resnet18-fmnist: backbone features of the training images, ML.NET softmax head, one stitched ONNX classifier.");
         foreach (var o in new Option[] { inputSize, train, test, l2, output, repository, json })
@@ -30,14 +31,20 @@ internal static class ClassifierTrainCommand
 
         command.SetAction(parse =>
         {
-            var progress = new Progress<string>(line => Console.Error.WriteLine(line));
+            var progress = new LineProgress(parse.InvocationConfiguration.Error);
             var options = new ClassifierOptions { InputSize = parse.GetValue(inputSize), L2Candidates = ParseList(parse.GetValue(l2)!) };
             var trainValue = parse.GetValue(train)!;
             ILabelledImageSource trainSource = trainValue == "default" ? EmbeddedSubset.Train : GreyscaleImageSet.LoadFashionMnist(trainValue, "train");
             var built = ClassifierBuilder.Build(options, trainSource, progress);
-            var path = parse.GetValue(output) ?? ModelStore.ClassifierPath(parse.GetValue(repository), options.Name);
-            AtomicFile.WriteAllBytes(path, built.Model);
-            Console.Error.WriteLine($"wrote {path} ({built.Model.Length} bytes)");
+            var repo = ModelRepository.Open(parse.GetValue(repository));
+            var entry = repo.Add(new ModelAddRequest { Name = options.Name, Trained = true, Architecture = "resnet18", Source = ClassifierBuilder.SourceDescription(trainSource) }, stream => stream.Write(built.Model));
+            var path = entry.ModelPath;
+            progress.Report($"added {entry.Name}/{entry.Variant} to {repo.Root} ({built.Model.Length} bytes)");
+            if (parse.GetValue(output) is { } extra)
+            {
+                AtomicFile.WriteAllBytes(extra, built.Model);
+                progress.Report($"wrote {extra}");
+            }
 
             object? testResult = null;
             var testValue = parse.GetValue(test)!;

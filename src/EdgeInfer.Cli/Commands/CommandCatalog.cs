@@ -15,5 +15,6 @@ internal static class CommandCatalog
         yield return ProfileCommand.Create();
         yield return DatasetCommand.Create();
         yield return ClassifierCommand.Create();
+        yield return EvaluateCommand.Create();
     }
 }

@@ -1,1 +1,0 @@
-namespace EdgeInfer.Reporting; internal static class Placeholder { }
