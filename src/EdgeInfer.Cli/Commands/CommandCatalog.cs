@@ -9,10 +9,13 @@ internal static class CommandCatalog
     {
         yield return ChannelCommand.Create();
         yield return PlanCommand.Create();
-        yield return ProfileCommand.Create();
         yield return ModelsCommand.Create();
         yield return PruneCommand.Create();
         yield return WireCommand.Create();
+        yield return ProfileCommand.Create();
+        yield return DatasetCommand.Create();
+        yield return ClassifierCommand.Create();
+        yield return EvaluateCommand.Create();
         yield return ReproduceCommand.Create();
     }
 }

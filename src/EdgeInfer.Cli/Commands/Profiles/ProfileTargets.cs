@@ -30,12 +30,12 @@ internal static class ProfileTargets
                     throw new EdgeInferInputException($"--pf applies to catalog models only; '{item}' is a file (prune it with 'edgeinfer prune' and profile the result).");
                 }
 
-                targets.Add(new ProfileTarget(Path.GetFileNameWithoutExtension(item), ModelProfile.FullVariant, Path.GetFullPath(item)));
+                targets.Add(new ProfileTarget(Path.GetFileNameWithoutExtension(item), ProfiledModel.FullVariant, Path.GetFullPath(item)));
                 continue;
             }
 
             var full = EnsureFull(repository, item, log);
-            targets.Add(new ProfileTarget(full.Name, ModelProfile.FullVariant, full.ModelPath) { Trained = full.Metadata.Trained });
+            targets.Add(new ProfileTarget(full.Name, ProfiledModel.FullVariant, full.ModelPath) { Trained = full.Metadata.Trained });
             if (pruningFactor is { } pf)
             {
                 var pruned = EnsurePruned(repository, full, method, pf, log);
@@ -74,7 +74,7 @@ internal static class ProfileTargets
 
     private static ModelEntry EnsurePruned(ModelRepository repository, ModelEntry full, string method, double pruningFactor, Action<string> log)
     {
-        var variant = ModelProfile.PrunedVariant(method, pruningFactor);
+        var variant = ProfiledModel.PrunedVariant(method, pruningFactor);
         if (repository.TryGet(full.Name, variant) is { } existing)
         {
             return existing;

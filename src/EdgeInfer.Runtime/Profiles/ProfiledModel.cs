@@ -1,7 +1,7 @@
 namespace EdgeInfer.Runtime.Profiles;
 
 /// <summary>One model variant's measurements in one role.</summary>
-public sealed record ModelProfile
+public sealed record ProfiledModel
 {
     /// <summary>Variant name of a full (unpruned) model.</summary>
     public const string FullVariant = "full";
