@@ -49,9 +49,9 @@ internal static class ReproduceCommand
             var stderr = parse.InvocationConfiguration.Error;
             var progress = new ReproduceProgressWriter(stderr, Console.IsErrorRedirected);
             var repo = ModelRepository.Open(parse.GetValue(repository));
-            var accuracy = ReproduceAccuracy.Evaluator(repo);
+            var accuracy = ReproduceAccuracy.Evaluator(repo, line => stderr.WriteLine(line));
             var measurer = new OrtStudyMeasurer(studyConfig, repo, accuracy);
-            var study = new StudyReproduction(measurer, ReproduceFigures.Renderer(), accuracy is not null);
+            var study = new StudyReproduction(measurer, ReproduceFigures.Renderer(), canMeasureAccuracy: true);
             var request = new ReproductionRequest(studyConfig, presetName.ToLowerInvariant(), parse.GetValue(output)!, parse.GetValue(fresh), configPath);
             var result = study.Run(request, progress.Report, cancellationToken);
             progress.Finish();

@@ -28,13 +28,13 @@ public static partial class StudyFigures
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(measurements);
         var series = new List<FigureSeries>();
-        var color = 0;
+        var color = 3;
         foreach (var group in measurements.Accuracy.GroupBy(a => a.Method))
         {
             var points = group.OrderBy(a => a.PruningFactor).ToArray();
             series.Add(new FigureSeries($"{group.Key} Top-5", points.Select(a => new FigurePoint(a.PruningFactor * 100, a.Top5 * 100)).ToArray(), ColorIndex: color));
             series.Add(new FigureSeries($"{group.Key} Top-1", points.Select(a => new FigurePoint(a.PruningFactor * 100, a.Top1 * 100)).ToArray(), Dashed: true, ColorIndex: color));
-            color++;
+            color = (color + 3) % 9;
         }
 
         var images = measurements.Accuracy.Count > 0 ? measurements.Accuracy[0].Images : 0;
@@ -57,8 +57,8 @@ public static partial class StudyFigures
         for (var i = 0; i < models.Count; i++)
         {
             var edge = models[i].Measured.Edge;
-            series.Add(new FigureSeries($"{models[i].Model} time", edge.Select(e => new FigurePoint(e.Load, e.Prune.MedianSeconds)).ToArray(), ColorIndex: i));
-            series.Add(new FigureSeries($"{models[i].Model} energy", edge.Select(e => new FigurePoint(e.Load, CostModel.EdgePruningEnergyJoules(edgePower, e.Prune.MedianSeconds))).ToArray(), Dashed: true, RightAxis: true, ColorIndex: i));
+            series.Add(new FigureSeries($"{models[i].Model} time", edge.Select(e => new FigurePoint(e.Load, e.Prune.MedianSeconds)).ToArray(), ColorIndex: i * 3));
+            series.Add(new FigureSeries($"{models[i].Model} energy", edge.Select(e => new FigurePoint(e.Load, CostModel.EdgePruningEnergyJoules(edgePower, e.Prune.MedianSeconds))).ToArray(), Dashed: true, RightAxis: true, ColorIndex: i * 3));
         }
 
         var pf = config.ComparisonPruningFactor.ToString("0.##", CultureInfo.InvariantCulture);
