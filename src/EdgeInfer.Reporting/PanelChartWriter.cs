@@ -61,8 +61,13 @@ public static class PanelChartWriter
         var left = 0;
         for (var i = 0; i < plots.Length; i++)
         {
+            // Each plot clears and fills its whole canvas, so it draws into a translated, clipped region of its own.
             var chart = panels[i].Chart;
-            plots[i].Render(canvas, new PixelRect(left, left + chart.WidthPixels, chart.HeightPixels, 0));
+            canvas.Save();
+            canvas.Translate(left, 0);
+            canvas.ClipRect(new SKRect(0, 0, chart.WidthPixels, chart.HeightPixels));
+            plots[i].Render(canvas, new PixelRect(0, chart.WidthPixels, chart.HeightPixels, 0));
+            canvas.Restore();
             left += chart.WidthPixels;
         }
     }

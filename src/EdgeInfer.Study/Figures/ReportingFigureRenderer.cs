@@ -16,7 +16,7 @@ public sealed class ReportingFigureRenderer : IFigureRenderer
     private static readonly string[] MarkerGreys = ["#333333", "#777777", "#AAAAAA"];
 
     /// <summary>Width of one panel, pixels.</summary>
-    public int PanelWidthPixels { get; init; } = 760;
+    public int PanelWidthPixels { get; init; } = 860;
 
     /// <summary>Height of a panel, pixels.</summary>
     public int PanelHeightPixels { get; init; } = 500;
@@ -25,6 +25,12 @@ public sealed class ReportingFigureRenderer : IFigureRenderer
     public IReadOnlyList<string> Render(Figure figure, string folder)
     {
         ArgumentNullException.ThrowIfNull(figure);
+        if (figure.Panels.All(p => p.Series.All(s => s.Points.Count == 0)))
+        {
+            // Nothing was measured for it (e.g. accuracy skipped): the CSV and the report say so; there is nothing to draw.
+            return [];
+        }
+
         var panels = figure.Panels.Select(p => new ChartPanel(Chart(p))
         {
             Lines = p.Markers.Select((m, i) => new ReferenceLine(m.Value, m.Label, m.Vertical) { Color = MarkerGreys[i % MarkerGreys.Length] }).ToArray(),
@@ -36,6 +42,12 @@ public sealed class ReportingFigureRenderer : IFigureRenderer
     /// <summary>A log axis only where its values span a decade or more: a narrower log axis would get no labelled tick.</summary>
     private static bool LogY(FigurePanel panel, bool right) =>
         panel.LogY && SpansDecade(panel, s => s.RightAxis == right ? s.Points.Select(p => p.Y) : []);
+
+    private static (double Min, double Max) Range(FigurePanel panel, bool right)
+    {
+        var values = panel.Series.Where(s => s.RightAxis == right).SelectMany(s => s.Points.Select(p => p.Y)).Where(v => v > 0).ToArray();
+        return (values.Min(), values.Max());
+    }
 
     private static bool SpansDecade(FigurePanel panel, Func<FigureSeries, IEnumerable<double>> values)
     {
@@ -76,9 +88,25 @@ public sealed class ReportingFigureRenderer : IFigureRenderer
         var highest = panel.Markers.Where(m => !m.Vertical).Select(m => m.Value).DefaultIfEmpty(double.NaN).Max();
         var logY = LogY(panel, right: false) || (panel.LogY && double.IsFinite(highest));
         var left = new AxisSpec(panel.YLabel, logY, Maximum: double.IsFinite(highest) ? highest * (logY ? 3 : 1.1) : null);
+        AxisSpec? rightAxis = null;
+        if (panel.RightYLabel is { } rightLabel)
+        {
+            var logRight = LogY(panel, right: true);
+            rightAxis = new AxisSpec(rightLabel, logRight);
+            if (logY && logRight)
+            {
+                // Proportional curves (energy = P·time) would lie exactly on top of each other on two log axes:
+                // put the left-axis curves in the upper part of the panel and the right-axis curves in the lower part.
+                var (lMin, lMax) = Range(panel, right: false);
+                var (rMin, rMax) = Range(panel, right: true);
+                left = left with { Minimum = lMin / 30, Maximum = lMax * 2 };
+                rightAxis = rightAxis with { Minimum = rMin / 2, Maximum = rMax * 30 };
+            }
+        }
+
         return new LineChart(panel.Title, new AxisSpec(panel.XLabel, panel.LogX && SpansDecade(panel, s => s.Points.Select(p => p.X))), left, series)
         {
-            RightAxis = panel.RightYLabel is { } right ? new AxisSpec(right, LogY(panel, right: true)) : null,
+            RightAxis = rightAxis,
             WidthPixels = PanelWidthPixels,
             HeightPixels = PanelHeightPixels,
         };

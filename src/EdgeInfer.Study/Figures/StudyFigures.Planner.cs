@@ -10,7 +10,7 @@ namespace EdgeInfer.Study.Figures;
 public static partial class StudyFigures
 {
     /// <summary>Extrapolated loads are plotted every this many tasks.</summary>
-    private const int ExtrapolationStep = 2;
+    private const int ExtrapolationStep = 4;
 
     /// <summary>Fig. 3: cycle delay (Eqs. 2 and 5, first request) of the six strategies versus edge load, one panel per model, threshold marked.</summary>
     public static Figure Fig3(IReadOnlyList<ModelCostInputs> models, LinkRates rates, IReadOnlyList<ModelThresholds> thresholds)

@@ -43,7 +43,7 @@ public static partial class StudyFigures
             : $"No accuracy was measured ({measurements.AccuracyNote}). The untrained catalog models are never plotted for accuracy: with random weights it is chance by construction.";
         return new Figure("fig2a", "Accuracy versus pruning factor", caption,
         [
-            new FigurePanel { Title = $"{config.AccuracyModel ?? "no trained model"} (trained)", XLabel = "Pruning factor pf (%)", YLabel = "Accuracy (%)", Series = series },
+            new FigurePanel { Title = config.AccuracyModel is { } trained && series.Count > 0 ? $"{trained} (trained)" : "accuracy not measured", XLabel = "Pruning factor pf (%)", YLabel = "Accuracy (%)", Series = series },
         ]);
     }
 
@@ -57,8 +57,8 @@ public static partial class StudyFigures
         for (var i = 0; i < models.Count; i++)
         {
             var edge = models[i].Measured.Edge;
-            series.Add(new FigureSeries($"{models[i].Model} time", edge.Select(e => new FigurePoint(e.Load, e.Prune.MedianSeconds)).ToArray(), ColorIndex: i * 3));
-            series.Add(new FigureSeries($"{models[i].Model} energy", edge.Select(e => new FigurePoint(e.Load, CostModel.EdgePruningEnergyJoules(edgePower, e.Prune.MedianSeconds))).ToArray(), Dashed: true, RightAxis: true, ColorIndex: i * 3));
+            series.Add(new FigureSeries($"{models[i].Model} T_pr (solid, left)", edge.Select(e => new FigurePoint(e.Load, e.Prune.MedianSeconds)).ToArray(), ColorIndex: i * 3));
+            series.Add(new FigureSeries($"{models[i].Model} energy (dashed, right)", edge.Select(e => new FigurePoint(e.Load, CostModel.EdgePruningEnergyJoules(edgePower, e.Prune.MedianSeconds))).ToArray(), Dashed: true, RightAxis: true, ColorIndex: i * 3));
         }
 
         var pf = config.ComparisonPruningFactor.ToString("0.##", CultureInfo.InvariantCulture);

@@ -35,7 +35,11 @@ public static partial class ReportWriter
         foreach (var figure in result.Figures)
         {
             md.AppendLine($"### {figure.Name}: {figure.Title}").AppendLine();
-            md.AppendLine($"![{figure.Name}](figures/{figure.Name}.png)").AppendLine();
+            if (figure.Panels.Any(p => p.Series.Any(s => s.Points.Count > 0)))
+            {
+                md.AppendLine($"![{figure.Name}](figures/{figure.Name}.png)").AppendLine();
+            }
+
             md.AppendLine(figure.Caption + $" Data: [`figures/{figure.Name}.csv`](figures/{figure.Name}.csv), vector: [`figures/{figure.Name}.svg`](figures/{figure.Name}.svg).").AppendLine();
         }
 
