@@ -32,7 +32,7 @@ public sealed class TinyStudyFixture : IDisposable
     public StudyResult Result { get; }
 
     public StudyResult Run(bool fresh, Action<Running.StudyProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        new StudyReproduction(new OrtStudyMeasurer(Config, Repository), new Figures.ReportingFigureRenderer(), canMeasureAccuracy: false)
+        new StudyReproduction(new OrtStudyMeasurer(Config, Repository), new EdgeInfer.Study.Figures.ReportingFigureRenderer(), canMeasureAccuracy: false)
             .Run(new ReproductionRequest(Config, "quick", Output, fresh), progress, cancellationToken);
 
     public void Dispose() => root.Dispose();

@@ -124,7 +124,7 @@ public sealed class TinyStudyTests(TinyStudyFixture study) : IClassFixture<TinyS
         using var cts = new CancellationTokenSource();
         var steps = 0;
         var measurer = new EdgeInfer.Study.Measurement.OrtStudyMeasurer(study.Config, study.Repository);
-        var reproduction = new StudyReproduction(measurer, new Figures.ReportingFigureRenderer(), canMeasureAccuracy: false);
+        var reproduction = new StudyReproduction(measurer, new EdgeInfer.Study.Figures.ReportingFigureRenderer(), canMeasureAccuracy: false);
         var request = new ReproductionRequest(study.Config, "quick", dir.Path, Fresh: false);
         Assert.ThrowsAny<OperationCanceledException>(() => reproduction.Run(request, p =>
         {
