@@ -75,6 +75,13 @@ public static class PanelChartWriter
     private static Plot Build(ChartPanel panel)
     {
         var plot = ChartWriter.Build(panel.Chart);
+
+        // Skia's SVG backend drops dash patterns (it prints "Unsupported path effect"), so dashed series also get square
+        // markers: solid and dashed curves stay distinguishable in the SVG and in the legend.
+        foreach (var line in plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Where(l => l.LinePattern.Equals(LinePattern.Dashed)))
+        {
+            line.MarkerShape = MarkerShape.FilledSquare;
+        }
         foreach (var line in panel.Lines)
         {
             var color = line.Color is null ? Colors.Gray : Color.FromHex(line.Color);

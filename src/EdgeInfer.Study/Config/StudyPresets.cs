@@ -10,13 +10,13 @@ public static class StudyPresets
     /// <summary>The preset names.</summary>
     public static IReadOnlyList<string> Names { get; } = ["quick", "paper"];
 
-    /// <summary>Loads 0, 4, 16; 5 samples, 1 warm-up, 1 pruning per load; 500 accuracy images.</summary>
+    /// <summary>Loads 0, 4, 16; 5 samples, 1 warm-up, 3 prunings per load; 500 accuracy images.</summary>
     public static StudyConfig Quick { get; } = new()
     {
         EdgeLoads = [0, 4, 16],
         Samples = 5,
         WarmupRuns = 1,
-        PruneSamples = 1,
+        PruneSamples = 3,
         AccuracyImages = 500,
     };
 
