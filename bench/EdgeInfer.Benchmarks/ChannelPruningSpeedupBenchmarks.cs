@@ -20,10 +20,10 @@ public class ChannelPruningSpeedupBenchmarks
     private InferenceSession? _pruned;
     private NamedOnnxValue[] _input = [];
 
-    [Params("mobilenet", "resnet152")]
+    [Params("mobilenet", "densenet201", "resnet152")]
     public string Model { get; set; } = "mobilenet";
 
-    [Params(0.7)]
+    [Params(0.5, 0.7, 0.9)]
     public double PruningFactor { get; set; }
 
     [Params(2)]

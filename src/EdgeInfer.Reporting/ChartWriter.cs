@@ -89,7 +89,7 @@ public static class ChartWriter
 
         if (anyExtrapolated)
         {
-            plot.Legend.ManualItems.AddRange(plot.Legend.GetItems());
+            // ScottPlot shows manual items after the automatic ones: only the marker note is added.
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = "● measured  ○ extrapolated", LineWidth = 0, MarkerShape = MarkerShape.None });
         }
 

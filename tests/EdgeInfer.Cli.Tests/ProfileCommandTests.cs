@@ -27,6 +27,22 @@ public sealed class ProfileCommandTests : IDisposable
         Assert.True(json.GetProperty("profile").GetProperty("complete").GetBoolean());
     }
 
+    [Fact]
+    public void Profile_MobileNetPrunedEdgeRole_RecordsPruneSecondsAtEveryLoad()
+    {
+        var output = Path.Combine(dir, "edge.json");
+
+        RunJsonWithProgress("profile", "--models", "mobilenet", "--role", "edge", "--loads", "0,1", "--samples", "1", "--warmup", "0", "--pf", "0.7", "--prune-samples", "1", "--repository", Path.Combine(dir, "repo"), "-o", output, "--json");
+
+        var edge = ProfileFile.ReadComplete(output).Edge!;
+        var pruned = edge.Find("mobilenet", "global-0.70")!;
+        Assert.Equal(0.7, pruned.PruningFactor);
+        Assert.Equal("global", pruned.PruningMethod);
+        Assert.All(pruned.Measurements, m => Assert.Equal(1, m.PruneSeconds!.Count));
+        Assert.All(edge.Find("mobilenet", "full")!.Measurements, m => Assert.Null(m.PruneSeconds));
+        Assert.True(File.Exists(Path.Combine(dir, "repo", "mobilenet", "global-0.70", "model.onnx")));
+    }
+
     [Theory]
     [InlineData("--role", "cloud", "--role 'cloud'")]
     [InlineData("--loads", "0,x", "'x'")]
@@ -99,9 +115,43 @@ public sealed class ProfileCommandTests : IDisposable
         Assert.Equal("extrapolated", json.GetProperty("estimates").GetProperty("edgeFull").GetProperty("kind").GetString());
     }
 
+    [Fact]
+    public void Plan_ProfileReadableOutput_MarksExtrapolationAndPrintsThresholds()
+    {
+        var (planCode, plan, _) = CliRunner.Run("plan", "--profile", Both(), "--model", "mobilenet", "--edge-load", "40", "--extrapolate");
+        var (sweepCode, sweep, _) = CliRunner.Run("plan", "--profile", Both(), "--model", "mobilenet", "--sweep-load", "0:20:5");
+
+        Assert.Equal(0, planCode);
+        Assert.Contains("EXTRAPOLATED", plan);
+        Assert.Contains("edge-full", plan);
+        Assert.Equal(0, sweepCode);
+        Assert.Contains("device inference faster than edge inference above load: full 8, pruned 10", sweep);
+    }
+
+    [Theory]
+    [InlineData("0:10", "FROM:TO:STEP")]
+    [InlineData("10:0:1", "FROM ≤ TO")]
+    [InlineData("0:10:0", "STEP > 0")]
+    public void Plan_BadSweep_ExitsTwo(string sweep, string expected)
+    {
+        var (code, _, stderr) = CliRunner.Run("plan", "--profile", Both(), "--model", "mobilenet", "--sweep-load", sweep);
+
+        Assert.Equal(2, code);
+        Assert.Contains(expected, stderr);
+    }
+
+    [Fact]
+    public void Plan_NeitherScenarioNorProfile_ExitsTwo()
+    {
+        var (code, _, stderr) = CliRunner.Run("plan");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--scenario", stderr);
+    }
+
     [Theory]
     [InlineData("resnet152", "0.7", "'resnet152'")]
-    [InlineData("mobilenet", "0.5", "'global-0.5'")]
+    [InlineData("mobilenet", "0.5", "'global-0.50'")]
     public void Plan_ProfileWithoutModelOrVariant_ExitsTwoNamingIt(string model, string pf, string expected)
     {
         var (code, _, stderr) = CliRunner.Run("plan", "--profile", Both(), "--model", model, "--pf", pf, "--edge-load", "1");
@@ -159,7 +209,7 @@ public sealed class ProfileCommandTests : IDisposable
     private static ProfiledModel Pruned(params (int Load, double Median, double Prune)[] points) => new()
     {
         Model = "mobilenet",
-        Variant = "global-0.7",
+        Variant = "global-0.70",
         PruningFactor = 0.7,
         PruningMethod = "global",
         SizeBytes = 5_600_000,

@@ -8,8 +8,9 @@ namespace EdgeInfer.Accuracy.Classifier;
 /// Turns the package's fixed-shape ResNet-18 into a batched feature extractor, and a feature extractor plus a
 /// <see cref="LinearHead"/> into one standard ONNX classifier.
 /// <list type="bullet">
-/// <item>Input <c>input</c> <c>[N, 3, S, S]</c>: RGB pixels on the 0..255 scale (S = 224 or 112). The graph itself swaps to BGR
-/// and subtracts the package's mean image (resized to S×S with the triangle filter), as <c>ResNetPreprocess.onnx</c> does.</item>
+/// <item>Input <c>input</c> <c>[N, 3, S, S]</c>: RGB pixels on the 0..255 scale (S = 224 or 112). The graph subtracts the package's
+/// mean image (resized to S×S with the triangle filter), as <c>ResNetPreprocess.onnx</c> does; its RGB → BGR swap is folded
+/// into the first conv (input channels reordered), so the graph holds only standard, shape-inferable operators.</item>
 /// <item>Batch dimension symbolic <c>N</c>; intermediate shapes dropped so ORT infers them.</item>
 /// <item>For S ≠ 224: the final 7×7 AveragePool becomes GlobalAveragePool, and 3×3 stride-2 convolutions get symmetric padding
 /// <c>[1,1,1,1]</c> instead of CNTK's <c>[1,1,0,0]</c>, which would break the shortcut Add when a stage input is odd (7 → 3 vs 4).</item>
@@ -70,17 +71,18 @@ public static class BackboneGraph
             }
         }
 
-        var prefix = new[]
+        // RGB → BGR without a Split/Concat: the first conv reads channel c where it read channel 2 − c, and the mean image
+        // is reordered the same way, so Sub(input, mean_rgb) feeds the permuted conv exactly what the BGR graph saw.
+        SwapFirstConvInputChannels(g, backboneInput);
+        var meanRgb = new float[mean.Length];
+        int plane = inputSize * inputSize;
+        for (int c = 0; c < 3; c++)
         {
-            OnnxTensors.Node("Split", "edgeinfer_split_rgb", [InputName], ["edgeinfer_r", "edgeinfer_g", "edgeinfer_b"], OnnxTensors.Int("axis", 1), OnnxTensors.Ints("split", 1, 1, 1)),
-            OnnxTensors.Node("Concat", "edgeinfer_concat_bgr", ["edgeinfer_b", "edgeinfer_g", "edgeinfer_r"], ["edgeinfer_bgr"], OnnxTensors.Int("axis", 1)),
-            OnnxTensors.Node("Sub", "edgeinfer_sub_mean_image", ["edgeinfer_bgr", "edgeinfer_mean_image"], [backboneInput]),
-        };
-        for (int i = prefix.Length - 1; i >= 0; i--)
-        {
-            g.Node.Insert(0, prefix[i]);
+            mean.AsSpan((2 - c) * plane, plane).CopyTo(meanRgb.AsSpan(c * plane, plane));
         }
 
+        mean = meanRgb;
+        g.Node.Insert(0, OnnxTensors.Node("Sub", "edgeinfer_sub_mean_image", [InputName, "edgeinfer_mean_image"], [backboneInput]));
         g.Initializer.Add(OnnxTensors.Create("edgeinfer_mean_image", [1, 3, inputSize, inputSize], mean));
         g.Node.Add(OnnxTensors.Node("Flatten", "edgeinfer_flatten", [pooled], [FeaturesName], OnnxTensors.Int("axis", 1)));
         g.Input.Clear();
@@ -163,6 +165,31 @@ public static class BackboneGraph
         }
 
         return result;
+    }
+
+    private static void SwapFirstConvInputChannels(GraphProto g, string backboneInput)
+    {
+        var conv = g.Node.FirstOrDefault(n => n.OpType == "Conv" && n.Input[0] == backboneInput)
+            ?? throw new EdgeInferInputException("The backbone's input does not feed a Conv; it is not the expected ResNet-18.");
+        int index = g.Initializer.ToList().FindIndex(t => t.Name == conv.Input[1]);
+        var weight = g.Initializer[index];
+        if (weight.Dims.Count != 4 || weight.Dims[1] != 3)
+        {
+            throw new EdgeInferInputException($"The first conv weight has dims [{string.Join(",", weight.Dims)}]; [M,3,kH,kW] was expected.");
+        }
+
+        var values = OnnxTensors.ReadFloats(weight);
+        var swapped = new float[values.Length];
+        int k = (int)(weight.Dims[2] * weight.Dims[3]);
+        for (int m = 0; m < weight.Dims[0]; m++)
+        {
+            for (int c = 0; c < 3; c++)
+            {
+                values.AsSpan((((m * 3) + 2 - c) * k), k).CopyTo(swapped.AsSpan(((m * 3) + c) * k, k));
+            }
+        }
+
+        g.Initializer[index] = OnnxTensors.Create(weight.Name, weight.Dims.ToArray(), swapped);
     }
 
     private static long[] Attr(NodeProto node, string name) => node.Attribute.FirstOrDefault(a => a.Name == name)?.Ints.ToArray() ?? [];

@@ -17,6 +17,9 @@ public sealed class PreparedDataset
         Preprocessing = preprocessing;
     }
 
+    /// <summary>Largest prepared tensor set held in memory: 8 GiB (the full Fashion-MNIST test set at 112 px takes 1.4 GiB).</summary>
+    public const long MaxPreparedBytes = 8L << 30;
+
     /// <summary>Where the images come from.</summary>
     public string Description { get; }
 
@@ -52,6 +55,13 @@ public sealed class PreparedDataset
         var pre = new ImagePreprocessor(preprocessing);
         int count = Math.Min(source.Count, limit ?? int.MaxValue);
         int length = pre.OutputLength;
+        long bytes = (long)count * length * sizeof(float);
+        if (bytes > MaxPreparedBytes)
+        {
+            throw new EdgeInferInputException(
+                $"{count} images of 3x{preprocessing.CropSize}x{preprocessing.CropSize} need {bytes / (1L << 20)} MiB prepared in memory, over the {MaxPreparedBytes >> 20} MiB limit; use --limit {MaxPreparedBytes / ((long)length * sizeof(float))} or less.");
+        }
+
         var tensors = new float[count][];
         var errors = new string?[count];
         int done = 0;

@@ -23,11 +23,12 @@ internal static class EvaluateCommand
         var batch = new Option<int>("--batch-size") { Description = "Images per ORT batch.", DefaultValueFactory = _ => 32 };
         var threads = new Option<int?>("--threads") { Description = "ORT intra-op threads (default: all cores)." };
         var strict = new Option<bool>("--strict") { Description = "Fail on the first unreadable image instead of skipping and counting it." };
+        var preprocess = new Option<string?>("--preprocess") { Description = "Override the model's preprocessing: 'resize=256;crop=224;mean=0.485,0.456,0.406;std=0.229,0.224,0.225;order=rgb' (any subset of keys)." };
         var output = new Option<string?>("--output", "-o") { Description = "Folder for accuracy-<method>.csv/.png/.svg (Top-1 dashed, Top-5 solid versus pf)." };
         var repository = ModelsCommand.RepositoryOption();
         var json = CommonOptions.Json();
         var command = new Command("evaluate", "Top-1/Top-5 accuracy of a trained classifier versus pruning factor (the paper's Fig. 2(a)).");
-        foreach (var o in new Option[] { model, dataset, pf, method, limit, batch, threads, strict, output, repository, json })
+        foreach (var o in new Option[] { model, dataset, pf, method, limit, batch, threads, strict, preprocess, output, repository, json })
         {
             command.Options.Add(o);
         }
@@ -46,9 +47,10 @@ internal static class EvaluateCommand
             }
 
             var classifier = EvaluationModel.Load(parse.GetValue(model)!, parse.GetValue(repository));
+            var preprocessing = parse.GetValue(preprocess) is { } spec ? PreprocessOptions.ParseSpec(classifier.Preprocessing.ToSpec() + ";" + spec) : classifier.Preprocessing;
             var source = DatasetResolver.Open(parse.GetValue(dataset)!);
-            progress.Report($"preparing {Math.Min(source.Count, parse.GetValue(limit) ?? int.MaxValue)} images of {source.Description} ({classifier.Preprocessing.ToSpec()})");
-            var data = PreparedDataset.Prepare(source, classifier.Preprocessing, batchSize, parse.GetValue(limit), parse.GetValue(strict), progress);
+            progress.Report($"preparing {Math.Min(source.Count, parse.GetValue(limit) ?? int.MaxValue)} images of {source.Description} ({preprocessing.ToSpec()})");
+            var data = PreparedDataset.Prepare(source, preprocessing, batchSize, parse.GetValue(limit), parse.GetValue(strict), progress);
             if (data.Problems.Count > 0)
             {
                 progress.Report($"skipped {data.Problems.Count} unreadable image(s); first: {data.Problems[0]}");
@@ -64,7 +66,7 @@ internal static class EvaluateCommand
                 skippedImages = data.Problems.Count,
                 skipped = data.Problems.Take(20).ToArray(),
                 method = methodName,
-                preprocessing = classifier.Preprocessing.ToSpec(),
+                preprocessing = preprocessing.ToSpec(),
                 points = points.Select(p => new { pruningFactor = p.PruningFactor, method = p.Method, images = p.Images, top1 = p.Top1, top5 = p.Top5, pruneSeconds = p.PruneSeconds, inferenceSeconds = p.InferenceSeconds, imagesPerSecond = p.ImagesPerSecond }).ToArray(),
                 totalSeconds = clock.Elapsed.TotalSeconds,
                 files,

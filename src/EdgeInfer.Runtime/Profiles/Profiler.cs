@@ -56,8 +56,8 @@ public sealed class Profiler
         void Report(string message) => progress?.Invoke(new ProfileProgress(++step, total, message));
 
         var machine = MachineProbe.Current();
-        var deviceOptions = new RuntimeOptions { Role = RuntimeRole.Device, IntraOpThreads = options.DeviceThreads, WarmupRuns = options.WarmupRuns }.Validate();
-        var edgeOptions = new RuntimeOptions { Role = RuntimeRole.Edge, IntraOpThreads = options.EdgeThreads, WarmupRuns = options.WarmupRuns }.Validate();
+        var deviceOptions = new RuntimeOptions { Role = RuntimeRole.Device, IntraOpThreads = options.DeviceThreads, WarmupRuns = options.WarmupRuns, AllowSpinning = options.AllowSpinning }.Validate();
+        var edgeOptions = new RuntimeOptions { Role = RuntimeRole.Edge, IntraOpThreads = options.EdgeThreads, WarmupRuns = options.WarmupRuns, AllowSpinning = options.AllowSpinning }.Validate();
         var deviceModels = new List<ProfiledModel>();
         var edgeModels = new List<ProfiledModel>();
         try

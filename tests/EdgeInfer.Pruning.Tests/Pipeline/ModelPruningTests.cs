@@ -1,4 +1,7 @@
 using EdgeInfer.Core;
+using EdgeInfer.Pruning.Analysis;
+using EdgeInfer.Pruning.Unstructured;
+using Onnx;
 using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Pruning.Tests.Support;
 using EdgeInfer.Pruning.Wire;
@@ -45,6 +48,41 @@ public sealed class ModelPruningTests
         Assert.Equal(Ort.Run(dense), Ort.Run(WireCodec.Decode(File.ReadAllBytes(dir.File("out.eiw")))));
         Assert.Equal(Ort.Run(dense), Ort.Run(File.ReadAllBytes(dir.File("coo.onnx"))));
         Assert.Equal(["coo.onnx", "in.onnx", "out.eiw", "out.onnx"], Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order());
+    }
+
+    [Theory]
+    [InlineData(false, PruningMethod.Global)]
+    [InlineData(true, PruningMethod.Global)]
+    [InlineData(false, PruningMethod.Layer)]
+    [InlineData(true, PruningMethod.Layer)]
+    public void PruneFile_InFileBytes_SameModelAsPruningTheParsedProtos(bool floatData, PruningMethod method)
+    {
+        using var dir = new TempFolder();
+        var model = TestModels.DenseNetLike(floatData: floatData);
+        var shape = new TensorProto { Name = "shape", DataType = (int)TensorProto.Types.DataType.Int64, RawData = ByteString.CopyFrom(BitConverter.GetBytes(1L).Concat(BitConverter.GetBytes(-1L)).ToArray()) };
+        shape.Dims.Add(2);
+        model.Graph.Initializer.Insert(3, shape);
+        File.WriteAllBytes(dir.File("in.onnx"), model.ToByteArray());
+        var expected = model.Clone();
+        var scope = method == PruningMethod.Layer ? PruningScope.Layer : PruningScope.Global;
+        var inMemory = MagnitudePruner.PruneInPlace(expected, new MagnitudePruningOptions(0.6, scope));
+
+        var report = ModelPruning.PruneFile(dir.File("in.onnx"), dir.File("out.onnx"), new PruneFileOptions(0.6, method));
+
+        Assert.Equal(expected, ModelProto.Parser.ParseFrom(File.ReadAllBytes(dir.File("out.onnx"))));
+        Assert.Equal(inMemory.AchievedSparsity, report.AchievedSparsity);
+        Assert.Equal(ModelStatistics.Of(expected).NonZeroParameters, report.ParametersAfter);
+    }
+
+    [Fact]
+    public void PruneFile_TruncatedOnnxFile_RejectedAndNoOutputLeft()
+    {
+        using var dir = new TempFolder();
+        var bytes = TestModels.ResNetLike().ToByteArray();
+        File.WriteAllBytes(dir.File("in.onnx"), bytes.AsSpan(0, bytes.Length - 1000).ToArray());
+        var ex = Assert.Throws<EdgeInferInputException>(() => ModelPruning.PruneFile(dir.File("in.onnx"), dir.File("out.onnx"), new PruneFileOptions(0.5)));
+        Assert.Contains("in.onnx", ex.Message);
+        Assert.Equal(["in.onnx"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
     }
 
     [Fact]

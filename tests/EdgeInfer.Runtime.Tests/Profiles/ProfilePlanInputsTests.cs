@@ -10,7 +10,7 @@ public sealed class ProfilePlanInputsTests
     [Fact]
     public void Apply_MeasuredProfile_FillsModelAndLoadFromMedians()
     {
-        var inputs = ProfilePlanInputs.From(Both(), "mobilenet", "global-0.7");
+        var inputs = ProfilePlanInputs.From(Both(), "mobilenet", "global-0.70");
         var baseScenario = new PlanningScenario();
 
         var scenario = inputs.Apply(baseScenario, 5, extrapolate: false, out var estimates);
@@ -45,18 +45,18 @@ public sealed class ProfilePlanInputsTests
     [Fact]
     public void From_MissingModel_ThrowsListingWhatTheProfileHas()
     {
-        var ex = Assert.Throws<EdgeInferInputException>(() => ProfilePlanInputs.From(Both(), "resnet152", "global-0.7"));
+        var ex = Assert.Throws<EdgeInferInputException>(() => ProfilePlanInputs.From(Both(), "resnet152", "global-0.70"));
 
         Assert.Contains("'resnet152'", ex.Message);
-        Assert.Contains("edge mobilenet/global-0.7", ex.Message);
+        Assert.Contains("edge mobilenet/global-0.70", ex.Message);
     }
 
     [Fact]
     public void From_MissingVariant_ThrowsNamingIt()
     {
-        var ex = Assert.Throws<EdgeInferInputException>(() => ProfilePlanInputs.From(Both(), "mobilenet", "global-0.5"));
+        var ex = Assert.Throws<EdgeInferInputException>(() => ProfilePlanInputs.From(Both(), "mobilenet", "global-0.50"));
 
-        Assert.Contains("'global-0.5'", ex.Message);
+        Assert.Contains("'global-0.50'", ex.Message);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class ProfilePlanInputsTests
     public void From_NoPruneTimes_ThrowsNamingTheVariant()
     {
         var both = Both();
-        var edge = both.Edge! with { Models = [both.Edge.Models[0], Model("mobilenet", "global-0.7", (0, 0.01), (10, 0.06))] };
+        var edge = both.Edge! with { Models = [both.Edge.Models[0], Model("mobilenet", "global-0.70", (0, 0.01), (10, 0.06))] };
 
         var ex = Assert.Throws<EdgeInferInputException>(() => ProfilePlanInputs.From(both with { Edge = edge }, "mobilenet", null));
 

@@ -39,16 +39,16 @@ internal static class ProfileSamples
         Measurements = points.Select(p => new LoadMeasurement { Load = p.Load, Inference = Stats(p.Median), PruneSeconds = Stats(p.Prune) }).ToArray(),
     };
 
-    /// <summary>Device (phone) and edge (server) roles for mobilenet full and global-0.7: edge full T = 0.02 + 0.01·L s.</summary>
+    /// <summary>Device (phone) and edge (server) roles for mobilenet full and global-0.70: edge full T = 0.02 + 0.01·L s.</summary>
     public static ProfileDocument Both() => new()
     {
         Complete = true,
-        Device = Role(Phone, [0], Model("mobilenet", "full", (0, 0.10)), Pruned("mobilenet", "global-0.7", 0.7, (0, 0.06, 0))),
+        Device = Role(Phone, [0], Model("mobilenet", "full", (0, 0.10)), Pruned("mobilenet", "global-0.70", 0.7, (0, 0.06, 0))),
         Edge = Role(
             Server,
             [0, 10, 20],
             Model("mobilenet", "full", (0, 0.02), (10, 0.12), (20, 0.22)),
-            Pruned("mobilenet", "global-0.7", 0.7, (0, 0.01, 1.0), (10, 0.06, 2.0), (20, 0.11, 3.0))),
+            Pruned("mobilenet", "global-0.70", 0.7, (0, 0.01, 1.0), (10, 0.06, 2.0), (20, 0.11, 3.0))),
     };
 
     public static RoleProfile Role(MachineInfo machine, int[] loads, params ProfiledModel[] models) => new()
