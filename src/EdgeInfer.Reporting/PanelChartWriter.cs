@@ -91,15 +91,6 @@ public static class PanelChartWriter
             plottable.LegendText = line.Label;
         }
 
-        if (plot.Legend.ManualItems.Count > 0)
-        {
-            // The legend shows every plottable's item plus the manual ones; keep only the extrapolation note manual,
-            // so the reference lines are listed once with the series.
-            var note = plot.Legend.ManualItems[^1];
-            plot.Legend.ManualItems.Clear();
-            plot.Legend.ManualItems.Add(note);
-        }
-
         return plot;
     }
 
