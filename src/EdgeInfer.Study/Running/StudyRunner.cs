@@ -173,11 +173,13 @@ public sealed class StudyRunner
 
     private PreparedVariant Prepare(VariantSpec spec, int step, int total, CancellationToken cancellationToken)
     {
-        // The file must exist in the repository even when its sizes are cached, so Prepare runs when the file is gone.
+        // The cached sizes describe one file: when that file is gone or was replaced (another size), prepare it again.
         var key = new MeasurementKey("variant", spec.Model, spec.Name, "-", 0, "seed=42", "any");
         var prepared = Cached(key, "models", step, total, () => measurer.Prepare(spec, cancellationToken), v =>
             F($"{spec}: {v.OnnxBytes / 1e6:F1} MB ONNX, {v.TransferBytes / 1e6:F1} MB to transfer, {v.Parameters:N0} non-zero parameters"));
-        return File.Exists(prepared.ModelPath) ? prepared : measurer.Prepare(spec, cancellationToken);
+        return File.Exists(prepared.ModelPath) && new FileInfo(prepared.ModelPath).Length == prepared.OnnxBytes
+            ? prepared
+            : measurer.Prepare(spec, cancellationToken);
     }
 
     private LatencyStatistics Inference(PreparedVariant variant, StudyRole role, int load, string phase, int step, int total, CancellationToken cancellationToken) =>
