@@ -53,6 +53,13 @@ public sealed class MeasurementCache
         return value;
     }
 
+    /// <summary>Stores <paramref name="value"/> under <paramref name="key"/> (atomically), replacing an entry that went stale.</summary>
+    public void Store<T>(MeasurementKey key, T value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        Write(key, value);
+    }
+
     private bool TryRead<T>(MeasurementKey key, out T value)
     {
         value = default!;

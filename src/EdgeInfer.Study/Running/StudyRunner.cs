@@ -177,9 +177,14 @@ public sealed class StudyRunner
         var key = new MeasurementKey("variant", spec.Model, spec.Name, "-", 0, "seed=42", "any");
         var prepared = Cached(key, "models", step, total, () => measurer.Prepare(spec, cancellationToken), v =>
             F($"{spec}: {v.OnnxBytes / 1e6:F1} MB ONNX, {v.TransferBytes / 1e6:F1} MB to transfer, {v.Parameters:N0} non-zero parameters"));
-        return File.Exists(prepared.ModelPath) && new FileInfo(prepared.ModelPath).Length == prepared.OnnxBytes
-            ? prepared
-            : measurer.Prepare(spec, cancellationToken);
+        if (File.Exists(prepared.ModelPath) && new FileInfo(prepared.ModelPath).Length == prepared.OnnxBytes)
+        {
+            return prepared;
+        }
+
+        prepared = measurer.Prepare(spec, cancellationToken);
+        cache.Store(key, prepared);
+        return prepared;
     }
 
     private LatencyStatistics Inference(PreparedVariant variant, StudyRole role, int load, string phase, int step, int total, CancellationToken cancellationToken) =>
