@@ -60,4 +60,14 @@ public sealed class MeasurementCacheTests
         Assert.Empty(Directory.GetFiles(dir.Path));
         Assert.False(cache.Contains(Key));
     }
+
+    [Fact]
+    public void Store_ReplacesAnEntry_ThatTheNextCacheReads()
+    {
+        using var dir = new TempDirectory();
+        new MeasurementCache(dir.Path, fresh: false).GetOrMeasure(Key, () => 1.0);
+        new MeasurementCache(dir.Path, fresh: false).Store(Key, 6.0);
+        Assert.Equal(6.0, new MeasurementCache(dir.Path, fresh: false).GetOrMeasure(Key, () => 9.0));
+        Assert.Single(Directory.GetFiles(dir.Path));
+    }
 }
