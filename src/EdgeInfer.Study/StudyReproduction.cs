@@ -68,6 +68,7 @@ public sealed class StudyReproduction(IStudyMeasurer measurer, IFigureRenderer? 
             Thresholds = thresholds,
             Decisions = StudyDecisions.Compute(models, rates, config.MaxRequests),
             Findings = StudyFindings.Compute(config, models, rates),
+            PaperPresetEdgeSeconds = models.All(m => m.Measured.Edge.Count > 1) ? StudyEstimate.EdgePhaseSeconds(Config.StudyPresets.Paper with { Models = config.Models }, models) : null,
             Figures = figures,
             Files = [],
             StartedUtc = started,

@@ -57,7 +57,13 @@ public static partial class ReportWriter
         md.AppendLine("- **Wire format.** A pruned model is sent to the device in EdgeInfer's `.eiw` format (bitmask of non-zeros plus packed values, Brotli), the full model as its ONNX file; the paper does not state its model encoding.");
         md.AppendLine(F($"- **Radio.** As in the paper (3.5 GHz, 100 MHz, 23/10 dBm, 4×4 arrays, UMi street canyon) at {c.Scenario.Radio.Distance.Value:G4} m, {c.Scenario.Radio.Condition.ToString().ToUpperInvariant()}; noise figures are our assumption. Rates: uplink {result.Rates.Uplink.Value / 1e6:F0} Mbit/s, downlink {result.Rates.Downlink.Value / 1e6:F0} Mbit/s."));
         md.AppendLine(F($"- **Messages and powers** as in the paper: input {c.Scenario.Workload.InputSize.Value / 1000.0:G4} kB, result {c.Scenario.Workload.ResultSize.Value / 1000.0:G4} kB, model request {c.Scenario.Workload.RequestSize.Value / 1000.0:G4} kB (not given by the paper); P_tx {c.Scenario.Device.TxPower.Value} W, P_rx {c.Scenario.Device.RxPower.Value} W, P_E {c.Scenario.Device.BasebandPower.Value} W, P_d {c.Scenario.Device.ComputePower.Value} W, P_edge {c.Scenario.Edge.ComputePower.Value} W."));
-        md.AppendLine(F($"- **Statistics.** Medians of {c.Samples} timed inferences after {c.WarmupRuns} warm-up(s), {c.PruneSamples} timed pruning(s) per load; p90 shown next to each median. Other processes on this machine add noise.")).AppendLine();
+        md.AppendLine(F($"- **Statistics.** Medians of {c.Samples} timed inferences after {c.WarmupRuns} warm-up(s), {c.PruneSamples} timed pruning(s) per load; p90 shown next to each median. Other processes on this machine add noise."));
+        if (result.PaperPresetEdgeSeconds is { } paper && c.EdgeLoads.Max() < Config.StudyPresets.Paper.EdgeLoads.Max())
+        {
+            md.AppendLine(F($"- **The `paper` preset** (loads up to {Config.StudyPresets.Paper.EdgeLoads.Max()}) would spend at least {paper / 3600:F1} h in its edge phase on this machine (estimated from this run's fitted edge times; session starts not counted)."));
+        }
+
+        md.AppendLine();
     }
 
     private static void Thresholds(StringBuilder md, StudyResult result)

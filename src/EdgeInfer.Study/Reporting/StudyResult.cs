@@ -41,6 +41,9 @@ public sealed record StudyResult
     /// <summary>Every file written, relative to <see cref="OutputFolder"/>.</summary>
     public required IReadOnlyList<string> Files { get; init; }
 
+    /// <summary>Estimated edge-phase seconds of the <c>paper</c> preset on this machine (<see cref="StudyEstimate"/>), when the models allow it.</summary>
+    public double? PaperPresetEdgeSeconds { get; init; }
+
     /// <summary>Start of the run (UTC).</summary>
     public required DateTimeOffset StartedUtc { get; init; }
 

@@ -72,6 +72,17 @@ public sealed class StudyThresholdsTests
         Assert.Contains(gain.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + " (Q = 1)", row.Ours, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void EdgePhaseEstimate_AtMeasuredLoads_SumsRunsTimesMeasuredTimes()
+    {
+        var inputs = new ModelCostInputs(Config, SyntheticStudy.Model("mobilenet", 0.3, (0, 0.1), (10, 1.1)));
+        var target = Config with { Samples = 4, WarmupRuns = 1, PruneSamples = 2 };
+
+        // Per load: 5 runs of full (t) and pruned (t/2), plus 2 prunings (0.5 + 0.05·L).
+        var expected = (5 * (0.1 + 0.05)) + (2 * 0.5) + (5 * (1.1 + 0.55)) + (2 * 1.0);
+        Assert.Equal(expected, Reporting.StudyEstimate.EdgePhaseSeconds(target, [inputs]), 1e-9);
+    }
+
     private static double Cycle(ModelCostInputs inputs, int load, Strategy strategy) => inputs.Scenario(load, 1).Plan(Rates).Outcome(strategy).CycleDelay.Value;
 
 }
