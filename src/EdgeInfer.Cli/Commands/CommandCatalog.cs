@@ -12,5 +12,10 @@ internal static class CommandCatalog
         yield return ModelsCommand.Create();
         yield return PruneCommand.Create();
         yield return WireCommand.Create();
+        yield return ProfileCommand.Create();
+        yield return DatasetCommand.Create();
+        yield return ClassifierCommand.Create();
+        yield return EvaluateCommand.Create();
+        yield return ReproduceCommand.Create();
     }
 }
