@@ -9,5 +9,6 @@ internal static class CommandCatalog
     {
         yield return ChannelCommand.Create();
         yield return PlanCommand.Create();
+        yield return ModelsCommand.Create();
     }
 }

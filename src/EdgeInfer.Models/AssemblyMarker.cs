@@ -1,2 +1,0 @@
-namespace EdgeInfer.Models;
-internal static class AssemblyMarker { }
