@@ -10,5 +10,7 @@ internal static class CommandCatalog
         yield return ChannelCommand.Create();
         yield return PlanCommand.Create();
         yield return ModelsCommand.Create();
+        yield return PruneCommand.Create();
+        yield return WireCommand.Create();
     }
 }

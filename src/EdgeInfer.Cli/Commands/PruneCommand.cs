@@ -1,0 +1,123 @@
+using System.CommandLine;
+using System.Globalization;
+using EdgeInfer.Cli.Infrastructure;
+using EdgeInfer.Models.Repository;
+using EdgeInfer.Pruning.Pipeline;
+using EdgeInfer.Pruning.Wire;
+
+namespace EdgeInfer.Cli.Commands;
+
+/// <summary>
+/// <c>edgeinfer prune --model NAME|PATH --pf 0.7 --method global|layer|channel -o OUT.onnx [--wire OUT.eiw] [--sparse-onnx OUT.onnx] [--sizes] [--json]</c>.
+/// A repository model (NAME) also gets the pruned variant <c>METHOD-PF</c> (e.g. <c>global-0.70</c>) with its metadata.
+/// </summary>
+internal static class PruneCommand
+{
+    public static Command Create()
+    {
+        var json = CommonOptions.Json();
+        var repository = ModelsCommand.RepositoryOption();
+        var model = new Option<string>("--model") { Description = "An ONNX file path, or a model name in the repository (its 'full' variant).", Required = true };
+        var pf = new Option<double>("--pf") { Description = "Pruning factor in [0, 0.99]: fraction of weights zeroed (global, layer) or of prunable channels removed (channel).", Required = true };
+        var method = new Option<PruningMethod>("--method") { Description = "global (one threshold), layer (each tensor at pf) or channel (structured).", DefaultValueFactory = _ => PruningMethod.Global };
+        var output = new Option<string?>("--output", "-o") { Description = "Pruned dense ONNX file to write (optional for repository models)." };
+        var wire = new Option<string?>("--wire") { Description = "Also write the .eiw wire encoding here." };
+        var sparse = new Option<string?>("--sparse-onnx") { Description = "Also write ONNX with COO sparse_initializer here." };
+        var sizes = new Option<bool>("--sizes") { Description = "Measure wire, COO and gzip -6 sizes even where no file is written." };
+        var compression = new Option<WireCompression>("--compression") { Description = "Wire compression pass: brotli, deflate or none.", DefaultValueFactory = _ => WireCompression.Brotli };
+        var keepFirst = new Option<bool>("--keep-first-conv") { Description = "Global/layer: leave the first Conv dense." };
+        var keepClassifier = new Option<bool>("--keep-classifier") { Description = "Global/layer: leave the classifier (last Gemm/MatMul) dense." };
+        var minElements = new Option<long>("--min-elements") { Description = "Global/layer: tensors with fewer elements stay dense.", DefaultValueFactory = _ => 0 };
+        var command = new Command("prune", "Prune a model (exact magnitude pruning or structured channel pruning) and report sparsity, parameters, MACs, timings and sizes.");
+        foreach (var option in new Option[] { model, pf, method, output, wire, sparse, sizes, compression, keepFirst, keepClassifier, minElements, json, repository })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse =>
+        {
+            var modelArgument = parse.GetRequiredValue(model);
+            var methodValue = parse.GetValue(method);
+            var pfValue = parse.GetValue(pf);
+            var (input, entry, repo) = Resolve(modelArgument, parse.GetValue(repository));
+            var outputPath = parse.GetValue(output);
+            if (outputPath is null && entry is null)
+            {
+                throw new UsageException($"--output is required when --model is a file ('{modelArgument}'); only repository models may omit it.");
+            }
+
+            var target = outputPath ?? Path.Combine(repo!.Root, $".prune-{Guid.NewGuid():N}.onnx");
+            var options = new PruneFileOptions(
+                pfValue,
+                methodValue,
+                parse.GetValue(keepFirst),
+                parse.GetValue(keepClassifier),
+                parse.GetValue(minElements),
+                parse.GetValue(wire),
+                parse.GetValue(sparse),
+                parse.GetValue(sizes),
+                new WireOptions(parse.GetValue(compression)));
+            ModelsCommand.Progress(parse, $"pruning {input} ({methodValue}, pf {pfValue.ToString(CultureInfo.InvariantCulture)})...");
+            PruneFileReport report;
+            string? variant = null;
+            try
+            {
+                report = ModelPruning.PruneFile(input, target, options);
+                if (entry is not null)
+                {
+                    variant = VariantName(methodValue, pfValue);
+                    ModelsCommand.Progress(parse, $"adding {entry.Name}/{variant} to {repo!.Root}...");
+                    repo.Add(
+                        new ModelAddRequest
+                        {
+                            Name = entry.Name,
+                            Variant = variant,
+                            Trained = entry.Metadata.Trained,
+                            Source = $"{entry.Name}/{entry.Variant}",
+                            Architecture = entry.Metadata.Architecture,
+                            Seed = entry.Metadata.Seed,
+                            PruningFactor = pfValue,
+                            PruningMethod = methodValue.ToString().ToLowerInvariant(),
+                        },
+                        stream =>
+                        {
+                            using var source = new FileStream(target, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+                            source.CopyTo(stream, 1 << 20);
+                        });
+                }
+            }
+            finally
+            {
+                if (outputPath is null)
+                {
+                    File.Delete(target);
+                }
+            }
+
+            PruneView.Write(parse, json, new PruneView(input, outputPath, variant, report));
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Variant name of a pruned model: method and pf with two decimals, e.g. <c>global-0.70</c>.</summary>
+    public static string VariantName(PruningMethod method, double pf) =>
+        method.ToString().ToLowerInvariant() + "-" + pf.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static (string Input, ModelEntry? Entry, ModelRepository? Repository) Resolve(string model, string? repositoryPath)
+    {
+        if (File.Exists(model))
+        {
+            return (Path.GetFullPath(model), null, null);
+        }
+
+        if (ModelNames.IsValid(model))
+        {
+            var repo = ModelRepository.Open(repositoryPath);
+            var entry = repo.Get(model);
+            return (entry.ModelPath, entry, repo);
+        }
+
+        throw new UsageException($"--model '{model}' is neither an existing file nor a repository model name.");
+    }
+}

@@ -1,2 +1,0 @@
-namespace EdgeInfer.Pruning;
-internal static class AssemblyMarker { }

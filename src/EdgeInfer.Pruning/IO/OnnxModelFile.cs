@@ -1,0 +1,89 @@
+using EdgeInfer.Core;
+using Google.Protobuf;
+using Onnx;
+
+namespace EdgeInfer.Pruning.IO;
+
+/// <summary>Reads and writes ONNX model files in one go (no intermediate copies beyond protobuf's own), atomically.</summary>
+public static class OnnxModelFile
+{
+    private const int WriteBufferBytes = 1 << 20;
+
+    /// <summary>Parses the whole file; a file that is not an ONNX model gives <see cref="EdgeInferInputException"/>.</summary>
+    public static ModelProto Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new EdgeInferInputException($"Model file '{path}' does not exist.");
+        }
+
+        // Parsing from the stream copies each tensor once, straight from the file into its own array.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        ModelProto model;
+        try
+        {
+            model = ModelProto.Parser.ParseFrom(stream);
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            throw new EdgeInferInputException($"'{path}' is not a valid ONNX model: {ex.Message}", ex);
+        }
+
+        return model.Graph is null ? throw new EdgeInferInputException($"'{path}' is not a valid ONNX model: it has no graph.") : model;
+    }
+
+    /// <summary>Parses an ONNX model from bytes; <paramref name="source"/> names it in error messages.</summary>
+    public static ModelProto Parse(byte[] bytes, string source)
+    {
+        ModelProto model;
+        try
+        {
+            model = ModelProto.Parser.ParseFrom(bytes);
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            throw new EdgeInferInputException($"'{source}' is not a valid ONNX model: {ex.Message}", ex);
+        }
+
+        if (model.Graph is null)
+        {
+            throw new EdgeInferInputException($"'{source}' is not a valid ONNX model: it has no graph.");
+        }
+
+        return model;
+    }
+
+    /// <summary>Serializes <paramref name="model"/> to <paramref name="path"/> via a temporary file and a rename; returns the size in bytes.</summary>
+    public static long Save(IMessage model, string path) => WriteAtomically(path, stream =>
+    {
+        using var coded = new CodedOutputStream(stream, WriteBufferBytes, leaveOpen: true);
+        model.WriteTo(coded);
+        coded.Flush();
+    });
+
+    /// <summary>Writes through <paramref name="write"/> into a temporary file next to <paramref name="path"/>, then renames it; never leaves a partial file.</summary>
+    public static long WriteAtomically(string path, Action<Stream> write)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        try
+        {
+            long length;
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, WriteBufferBytes))
+            {
+                write(stream);
+                length = stream.Length;
+            }
+
+            File.Move(temp, full, overwrite: true);
+            return length;
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+}

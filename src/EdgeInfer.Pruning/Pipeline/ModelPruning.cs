@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using EdgeInfer.Core;
+using EdgeInfer.Core.Quantities;
+using EdgeInfer.Pruning.Analysis;
+using EdgeInfer.Pruning.IO;
+using EdgeInfer.Pruning.Structured;
+using EdgeInfer.Pruning.Unstructured;
+using EdgeInfer.Pruning.Wire;
+using Onnx;
+
+namespace EdgeInfer.Pruning.Pipeline;
+
+/// <summary>
+/// File → file pruning: load, select, mask (or channel surgery), save; optionally the wire and COO forms. Outputs are
+/// written atomically (temporary file + rename). This is the API other components (profiling, the CLI) call.
+/// </summary>
+public static class ModelPruning
+{
+    /// <summary>Prunes <paramref name="inputPath"/> into <paramref name="outputPath"/> and reports what was done and measured.</summary>
+    public static PruneFileReport PruneFile(string inputPath, string outputPath, PruneFileOptions options)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(inputPath);
+        ArgumentException.ThrowIfNullOrEmpty(outputPath);
+        options = options.Validated();
+        if (string.Equals(Path.GetFullPath(inputPath), Path.GetFullPath(outputPath), StringComparison.Ordinal))
+        {
+            throw new EdgeInferInputException($"Output '{outputPath}' is the input model; choose another output path.");
+        }
+
+        var loadStart = Stopwatch.GetTimestamp();
+        var model = OnnxModelFile.Load(inputPath);
+        var load = new Seconds(Stopwatch.GetElapsedTime(loadStart).TotalSeconds);
+        var before = ModelStatistics.Of(model);
+
+        Seconds select, mask;
+        double achieved;
+        if (options.Method == PruningMethod.Channel)
+        {
+            var result = ChannelPruner.PruneInPlace(model, options.PruningFactor);
+            (select, mask) = (result.SelectTime, result.SurgeryTime);
+            achieved = result.PrunableChannels == 0 ? 0 : (double)result.RemovedChannels / result.PrunableChannels;
+        }
+        else
+        {
+            // The model was parsed here and is not shared, so the weights are masked in their own buffers.
+            var result = MagnitudePruner.Prune(model, options.Magnitude, reuseBuffers: true);
+            (select, mask) = (result.SelectTime, result.MaskTime);
+            achieved = result.AchievedSparsity;
+        }
+
+        var saveStart = Stopwatch.GetTimestamp();
+        var dense = OnnxModelFile.Save(model, outputPath);
+        var save = new Seconds(Stopwatch.GetElapsedTime(saveStart).TotalSeconds);
+
+        var after = ModelStatistics.Of(model);
+        var sizes = new PruneSizes(new Bytes(dense), WireSize(model, options), CooSize(model, options), options.MeasureAllSizes ? GzipSize(outputPath) : null);
+        return new PruneFileReport(options.Method, options.PruningFactor, achieved, before.Parameters, after.NonZeroParameters, before.Macs, after.Macs, new PruneTimings(load, select, mask, save), sizes);
+    }
+
+    /// <summary>Size of gzip level 6 (as <c>gzip -6</c>) of a file, computed in memory.</summary>
+    public static Bytes GzipSize(string path)
+    {
+        using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+        using var counter = new CountingStream();
+        using (var gzip = new GZipStream(counter, new ZLibCompressionOptions { CompressionLevel = 6 }, leaveOpen: true))
+        {
+            input.CopyTo(gzip, 1 << 20);
+        }
+
+        return new Bytes(counter.Length);
+    }
+
+    private static Bytes? WireSize(ModelProto model, PruneFileOptions options)
+    {
+        if (options.WirePath is null && !options.MeasureAllSizes)
+        {
+            return null;
+        }
+
+        var wire = WireCodec.Encode(model, options.Wire);
+        return new Bytes(options.WirePath is null ? wire.Length : OnnxModelFile.WriteAtomically(options.WirePath, s => s.Write(wire)));
+    }
+
+    private static Bytes? CooSize(ModelProto model, PruneFileOptions options)
+    {
+        if (options.SparseOnnxPath is null && !options.MeasureAllSizes)
+        {
+            return null;
+        }
+
+        var coo = SparseOnnxExporter.ToCoo(model);
+        return new Bytes(options.SparseOnnxPath is null ? coo.CalculateSize() : OnnxModelFile.Save(coo, options.SparseOnnxPath));
+    }
+
+    /// <summary>A write-only sink that only counts bytes.</summary>
+    private sealed class CountingStream : Stream
+    {
+        private long _length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+
+        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using EdgeInfer.Core;
+using EdgeInfer.Pruning.Unstructured;
+using EdgeInfer.Pruning.Wire;
+
+namespace EdgeInfer.Pruning.Pipeline;
+
+/// <summary>One file → file pruning run.</summary>
+/// <param name="PruningFactor">pf in [0, 0.99]: fraction of prunable weights zeroed (global, layer) or of prunable channels removed per layer (channel).</param>
+/// <param name="Method">Global (default), layer or channel.</param>
+/// <param name="KeepFirstConvDense">Unstructured only: leave the first Conv dense.</param>
+/// <param name="KeepClassifierDense">Unstructured only: leave the last Gemm/MatMul dense.</param>
+/// <param name="MinimumTensorElements">Unstructured only: smaller tensors stay dense.</param>
+/// <param name="WirePath">Also write the <c>.eiw</c> wire file here.</param>
+/// <param name="SparseOnnxPath">Also write ONNX with COO <c>sparse_initializer</c> here.</param>
+/// <param name="MeasureAllSizes">Compute wire, COO and gzip −6 sizes in memory even where no file is asked for.</param>
+/// <param name="Wire">Wire encoding options.</param>
+public sealed record PruneFileOptions(
+    double PruningFactor,
+    PruningMethod Method = PruningMethod.Global,
+    bool KeepFirstConvDense = false,
+    bool KeepClassifierDense = false,
+    long MinimumTensorElements = 0,
+    string? WirePath = null,
+    string? SparseOnnxPath = null,
+    bool MeasureAllSizes = false,
+    WireOptions? Wire = null)
+{
+    /// <summary>Throws one <see cref="EdgeInferInputException"/> listing every invalid field.</summary>
+    public PruneFileOptions Validated()
+    {
+        var problems = new List<string>();
+        if (!double.IsFinite(PruningFactor) || PruningFactor < 0 || PruningFactor > MagnitudePruningOptions.MaximumPruningFactor)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"pruning factor must be in [0, {MagnitudePruningOptions.MaximumPruningFactor}], got {PruningFactor}"));
+        }
+
+        if (!Enum.IsDefined(Method))
+        {
+            problems.Add($"method must be global, layer or channel, got {(int)Method}");
+        }
+
+        if (MinimumTensorElements < 0)
+        {
+            problems.Add($"minimum tensor elements must be >= 0, got {MinimumTensorElements}");
+        }
+
+        if (Method == PruningMethod.Channel && (KeepFirstConvDense || KeepClassifierDense || MinimumTensorElements > 0))
+        {
+            problems.Add("keep-first-conv, keep-classifier and minimum tensor size apply to global and layer pruning only");
+        }
+
+        try
+        {
+            (Wire ?? WireOptions.Default).Validated();
+        }
+        catch (EdgeInferInputException ex)
+        {
+            problems.Add(ex.Message.TrimEnd('.'));
+        }
+
+        return problems.Count == 0 ? this : throw new EdgeInferInputException("Invalid prune options: " + string.Join("; ", problems) + ".");
+    }
+
+    internal MagnitudePruningOptions Magnitude => new(
+        PruningFactor,
+        Method == PruningMethod.Layer ? PruningScope.Layer : PruningScope.Global,
+        KeepFirstConvDense,
+        KeepClassifierDense,
+        MinimumTensorElements);
+}
