@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return ModelsCommand.Create();
         yield return PruneCommand.Create();
         yield return WireCommand.Create();
+        yield return ProfileCommand.Create();
     }
 }

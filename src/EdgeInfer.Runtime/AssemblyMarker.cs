@@ -1,2 +1,0 @@
-namespace EdgeInfer.Runtime;
-internal static class AssemblyMarker { }
