@@ -152,9 +152,10 @@ public sealed class VariantCache
                 try
                 {
                     // Open handles (a download in progress, a loaded session) keep their data on Linux; new requests rebuild.
+                    var length = file.Length;
                     file.Delete();
                     lastUse.TryRemove(file.FullName, out _);
-                    total -= file.Length;
+                    total -= length;
                     Interlocked.Increment(ref evictions);
                     metrics.CacheEviction();
                 }
