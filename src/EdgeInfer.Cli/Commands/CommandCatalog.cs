@@ -12,6 +12,7 @@ internal static class CommandCatalog
         yield return ModelsCommand.Create();
         yield return PruneCommand.Create();
         yield return WireCommand.Create();
+        yield return ServeCommand.Create();
         yield return ProfileCommand.Create();
     }
 }
