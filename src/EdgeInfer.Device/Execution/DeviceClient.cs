@@ -1,0 +1,73 @@
+using EdgeInfer.Core.Planning;
+using EdgeInfer.Core.Radio;
+using EdgeInfer.Device.Http;
+using EdgeInfer.Device.Planning;
+using EdgeInfer.Runtime.Execution;
+using EdgeInfer.Runtime.Profiles;
+
+namespace EdgeInfer.Device.Execution;
+
+/// <summary>
+/// The device side of the system: reads the edge's status and catalog, plans with the device profile and the radio
+/// model, and executes the chosen (or named) strategies for real over the shaped, resilient link.
+/// </summary>
+public static class DeviceClient
+{
+    /// <summary>Runs <paramref name="request"/>; <paramref name="progress"/> gets one line per step.</summary>
+    public static async Task<DeviceReport> RunAsync(DeviceRunRequest request, Action<string>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        progress ??= _ => { };
+        var rates = RadioChannel.Evaluate(request.Radio).Rates;
+        using var client = new EdgeClient(new EdgeClientOptions { Edge = request.Edge, Shaping = request.Shaping ? rates : null, MaxRetries = request.MaxRetries });
+        var model = await client.ModelAsync(request.Model, cancellationToken).ConfigureAwait(false);
+        var shape = InputShape(model);
+        var input = request.Input is null ? DeviceInput.Synthetic(shape) : DeviceInput.FromFile(request.Input, shape);
+        var pruned = new VariantQuery(request.PruningFactor, request.Method);
+        var status = await client.StatusAsync(cancellationToken).ConfigureAwait(false);
+        if (!status.Inference.Any(t => t.Model == model.Name && t.Variant == "full"))
+        {
+            // The planner needs the edge's current inference time; one probe request (not counted in Q) makes the edge measure it.
+            progress("probing the edge's inference time (one request, not counted)");
+            await client.InferAsync(model.Name, null, input.Body, input.ContentType, input.Shape, cancellationToken).ConfigureAwait(false);
+            status = await client.StatusAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var profile = request.DeviceProfile is null ? null : ProfileFile.Read(request.DeviceProfile);
+        var plan = DevicePlanning.Plan(model, status, pruned, request.Requests, input.Body.LongLength, request.Radio, profile);
+        var decision = Describe(plan.Plan);
+        progress($"planner: {decision.Explanation}");
+
+        IReadOnlyList<Strategy> strategies = request.Strategy switch
+        {
+            "auto" => plan.Plan.Chosen is { } chosen ? [chosen] : throw new Core.EdgeInferInputException("auto: " + plan.Plan.Explanation),
+            "all" => Strategies.All,
+            var name => [Strategies.Parse(name)],
+        };
+        var runner = new StrategyRunner(client, new DeviceModelCache(request.CacheRoot), input, new RuntimeOptions { Role = RuntimeRole.Device, IntraOpThreads = request.DeviceThreads, WarmupRuns = 1 });
+        var runs = new List<StrategyRun>();
+        foreach (var strategy in strategies)
+        {
+            progress($"executing {strategy.Name()} with Q = {request.Requests}");
+            runs.Add(await runner.RunAsync(strategy, model.Name, pruned, request.Requests, plan, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new DeviceReport(request.Edge.ToString(), model.Name, request.Requests, request.Shaping, rates.Uplink.Value, rates.Downlink.Value, status.BackgroundLoad.Tasks, decision, plan.Sources, runs,
+            client.Retries, runs.Sum(r => r.Fallbacks), runs.Sum(r => r.Errors.Count));
+    }
+
+    /// <summary>The model's input shape with the batch fixed to 1, from the catalog's <c>input float[N,3,224,224]</c>.</summary>
+    internal static long[] InputShape(EdgeModel model)
+    {
+        var text = model.Inputs.FirstOrDefault() ?? throw new Core.EdgeInferInputException($"The edge lists no input for '{model.Name}'.");
+        var open = text.IndexOf('[', StringComparison.Ordinal);
+        var dims = text[(open + 1)..text.IndexOf(']', StringComparison.Ordinal)].Split(',');
+        return [.. dims.Select(d => long.TryParse(d, out var v) ? v : 1L)];
+    }
+
+    private static Decision Describe(OffloadPlan plan) => new(
+        plan.Chosen?.Name(),
+        plan.Explanation,
+        [.. plan.Options.Select(o => new DecisionOption(o.Outcome.Strategy.Name(), o.Outcome.CycleDelay.Value, o.Outcome.LifetimeDelay.Value, o.Outcome.DeviceEnergy.Value, o.Outcome.ExchangedData.Value, o.Outcome.Feasible, o.Reasons))]);
+}
