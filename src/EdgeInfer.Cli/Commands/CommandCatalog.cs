@@ -13,6 +13,8 @@ internal static class CommandCatalog
         yield return PruneCommand.Create();
         yield return WireCommand.Create();
         yield return ServeCommand.Create();
+        yield return DeviceCommand.Create();
+        yield return LoadgenCommand.Create();
         yield return ProfileCommand.Create();
     }
 }

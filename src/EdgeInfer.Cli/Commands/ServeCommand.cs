@@ -61,9 +61,11 @@ internal static class ServeCommand
             await app.StartAsync(cancellationToken);
             var started = DateTimeOffset.UtcNow;
             Console.Error.WriteLine($"edge server listening on {string.Join(", ", app.Urls)} (Ctrl-C to drain and stop)");
+            // Ctrl-C / SIGTERM reach either the command line (the token) or the host's console lifetime (ApplicationStopping).
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                await Task.Delay(Timeout.Infinite, stop.Token);
             }
             catch (OperationCanceledException)
             {

@@ -39,17 +39,35 @@ public static class DeviceClient
         var decision = Describe(plan.Plan);
         progress($"planner: {decision.Explanation}");
 
+        // "all" runs the on-demand strategies before the pre-pruned ones, so the on-demand run pays T_pr and the pre-pruned
+        // run finds the variant ready at the edge, as its name says; each device strategy gets a fresh model cache.
         IReadOnlyList<Strategy> strategies = request.Strategy switch
         {
             "auto" => plan.Plan.Chosen is { } chosen ? [chosen] : throw new Core.EdgeInferInputException("auto: " + plan.Plan.Explanation),
-            "all" => Strategies.All,
+            "all" => [Strategy.EdgeFull, Strategy.EdgeOndemand, Strategy.EdgePrepruned, Strategy.DeviceFull, Strategy.DeviceOndemand, Strategy.DevicePrepruned],
             var name => [Strategies.Parse(name)],
         };
-        var runner = new StrategyRunner(client, new DeviceModelCache(request.CacheRoot), input, new RuntimeOptions { Role = RuntimeRole.Device, IntraOpThreads = request.DeviceThreads, WarmupRuns = 1 });
+        var deviceRuntime = new RuntimeOptions { Role = RuntimeRole.Device, IntraOpThreads = request.DeviceThreads, WarmupRuns = 1 };
         var runs = new List<StrategyRun>();
         foreach (var strategy in strategies)
         {
+            var cacheRoot = request.CacheRoot;
+            if (request.Strategy == "all")
+            {
+                cacheRoot = Path.Combine(request.CacheRoot, strategy.Name());
+                if (Directory.Exists(cacheRoot))
+                {
+                    Directory.Delete(cacheRoot, recursive: true);
+                }
+
+                // Plan each strategy with the edge's status just before it runs (times and prunes measured so far).
+                status = await client.StatusAsync(cancellationToken).ConfigureAwait(false);
+                model = await client.ModelAsync(request.Model, cancellationToken).ConfigureAwait(false);
+                plan = DevicePlanning.Plan(model, status, pruned, request.Requests, input.Body.LongLength, request.Radio, profile);
+            }
+
             progress($"executing {strategy.Name()} with Q = {request.Requests}");
+            var runner = new StrategyRunner(client, new DeviceModelCache(cacheRoot), input, deviceRuntime);
             runs.Add(await runner.RunAsync(strategy, model.Name, pruned, request.Requests, plan, cancellationToken).ConfigureAwait(false));
         }
 

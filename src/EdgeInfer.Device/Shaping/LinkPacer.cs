@@ -14,6 +14,12 @@ public sealed class LinkPacer
     /// <summary>Debt below which no sleep is made.</summary>
     public static readonly TimeSpan MinimumSleep = TimeSpan.FromMilliseconds(1);
 
+    /// <summary>
+    /// How far the schedule may lag the wall clock and still be caught up: a sleep that overshoots (timer granularity)
+    /// is made good by the next chunks, while an idle link does not bank more than this as a burst.
+    /// </summary>
+    public static readonly TimeSpan MaximumCatchUp = TimeSpan.FromMilliseconds(5);
+
     private readonly Lock gate = new();
     private readonly TimeProvider time;
     private readonly double secondsPerByte;
@@ -42,7 +48,7 @@ public sealed class LinkPacer
         var now = time.GetTimestamp();
         lock (gate)
         {
-            var start = Math.Max(now, nextFree);
+            var start = Math.Max(nextFree, now - (long)(MaximumCatchUp.TotalSeconds * time.TimestampFrequency));
             nextFree = start + (long)(bytes * secondsPerByte * time.TimestampFrequency);
             due = nextFree;
         }
