@@ -8,8 +8,8 @@ namespace EdgeInfer.Edge.Variants;
 public sealed class FilePruner : IModelPruner
 {
     /// <inheritdoc />
-    public void Prune(string input, string output, double pruningFactor, PruningMethod method) =>
-        ModelPruning.PruneFile(input, output, new PruneFileOptions(pruningFactor, method));
+    public void Prune(string input, string output, double pruningFactor, PruningMethod method, string? wireOutput = null) =>
+        ModelPruning.PruneFile(input, output, new PruneFileOptions(pruningFactor, method, WirePath: wireOutput));
 
     /// <inheritdoc />
     public void EncodeWire(string input, string output) => WireCodec.EncodeFile(input, output);

@@ -10,7 +10,7 @@ namespace EdgeInfer.Edge.Variants;
 /// Single-flight: concurrent requests for the same file share one build. Atomic: a build writes a temporary file and
 /// renames it, so a file in the cache is always complete (a crash leaves only temporaries, removed at start).
 /// Bounded: after each build, least recently used files are evicted until the total is within the limit
-/// (the file just built is kept even if it alone exceeds the limit).
+/// (the variant just built is kept even if it alone exceeds the limit).
 /// </summary>
 public sealed class VariantCache
 {
@@ -144,7 +144,8 @@ public sealed class VariantCache
                     break;
                 }
 
-                if (string.Equals(file.FullName, keep, StringComparison.Ordinal) || inflight.ContainsKey(file.FullName))
+                // The file just built and its siblings (a prune writes the dense and the wire form together) stay.
+                if (string.Equals(file.DirectoryName, Path.GetDirectoryName(keep), StringComparison.Ordinal) || inflight.ContainsKey(file.FullName))
                 {
                     continue;
                 }

@@ -11,6 +11,9 @@ namespace EdgeInfer.Edge.Variants;
 /// </summary>
 public sealed class VariantStore(ModelRepository repository, VariantCache cache, IModelPruner pruner, EdgeMetrics metrics)
 {
+    /// <summary>File name of a cached wire encoding.</summary>
+    public const string WireFileName = "model.eiw";
+
     /// <summary>The repository served.</summary>
     public ModelRepository Repository => repository;
 
@@ -46,11 +49,14 @@ public sealed class VariantStore(ModelRepository repository, VariantCache cache,
         }
         else
         {
+            // The wire form is what a device downloads, so on-demand pruning makes it in the same pass (one parse, and
+            // T_pr is the same for edge-ondemand and device-ondemand, as the cost model has it).
             var path = cache.PathOf(spec.Model, spec.Variant, ModelRepository.ModelFileName);
+            var wire = cache.PathOf(spec.Model, spec.Variant, WireFileName);
             dense = await cache.GetOrBuildAsync(path, output =>
             {
                 var start = System.Diagnostics.Stopwatch.GetTimestamp();
-                pruner.Prune(full.ModelPath, output, spec.PruningFactor, spec.Method);
+                pruner.Prune(full.ModelPath, output, spec.PruningFactor, spec.Method, wire);
                 metrics.Pruned(spec.Model, System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds);
             }, cancellationToken).ConfigureAwait(false);
             origin = dense.Created ? VariantOrigin.Pruned : VariantOrigin.Cached;
@@ -63,7 +69,7 @@ public sealed class VariantStore(ModelRepository repository, VariantCache cache,
         }
 
         var (fileName, encode) = format == ModelFormat.Wire
-            ? ("model.eiw", (Action<string, string>)pruner.EncodeWire)
+            ? (WireFileName, (Action<string, string>)pruner.EncodeWire)
             : ("model.sparse.onnx", pruner.EncodeSparseOnnx);
         var encoded = await cache.GetOrBuildAsync(cache.PathOf(spec.Model, spec.Variant, fileName), output => encode(dense.Path, output), cancellationToken).ConfigureAwait(false);
         return new ResolvedModel(spec, full, dense, encoded, origin, prune, encoded.BuildSeconds);
