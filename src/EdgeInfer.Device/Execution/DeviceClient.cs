@@ -26,11 +26,17 @@ public static class DeviceClient
         var input = request.Input is null ? DeviceInput.Synthetic(shape) : DeviceInput.FromFile(request.Input, shape);
         var pruned = new VariantQuery(request.PruningFactor, request.Method);
         var status = await client.StatusAsync(cancellationToken).ConfigureAwait(false);
-        if (!status.Inference.Any(t => t.Model == model.Name && t.Variant == "full"))
+        const int probes = 5;
+        var known = status.Inference.FirstOrDefault(t => t.Model == model.Name && t.Variant == "full")?.Count ?? 0;
+        if (known < probes)
         {
-            // The planner needs the edge's current inference time; one probe request (not counted in Q) makes the edge measure it.
-            progress("probing the edge's inference time (one request, not counted)");
-            await client.InferAsync(model.Name, null, input.Body, input.ContentType, input.Shape, cancellationToken).ConfigureAwait(false);
+            // The planner needs the edge's current inference time; a few probe requests (not counted in Q) make the edge measure it.
+            progress($"probing the edge's inference time ({probes - known} requests, not counted)");
+            for (var i = known; i < probes; i++)
+            {
+                await client.InferAsync(model.Name, null, input.Body, input.ContentType, input.Shape, cancellationToken).ConfigureAwait(false);
+            }
+
             status = await client.StatusAsync(cancellationToken).ConfigureAwait(false);
         }
 

@@ -22,7 +22,18 @@ public sealed class InferenceService(VariantStore variants, AdmissionGate gate, 
         var input = full.Metadata.Inputs.FirstOrDefault() ?? throw EdgeProblemException.BadRequest($"Model '{spec.Model}' has no input.");
         var shape = input.Dims.Select(d => d < 0 ? 1L : d).ToArray();
         var body = await InputDecoder.DecodeAsync(request, shape, aborted).ConfigureAwait(false);
+        try
+        {
+            return await InferAsync(spec, body, aborted).ConfigureAwait(false);
+        }
+        finally
+        {
+            body.Release();
+        }
+    }
 
+    private async Task<InferenceResult> InferAsync(VariantSpec spec, InferenceInput body, CancellationToken aborted)
+    {
         var queueStart = Stopwatch.GetTimestamp();
         using var lease = await gate.EnterAsync(timeout, aborted).ConfigureAwait(false);
         var queue = Stopwatch.GetElapsedTime(queueStart).TotalSeconds;
@@ -33,7 +44,7 @@ public sealed class InferenceService(VariantStore variants, AdmissionGate gate, 
         var load = opened ? Stopwatch.GetElapsedTime(loadStart).TotalSeconds : 0;
         try
         {
-            body.Data.AsSpan().CopyTo(MemoryMarshal.AsBytes(session.Input(0)));
+            body.Data.CopyTo(MemoryMarshal.AsBytes(session.Input(0)));
             var runStart = Stopwatch.GetTimestamp();
             session.Run();
             var inference = Stopwatch.GetElapsedTime(runStart).TotalSeconds;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -29,15 +30,28 @@ public static class InputDecoder
         if (contentType == "application/octet-stream")
         {
             var shape = ParseShape(request.Headers[ShapeHeader].ToString(), inputShape);
-            var bytes = GC.AllocateUninitializedArray<byte>(checked((int)expected * sizeof(float)));
+            // Pooled: a 602,112-byte body per request would otherwise churn the large object heap.
+            var length = checked((int)expected * sizeof(float));
+            var bytes = ArrayPool<byte>.Shared.Rent(length);
             var start = Stopwatch.GetTimestamp();
-            var read = await ReadBodyAsync(request, bytes, cancellationToken).ConfigureAwait(false);
-            if (read != bytes.Length)
+            long read;
+            try
             {
-                throw EdgeProblemException.BadRequest($"The tensor body holds {read} bytes; shape [{string.Join(",", shape)}] needs {bytes.Length} bytes ({expected} float32 values).");
+                read = await ReadBodyAsync(request, bytes.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+                throw;
             }
 
-            return new InferenceInput(bytes, "tensor", read, Stopwatch.GetElapsedTime(start).TotalSeconds);
+            if (read != length)
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+                throw EdgeProblemException.BadRequest($"The tensor body holds {read} bytes; shape [{string.Join(",", shape)}] needs {length} bytes ({expected} float32 values).");
+            }
+
+            return new InferenceInput(bytes, length, "tensor", read, Stopwatch.GetElapsedTime(start).TotalSeconds, Pooled: true);
         }
 
         using var buffer = new MemoryStream();
@@ -54,7 +68,8 @@ public static class InputDecoder
             throw EdgeProblemException.BadRequest($"The {buffer.Length}-byte body is not a decodable {contentType} image.");
         }
 
-        return new InferenceInput(MemoryMarshal.AsBytes(image.AsSpan()).ToArray(), "image", buffer.Length, Stopwatch.GetElapsedTime(decodeStart).TotalSeconds);
+        var imageBytes = MemoryMarshal.AsBytes(image.AsSpan()).ToArray();
+        return new InferenceInput(imageBytes, imageBytes.Length, "image", buffer.Length, Stopwatch.GetElapsedTime(decodeStart).TotalSeconds);
     }
 
     private static long[] ParseShape(string header, IReadOnlyList<long> inputShape)
@@ -83,7 +98,7 @@ public static class InputDecoder
         return shape;
     }
 
-    private static async Task<long> ReadBodyAsync(HttpRequest request, byte[] destination, CancellationToken cancellationToken)
+    private static async Task<long> ReadBodyAsync(HttpRequest request, Memory<byte> destination, CancellationToken cancellationToken)
     {
         long total = 0;
         var scratch = new byte[81920];
@@ -91,7 +106,7 @@ public static class InputDecoder
         {
             var free = destination.Length - (int)Math.Min(total, destination.Length);
             var read = free > 0
-                ? await request.Body.ReadAsync(destination.AsMemory((int)total, free), cancellationToken).ConfigureAwait(false)
+                ? await request.Body.ReadAsync(destination.Slice((int)total, free), cancellationToken).ConfigureAwait(false)
                 : await request.Body.ReadAsync(scratch, cancellationToken).ConfigureAwait(false); // counts an oversized body (bounded by the body limit)
             if (read == 0)
             {
