@@ -48,7 +48,10 @@ public sealed class DeviceClientTests : IAsyncLifetime
 
         // Same input, same model: the edge and the device agree on the classes.
         Assert.Equal(edgeFull.FirstTop5, deviceFull.FirstTop5);
-        Assert.Equal(1, (await server.StatusAsync()).GetProperty("prunes").GetInt64());
+        // Each on-demand strategy made the edge prune (the client dropped the edge's copy first); the pre-pruned ones did not.
+        Assert.Equal(2, (await server.StatusAsync()).GetProperty("prunes").GetInt64());
+        Assert.True(report.Runs.Single(r => r.Strategy == "edge-ondemand").Measured.PruneSeconds > 0);
+        Assert.Equal(0, report.Runs.Single(r => r.Strategy == "edge-prepruned").Measured.PruneSeconds);
     }
 
     [Fact]

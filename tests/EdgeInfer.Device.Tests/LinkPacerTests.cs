@@ -14,12 +14,22 @@ public sealed class LinkPacerTests
         var start = Stopwatch.GetTimestamp();
         for (var i = 0; i < 125_000 / 5000; i++)
         {
-            await pacer.PassAsync(5000, TestContext.Current.CancellationToken);
+            await pacer.PassAsync(5000, i == 0, TestContext.Current.CancellationToken);
         }
 
         var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
         Assert.True(elapsed >= 0.25 - 0.006, $"1 Mbit at 4 Mbit/s took {elapsed:0.###} s, less than the 0.25 s the link needs");
         Assert.Equal(0.25, pacer.SecondsFor(125_000), 12);
+    }
+
+    [Fact]
+    public async Task PassAsync_NewTransferAfterIdle_GetsNoBurstCredit()
+    {
+        var pacer = new LinkPacer(new BitsPerSecond(4e6));
+        await Task.Delay(50, TestContext.Current.CancellationToken); // an idle link must not bank time
+        var start = Stopwatch.GetTimestamp();
+        await pacer.PassAsync(12_500, firstOfTransfer: true, TestContext.Current.CancellationToken); // 25 ms of link time
+        Assert.True(Stopwatch.GetElapsedTime(start).TotalSeconds >= 0.025 - 0.002);
     }
 
     [Fact]

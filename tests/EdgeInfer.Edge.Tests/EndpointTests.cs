@@ -74,6 +74,21 @@ public sealed class EndpointTests(ServerFixture fixture) : IClassFixture<ServerF
     }
 
     [Fact]
+    public async Task DeleteCache_AfterOnDemandPrune_NextRequestPrunesAgain()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using (await Client.PostAsync("/v1/models/mobilenet/infer?pf=0.55", TestServer.Tensor(), ct))
+        {
+        }
+
+        using var deleted = await Client.DeleteAsync("/v1/models/mobilenet/cache?pf=0.55", ct);
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.Equal(2, (await deleted.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("removedFiles").GetInt32()); // dense + wire
+        using var again = await Client.PostAsync("/v1/models/mobilenet/infer?pf=0.55", TestServer.Tensor(), ct);
+        Assert.Equal("pruned", (await again.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("origin").GetString());
+    }
+
+    [Fact]
     public async Task Download_InterruptedThenRange_ResumesToTheSameBytes()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -45,8 +45,9 @@ public static class DeviceClient
         var decision = Describe(plan.Plan);
         progress($"planner: {decision.Explanation}");
 
-        // "all" runs the on-demand strategies before the pre-pruned ones, so the on-demand run pays T_pr and the pre-pruned
-        // run finds the variant ready at the edge, as its name says; each device strategy gets a fresh model cache.
+        // "all" runs each on-demand strategy right after asking the edge to drop its cached copy (so it pays T_pr) and
+        // before the pre-pruned one (which then finds the variant ready at the edge, as its name says); each device
+        // strategy gets a fresh device model cache.
         IReadOnlyList<Strategy> strategies = request.Strategy switch
         {
             "auto" => plan.Plan.Chosen is { } chosen ? [chosen] : throw new Core.EdgeInferInputException("auto: " + plan.Plan.Explanation),
@@ -64,6 +65,11 @@ public static class DeviceClient
                 if (Directory.Exists(cacheRoot))
                 {
                     Directory.Delete(cacheRoot, recursive: true);
+                }
+
+                if (strategy.PrunesOnDemand())
+                {
+                    await client.EvictAsync(model.Name, pruned, cancellationToken).ConfigureAwait(false);
                 }
 
                 // Plan each strategy with the edge's status just before it runs (times and prunes measured so far).

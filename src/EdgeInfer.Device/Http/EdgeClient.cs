@@ -159,6 +159,18 @@ public sealed class EdgeClient : IDisposable
         return (new EdgeCall(response.StatusCode, Stopwatch.GetElapsedTime(start).TotalSeconds, headers, record, ServerSeconds(response)), newTag, null);
     }
 
+    /// <summary><c>DELETE /v1/models/{name}/cache</c>: the edge forgets its on-demand copy of the variant.</summary>
+    public async Task EvictAsync(string model, VariantQuery variant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        using var response = await http.DeleteAsync($"/v1/models/{Uri.EscapeDataString(model)}/cache?{variant.Query}", cancellationToken).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new EdgeInferInputException($"Evicting {model}/{variant.Variant} at the edge failed: {Problem(response, text)}");
+        }
+    }
+
     public void Dispose() => http.Dispose();
 
     private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);

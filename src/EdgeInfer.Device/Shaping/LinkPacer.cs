@@ -15,8 +15,9 @@ public sealed class LinkPacer
     public static readonly TimeSpan MinimumSleep = TimeSpan.FromMilliseconds(1);
 
     /// <summary>
-    /// How far the schedule may lag the wall clock and still be caught up: a sleep that overshoots (timer granularity)
-    /// is made good by the next chunks, while an idle link does not bank more than this as a burst.
+    /// How far the schedule may lag the wall clock and still be caught up within one transfer: a sleep that overshoots
+    /// (timer granularity) is made good by the next chunks. A new transfer never starts with credit, so an idle link
+    /// banks no burst.
     /// </summary>
     public static readonly TimeSpan MaximumCatchUp = TimeSpan.FromMilliseconds(5);
 
@@ -42,13 +43,17 @@ public sealed class LinkPacer
     public BitsPerSecond Rate { get; }
 
     /// <summary>Accounts <paramref name="bytes"/> and waits until the link has carried them.</summary>
-    public async ValueTask PassAsync(int bytes, CancellationToken cancellationToken)
+    /// <param name="bytes">Bytes passing now.</param>
+    /// <param name="firstOfTransfer">True for the first chunk of a transfer (it starts no earlier than now).</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    public async ValueTask PassAsync(int bytes, bool firstOfTransfer, CancellationToken cancellationToken)
     {
         long due;
         var now = time.GetTimestamp();
         lock (gate)
         {
-            var start = Math.Max(nextFree, now - (long)(MaximumCatchUp.TotalSeconds * time.TimestampFrequency));
+            var earliest = firstOfTransfer ? now : now - (long)(MaximumCatchUp.TotalSeconds * time.TimestampFrequency);
+            var start = Math.Max(nextFree, earliest);
             nextFree = start + (long)(bytes * secondsPerByte * time.TimestampFrequency);
             due = nextFree;
         }

@@ -56,6 +56,7 @@ public sealed class ShapedContent : HttpContent
     private sealed class PacedWriteStream(Stream transport, LinkPacer? pacer, TransferRecord record) : Stream
     {
         private const int Chunk = 16 * 1024;
+        private bool started;
 
         public override bool CanRead => false;
 
@@ -76,7 +77,8 @@ public sealed class ShapedContent : HttpContent
                 record.AddUp(part.Length);
                 if (pacer is not null)
                 {
-                    await pacer.PassAsync(part.Length, cancellationToken).ConfigureAwait(false);
+                    await pacer.PassAsync(part.Length, !started, cancellationToken).ConfigureAwait(false);
+                    started = true;
                 }
 
                 buffer = buffer[part.Length..];

@@ -7,6 +7,7 @@ public sealed class ShapedReadStream(Stream inner, LinkPacer? pacer, TransferRec
 {
     private const int Chunk = 16 * 1024;
     private long firstRead;
+    private bool started;
 
     public override bool CanRead => true;
 
@@ -31,7 +32,8 @@ public sealed class ShapedReadStream(Stream inner, LinkPacer? pacer, TransferRec
             record.AddDown(read);
             if (pacer is not null)
             {
-                await pacer.PassAsync(read, cancellationToken).ConfigureAwait(false);
+                await pacer.PassAsync(read, !started, cancellationToken).ConfigureAwait(false);
+                started = true;
             }
         }
         else

@@ -10,7 +10,8 @@ namespace EdgeInfer.Edge.Api;
 /// <summary>
 /// <c>GET /v1/models/{name}/download?pf=&amp;method=&amp;format=onnx|wire|sparse-onnx</c>: the model file, pruned and
 /// encoded on demand when needed, with a strong ETag, <c>Content-Length</c>, <c>Range</c> (resumable downloads, honouring
-/// <c>If-Range</c>) and <c>If-None-Match</c>.
+/// <c>If-Range</c>) and <c>If-None-Match</c>. <c>DELETE /v1/models/{name}/cache?pf=&amp;method=</c> drops a variant's
+/// on-demand cache entry (repository variants are never touched), so the next request prunes again.
 /// </summary>
 public static class DownloadApi
 {
@@ -37,6 +38,12 @@ public static class DownloadApi
             };
             return TypedResults.PhysicalFile(resolved.File.Path, contentType, fileName, File.GetLastWriteTimeUtc(resolved.File.Path),
                 new EntityTagHeaderValue(resolved.File.ETag), enableRangeProcessing: true);
+        });
+        app.MapDelete("/v1/models/{name}/cache", (string name, string? pf, string? method, VariantStore store) =>
+        {
+            var spec = VariantSpec.Parse(name, pf, method);
+            _ = store.FullModel(name);
+            return TypedResults.Ok(new { model = name, variant = spec.Variant, removedFiles = store.Cache.Remove(name, spec.Variant) });
         });
         return app;
     }

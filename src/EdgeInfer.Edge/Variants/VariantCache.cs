@@ -99,6 +99,35 @@ public sealed class VariantCache
         }
     }
 
+    /// <summary>
+    /// Removes every cached file of a variant (an operator's or a measurement's reset: the next request prunes again).
+    /// Files being built are left alone. Returns the number of files removed.
+    /// </summary>
+    public int Remove(string model, string variant)
+    {
+        var directory = Path.Combine(Root, model, variant);
+        if (!Directory.Exists(directory))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        lock (evictionLock)
+        {
+            foreach (var file in Directory.EnumerateFiles(directory))
+            {
+                if (!inflight.ContainsKey(file))
+                {
+                    File.Delete(file);
+                    lastUse.TryRemove(file, out _);
+                    removed++;
+                }
+            }
+        }
+
+        return removed;
+    }
+
     private CachedFile Build(string path, Action<string> build)
     {
         if (File.Exists(path))
