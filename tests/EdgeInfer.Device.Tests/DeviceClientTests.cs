@@ -61,7 +61,7 @@ public sealed class DeviceClientTests : IAsyncLifetime
         Assert.NotNull(report.Decision.Chosen);
         Assert.Equal(6, report.Decision.Options.Count);
         Assert.Contains("lowest lifetime delay", report.Decision.Explanation, StringComparison.Ordinal);
-        Assert.Contains(report.Sources, s => s.StartsWith("edge inference (full): edge status median", StringComparison.Ordinal));
+        Assert.Contains(report.Sources, s => s.StartsWith("edge inference (full): edge status median service time", StringComparison.Ordinal));
         Assert.Equal(report.Decision.Chosen, Assert.Single(report.Runs).Strategy);
     }
 

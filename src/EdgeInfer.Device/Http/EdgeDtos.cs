@@ -4,7 +4,7 @@ namespace EdgeInfer.Device.Http;
 #pragma warning disable SA1649, SA1402
 
 /// <summary><c>GET /v1/status</c>.</summary>
-public sealed record EdgeStatus(int InFlight, int Queued, int MaxConcurrency, int QueueLimit, int IntraOpThreads, int ProcessorCount, bool Draining, EdgeLoadStatus BackgroundLoad, long Prunes, IReadOnlyList<EdgeRecentTimes> Inference, IReadOnlyList<EdgeRecentTimes> Prune);
+public sealed record EdgeStatus(int InFlight, int Queued, int MaxConcurrency, int QueueLimit, int IntraOpThreads, int ProcessorCount, bool Draining, EdgeLoadStatus BackgroundLoad, long Prunes, IReadOnlyList<EdgeRecentTimes> Inference, IReadOnlyList<EdgeRecentTimes> Service, IReadOnlyList<EdgeRecentTimes> Prune);
 
 /// <summary>The edge's background load.</summary>
 public sealed record EdgeLoadStatus(int Tasks, string? Model, long CompletedInferences);

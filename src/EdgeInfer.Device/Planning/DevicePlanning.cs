@@ -58,7 +58,7 @@ public static class DevicePlanning
             throw new Core.EdgeInferInputException($"The edge reports no inference time for {model.Name}/full yet; probe it first.");
         }
 
-        sources.Add(F($"edge inference (full): edge status median {edgeFull.Value * 1e3:0.##} ms at load {status.BackgroundLoad.Tasks}"));
+        sources.Add(F($"edge inference (full): edge status median service time {edgeFull.Value * 1e3:0.##} ms at load {status.BackgroundLoad.Tasks}"));
         if (edgePruned is null)
         {
             edgePruned = edgeFull;
@@ -66,7 +66,7 @@ public static class DevicePlanning
         }
         else
         {
-            sources.Add(F($"edge inference (pruned): edge status median {edgePruned.Value * 1e3:0.##} ms"));
+            sources.Add(F($"edge inference (pruned): edge status median service time {edgePruned.Value * 1e3:0.##} ms"));
         }
 
         var deviceFull = DeviceTime(deviceProfile, model.Name, "full");
@@ -113,8 +113,10 @@ public static class DevicePlanning
         return new PlanContext(scenario, rates, OffloadPlanner.Plan(scenario, rates), sources);
     }
 
+    /// <summary>T_inf,e as the device meets it: the edge's service time (decode + queue + inference), else its inference time.</summary>
     private static double? EdgeTime(EdgeStatus status, string model, string variant) =>
-        status.Inference.FirstOrDefault(t => t.Model == model && t.Variant == variant)?.MedianSeconds;
+        (status.Service ?? []).FirstOrDefault(t => t.Model == model && t.Variant == variant)?.MedianSeconds
+        ?? status.Inference.FirstOrDefault(t => t.Model == model && t.Variant == variant)?.MedianSeconds;
 
     private static double? DeviceTime(ProfileDocument? profile, string model, string variant) =>
         profile?.Device?.Find(model, variant)?.Measurements.FirstOrDefault()?.Inference.MedianSeconds;

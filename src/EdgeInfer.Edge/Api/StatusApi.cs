@@ -25,7 +25,7 @@ public static class StatusApi
 
     internal static StatusView Status(AdmissionGate gate, EdgeMetrics metrics, VariantStore store, BackgroundLoadService load, EdgeServerOptions options)
     {
-        var inference = metrics.InferenceWindows.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv =>
+        static List<RecentTimes> PerVariant(IReadOnlyDictionary<string, LatencyWindow> windows) => windows.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv =>
         {
             var s = kv.Value.Summary()!;
             var slash = kv.Key.IndexOf('/', StringComparison.Ordinal);
@@ -47,7 +47,8 @@ public static class StatusApi
             new LoadView(options.BackgroundLoad, load.Model, load.Load?.CompletedInferences ?? 0),
             metrics.PruneCount,
             new CacheView(store.Cache.TotalBytes(), store.Cache.LimitBytes, store.Cache.Evictions),
-            inference,
+            PerVariant(metrics.InferenceWindows),
+            PerVariant(metrics.ServiceWindows),
             prune);
     }
 }
@@ -63,9 +64,10 @@ public static class StatusApi
 /// <param name="BackgroundLoad">The emulated edge load.</param>
 /// <param name="Prunes">On-demand prunes since start.</param>
 /// <param name="Cache">On-demand cache use.</param>
-/// <param name="Inference">Recent inference times (last 256) per model variant, seconds.</param>
+/// <param name="Inference">Recent ORT inference times (last 256) per model variant, seconds.</param>
+/// <param name="Service">Recent service times (body decode + queue + inference) per model variant, seconds: T_inf,e as a device sees it.</param>
 /// <param name="Prune">Recent on-demand prune times per model, seconds.</param>
-public sealed record StatusView(int InFlight, int Queued, int MaxConcurrency, int QueueLimit, int IntraOpThreads, int ProcessorCount, bool Draining, LoadView BackgroundLoad, long Prunes, CacheView Cache, IReadOnlyList<RecentTimes> Inference, IReadOnlyList<RecentTimes> Prune);
+public sealed record StatusView(int InFlight, int Queued, int MaxConcurrency, int QueueLimit, int IntraOpThreads, int ProcessorCount, bool Draining, LoadView BackgroundLoad, long Prunes, CacheView Cache, IReadOnlyList<RecentTimes> Inference, IReadOnlyList<RecentTimes> Service, IReadOnlyList<RecentTimes> Prune);
 
 /// <summary>The background load: L tasks on a model, and how many inferences they completed.</summary>
 public sealed record LoadView(int Tasks, string? Model, long CompletedInferences);

@@ -49,7 +49,7 @@ public sealed class InferenceService(VariantStore variants, AdmissionGate gate, 
             session.Run();
             var inference = Stopwatch.GetElapsedTime(runStart).TotalSeconds;
             var top5 = TopK.Of(session.Output(0));
-            metrics.Inferred(spec.Model, spec.Variant, queue, inference);
+            metrics.Inferred(spec.Model, spec.Variant, queue, inference, body.DecodeSeconds);
             var timings = new InferenceTimings(body.DecodeSeconds, queue, resolved.PruneSeconds, load, inference);
             return new InferenceResult(spec.Model, spec.Variant, resolved.Origin.ToString().ToLowerInvariant(), body.Kind, top5, timings);
         }

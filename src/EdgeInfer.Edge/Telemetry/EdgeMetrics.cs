@@ -22,6 +22,7 @@ public sealed class EdgeMetrics : IDisposable
     private readonly Counter<long> cacheHits;
     private readonly Counter<long> cacheEvictions;
     private readonly ConcurrentDictionary<string, LatencyWindow> inferenceWindows = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LatencyWindow> serviceWindows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, LatencyWindow> pruneWindows = new(StringComparer.Ordinal);
     private long pruneCount;
 
@@ -46,12 +47,16 @@ public sealed class EdgeMetrics : IDisposable
     /// <summary>Recent inference times per model variant (<c>model/variant</c>).</summary>
     public IReadOnlyDictionary<string, LatencyWindow> InferenceWindows => inferenceWindows;
 
+    /// <summary>Recent service times per model variant: body decode + queue + inference (prune and session load excluded).</summary>
+    public IReadOnlyDictionary<string, LatencyWindow> ServiceWindows => serviceWindows;
+
     /// <summary>Recent prune times per model.</summary>
     public IReadOnlyDictionary<string, LatencyWindow> PruneWindows => pruneWindows;
 
     /// <summary>Records a completed inference.</summary>
-    public void Inferred(string model, string variant, double queue, double inference)
+    public void Inferred(string model, string variant, double queue, double inference, double decode = 0)
     {
+        serviceWindows.GetOrAdd(model + "/" + variant, _ => new LatencyWindow()).Add(decode + queue + inference);
         var tags = new KeyValuePair<string, object?>[] { new("model", model), new("variant", variant) };
         inferences.Add(1, tags);
         inferenceSeconds.Record(inference, tags);
