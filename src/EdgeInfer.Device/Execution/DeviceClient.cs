@@ -54,7 +54,8 @@ public static class DeviceClient
             "all" => [Strategy.EdgeFull, Strategy.EdgeOndemand, Strategy.EdgePrepruned, Strategy.DeviceFull, Strategy.DeviceOndemand, Strategy.DevicePrepruned],
             var name => [Strategies.Parse(name)],
         };
-        var deviceRuntime = new RuntimeOptions { Role = RuntimeRole.Device, IntraOpThreads = request.DeviceThreads, WarmupRuns = 1 };
+        // Warm-up as the device profile measures (3 untimed runs at open), so the timed runs compare with it.
+        var deviceRuntime = new RuntimeOptions { Role = RuntimeRole.Device, IntraOpThreads = request.DeviceThreads, WarmupRuns = 3 };
         var runs = new List<StrategyRun>();
         foreach (var strategy in strategies)
         {
