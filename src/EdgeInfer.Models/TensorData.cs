@@ -25,7 +25,7 @@ public static class TensorData
     {
         ArgumentNullException.ThrowIfNull(tensor);
         return !tensor.RawData.IsEmpty || tensor.FloatData.Count > 0 || tensor.Int64Data.Count > 0 ||
-               tensor.Int32Data.Count > 0 || tensor.DoubleData.Count > 0 || tensor.ElementCountIsZero();
+               tensor.Int32Data.Count > 0 || tensor.DoubleData.Count > 0 || ElementCount(tensor) == 0;
     }
 
     /// <summary>The values of a float32 tensor as a new array.</summary>
@@ -175,8 +175,6 @@ public static class TensorData
         TensorProto.Types.DataType.Complex128 => 16,
         _ => null,
     };
-
-    private static bool ElementCountIsZero(this TensorProto tensor) => tensor.Dims.Any(d => d == 0);
 
     private static long RequireStorage(TensorProto tensor, TensorProto.Types.DataType expected)
     {

@@ -8,11 +8,20 @@ namespace EdgeInfer.Models.Repository;
 
 public sealed partial class ModelRepository
 {
-    /// <summary>Writes an in-memory model as a variant (model first, metadata last, both atomic) and returns it.</summary>
+    /// <summary>
+    /// Writes an in-memory model as a variant (model first, metadata last, both atomic) and returns it. The model is
+    /// validated first (<see cref="ModelValidator"/>): an invalid one is an <see cref="ArgumentException"/> listing the problems.
+    /// </summary>
     public ModelEntry Add(ModelProto model, ModelAddRequest request)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        var problems = ModelValidator.Validate(model);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"Model for '{request.Name}/{request.Variant}' is invalid: {string.Join("; ", problems.Take(5))}.", nameof(model));
+        }
         return Write(request, stream => OnnxModelFile.Write(model, stream), size => ModelInspector.Inspect(model, size));
     }
 

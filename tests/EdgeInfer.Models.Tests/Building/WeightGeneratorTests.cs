@@ -63,6 +63,29 @@ public sealed class WeightGeneratorTests
     }
 
     [Fact]
+    public void FillNormal_VectorAndScalar_SameUniformsGiveSameNormals()
+    {
+        // Both consume one 64-bit draw per pair; the vector form writes 8 cosines then 8 sines per block of 16.
+        var vector = new float[16 * 1000];
+        var scalar = new float[16 * 1000];
+        var a = new Xoshiro256StarStar(5);
+        var b = new Xoshiro256StarStar(5);
+        WeightGenerator.FillNormal(vector, 0.5f, ref a);
+        WeightGenerator.FillNormalScalar(scalar, 0.5f, ref b);
+
+        for (var block = 0; block < 1000; block++)
+        {
+            for (var k = 0; k < 8; k++)
+            {
+                var cos = scalar[(block * 16) + (2 * k)];
+                var sin = scalar[(block * 16) + (2 * k) + 1];
+                Assert.Equal(cos, vector[(block * 16) + k], 1e-5f);
+                Assert.Equal(sin, vector[(block * 16) + 8 + k], 1e-5f);
+            }
+        }
+    }
+
+    [Fact]
     public void Build_MobileNet_WeightsAreRawDataAndLabelledUntrained()
     {
         var model = ModelCatalog.Find("mobilenet").Build(1);

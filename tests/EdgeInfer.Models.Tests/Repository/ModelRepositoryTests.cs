@@ -85,6 +85,17 @@ public sealed class ModelRepositoryTests : IDisposable
     }
 
     [Fact]
+    public void Add_InvalidInMemoryModel_IsRejectedBeforeWriting()
+    {
+        var repo = ModelRepository.Open(temp.File("repo"));
+
+        var ex = Assert.Throws<ArgumentException>(() => repo.Add(TinyModels.Create(inputChannels: 5), new ModelAddRequest { Name = "bad", Trained = false, Source = "test" }));
+
+        Assert.Contains("channels", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(temp.AllFiles());
+    }
+
+    [Fact]
     public void Add_StreamWriter_InspectsWrittenFile()
     {
         var repo = ModelRepository.Open(temp.File("repo"));
