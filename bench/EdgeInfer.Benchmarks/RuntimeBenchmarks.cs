@@ -9,7 +9,10 @@ namespace EdgeInfer.Benchmarks;
 /// bare ORT <c>Run</c> with the same session options (device role: 1 intra-op thread, sequential, all optimisations).
 /// Three rows side by side: bare ORT with name/value arrays reused (the baseline), bare ORT with an IoBinding, and the wrapper.
 /// The memory diagnoser shows the wrapper allocates nothing per inference.
-/// Model: <c>EDGEINFER_BENCH_MODEL</c> if set, else MobileNet v1 built into the benchmark cache (see <see cref="RuntimeBenchmarkModel"/>).
+/// <see cref="Model"/> <c>mobilenet</c>: <c>EDGEINFER_BENCH_MODEL</c> if set, else MobileNet v1 built into the benchmark
+/// cache (see <see cref="RuntimeBenchmarkModel"/>). <c>trivial</c>: a Relu over 1000 floats, whose run is almost all
+/// per-call cost: the wrapper's absolute overhead measured there, divided by MobileNet's run time, bounds the relative
+/// overhead far more tightly than the noise of two 10 ms measurements on a shared machine can.
 /// Run: <c>dotnet run -c Release --project bench/EdgeInfer.Benchmarks -- --filter '*RuntimeBenchmarks*'</c>.
 /// </summary>
 [MemoryDiagnoser]
@@ -27,10 +30,14 @@ public class RuntimeBenchmarks
     private OrtValue[] inputValues = null!;
     private OrtValue[] outputValues = null!;
 
+    /// <summary>Which model: <c>mobilenet</c> (the target) or <c>trivial</c> (per-call cost only).</summary>
+    [Params("mobilenet", "trivial")]
+    public string Model { get; set; } = "mobilenet";
+
     [GlobalSetup]
     public void Setup()
     {
-        var path = RuntimeBenchmarkModel.MobileNetPath();
+        var path = Model == "trivial" ? RuntimeBenchmarkModel.TrivialPath() : RuntimeBenchmarkModel.MobileNetPath();
         var options = RuntimeOptions.Device;
         wrapper = RuntimeSession.Open(path, options);
 

@@ -14,14 +14,21 @@ internal static class PlanCommand
     {
         var command = new Command("plan", "Cost of the six strategies (edge/device × full/prepruned/ondemand) for a scenario file, the best feasible one and the break-even Q.");
         var json = CommonOptions.Json();
-        var scenarioFile = new Option<FileInfo>("--scenario") { Description = "Scenario JSON file (see examples/scenario.json); omitted fields take the paper's defaults.", Required = true };
+        var scenarioFile = new Option<FileInfo>("--scenario") { Description = "Scenario JSON file (see examples/scenario.json); omitted fields take the paper's defaults. Required unless --profile is given." };
         var radio = new RadioFlags();
+        var fromProfile = new PlanFromProfile();
         command.Options.Add(scenarioFile);
         command.Options.Add(json);
         radio.AddTo(command);
+        fromProfile.AddTo(command);
         command.SetAction(parse =>
         {
-            var file = parse.GetValue(scenarioFile)!;
+            if (fromProfile.Requested(parse))
+            {
+                return fromProfile.Run(parse, radio, parse.GetValue(scenarioFile), parse.GetValue(json));
+            }
+
+            var file = parse.GetValue(scenarioFile) ?? throw new UsageException("plan needs --scenario FILE or --profile FILE.");
             var (plan, channel) = Run(file, radio, parse);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))

@@ -28,11 +28,12 @@ internal static class ProfileCommand
         var loadModel = new Option<string?>("--load-model") { Description = "Model the background tasks run (catalog name or .onnx file); default: the measured model itself." };
         var deviceThreads = new Option<int?>("--device-threads") { Description = "Intra-op threads at the device role (default 1)." };
         var edgeThreads = new Option<int?>("--edge-threads") { Description = "Intra-op threads at the edge role (default: all cores)." };
+        var spin = new Option<string>("--spin") { Description = "Whether idle ORT intra-op threads spin: on (ORT's default) or off.", DefaultValueFactory = _ => "on" };
         var output = new Option<string>("--output", "-o") { Description = "Profile file to write.", Required = true };
         var json = CommonOptions.Json();
 
         var command = new Command("profile", "Measure inference times (device role, edge role under load) into a profile file.");
-        foreach (var option in new Option[] { models, role, loads, samples, warmup, repository, pf, method, pruneSamples, loadModel, deviceThreads, edgeThreads, output, json })
+        foreach (var option in new Option[] { models, role, loads, samples, warmup, repository, pf, method, pruneSamples, loadModel, deviceThreads, edgeThreads, spin, output, json })
         {
             command.Options.Add(option);
         }
@@ -43,7 +44,7 @@ internal static class ProfileCommand
             var progress = new ProfileProgressWriter(parse.InvocationConfiguration.Error, Console.IsErrorRedirected);
             var (device, edge) = ParseRole(parse.GetValue(role)!);
             var pruningFactor = parse.GetValue(pf);
-            var pruningMethod = ProfilePruning.CheckMethod(parse.GetValue(method)!);
+            var pruningMethod = ProfilePruning.ParseMethod(parse.GetValue(method)!);
             var options = new ProfilerOptions
             {
                 MeasureDevice = device,
@@ -54,6 +55,12 @@ internal static class ProfileCommand
                 DeviceThreads = parse.GetValue(deviceThreads),
                 EdgeThreads = parse.GetValue(edgeThreads),
                 PruneSamples = parse.GetValue(pruneSamples),
+                AllowSpinning = parse.GetValue(spin)!.ToLowerInvariant() switch
+                {
+                    "on" => true,
+                    "off" => false,
+                    var other => throw new UsageException($"--spin '{other}' is not one of on, off."),
+                },
             };
             options.Validate();
             if (pruningFactor is { } f && (!double.IsFinite(f) || f < 0 || f > 0.99))

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using EdgeInfer.Cli.Infrastructure;
+using EdgeInfer.Models.Catalog;
 using EdgeInfer.Models.Repository;
 using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Pruning.Wire;
@@ -17,7 +18,7 @@ internal static class PruneCommand
     {
         var json = CommonOptions.Json();
         var repository = ModelsCommand.RepositoryOption();
-        var model = new Option<string>("--model") { Description = "An ONNX file path, or a model name in the repository (its 'full' variant).", Required = true };
+        var model = new Option<string>("--model") { Description = "An ONNX file path, or a model name in the repository (its 'full' variant); catalog networks are built on first use.", Required = true };
         var pf = new Option<double>("--pf") { Description = "Pruning factor in [0, 0.99]: fraction of weights zeroed (global, layer) or of prunable channels removed (channel).", Required = true };
         var method = new Option<PruningMethod>("--method") { Description = "global (one threshold), layer (each tensor at pf) or channel (structured).", DefaultValueFactory = _ => PruningMethod.Global };
         var output = new Option<string?>("--output", "-o") { Description = "Pruned dense ONNX file to write (optional for repository models)." };
@@ -57,7 +58,7 @@ internal static class PruneCommand
                 parse.GetValue(sparse),
                 parse.GetValue(sizes),
                 new WireOptions(parse.GetValue(compression)));
-            ModelsCommand.Progress(parse, $"pruning {input} ({methodValue}, pf {pfValue.ToString(CultureInfo.InvariantCulture)})...");
+            ModelsCommand.Progress(parse, $"pruning {input} ({methodValue.ToString().ToLowerInvariant()}, pf {pfValue.ToString(CultureInfo.InvariantCulture)})...");
             PruneFileReport report;
             string? variant = null;
             try
@@ -113,8 +114,9 @@ internal static class PruneCommand
 
         if (ModelNames.IsValid(model))
         {
+            // A repository model, or a catalog network that is built into the repository on first use.
             var repo = ModelRepository.Open(repositoryPath);
-            var entry = repo.Get(model);
+            var entry = repo.TryGet(model) ?? (ModelCatalog.TryFind(model, out _) ? repo.GetOrBuild(model) : repo.Get(model));
             return (entry.ModelPath, entry, repo);
         }
 

@@ -1,5 +1,6 @@
 using EdgeInfer.Models.Inspection;
 using EdgeInfer.Pruning.IO;
+using EdgeInfer.Pruning.Unstructured;
 using Onnx;
 
 namespace EdgeInfer.Pruning.Analysis;
@@ -14,33 +15,29 @@ namespace EdgeInfer.Pruning.Analysis;
 public sealed record ModelStatistics(long Parameters, long NonZeroParameters, long? Macs)
 {
     /// <summary>Counts parameters, their zeros, and MACs.</summary>
-    public static ModelStatistics Of(ModelProto model)
+    public static ModelStatistics Of(ModelProto model) => Of(model, null);
+
+    /// <summary>As <see cref="Of(ModelProto)"/>, with FLOAT data held outside the protos (initializer index → bytes).</summary>
+    internal static ModelStatistics Of(ModelProto model, IReadOnlyDictionary<int, Memory<byte>>? external)
     {
         ArgumentNullException.ThrowIfNull(model);
         var graph = model.Graph;
         var statistics = graph.Node.Where(n => n.OpType == "BatchNormalization" && n.Input.Count >= 5)
             .SelectMany(n => new[] { n.Input[3], n.Input[4] }).ToHashSet(StringComparer.Ordinal);
-        long zeros = 0;
-        foreach (var tensor in graph.Initializer)
+        var counted = Enumerable.Range(0, graph.Initializer.Count)
+            .Where(i => !statistics.Contains(graph.Initializer[i].Name) && FloatTensor.IsSupported(graph.Initializer[i]) && FloatTensor.ElementCount(graph.Initializer[i]) > 0)
+            .Where(i => external is null || external.ContainsKey(i))
+            .ToList();
+        var zerosPerTensor = new long[counted.Count];
+        Parallel.For(0, counted.Count, i =>
         {
-            if (!statistics.Contains(tensor.Name) && FloatTensor.IsSupported(tensor) && FloatTensor.ElementCount(tensor) > 0)
-            {
-                zeros += CountZeros(FloatTensor.Of(tensor, 0));
-            }
-        }
+            var index = counted[i];
+            var tensor = external is null ? FloatTensor.Of(graph.Initializer[index], index) : FloatTensor.External(graph.Initializer[index], index, external[index]);
+            zerosPerTensor[i] = MagnitudeKernels.CountZeros(tensor.Bits);
+        });
+        var zeros = zerosPerTensor.Sum();
 
         var parameters = ParameterCounter.Count(graph);
         return new ModelStatistics(parameters, parameters - zeros, ShapeInference.Run(graph).Macs);
-    }
-
-    private static long CountZeros(FloatTensor tensor)
-    {
-        long zeros = 0;
-        foreach (var bits in tensor.Bits)
-        {
-            zeros += (bits & 0x7FFF_FFFF) == 0 ? 1 : 0;
-        }
-
-        return zeros;
     }
 }

@@ -11,13 +11,17 @@ namespace EdgeInfer.Pruning.IO;
 /// </summary>
 internal sealed class FloatTensor
 {
-    private FloatTensor(TensorProto proto, int initializerIndex, ReadOnlyMemory<byte> bytes, long count)
+    private FloatTensor(TensorProto proto, int initializerIndex, ReadOnlyMemory<byte> bytes, long count, Memory<byte>? inPlace = null)
     {
         Proto = proto;
         InitializerIndex = initializerIndex;
         Bytes = bytes;
         Count = count;
+        InPlace = inPlace;
     }
+
+    /// <summary>Set when the values live in a file buffer that is written back as is: results are written here, not into the proto.</summary>
+    public Memory<byte>? InPlace { get; }
 
     public TensorProto Proto { get; }
 
@@ -83,6 +87,18 @@ internal sealed class FloatTensor
         }
 
         return new FloatTensor(proto, initializerIndex, bytes, count);
+    }
+
+    /// <summary>A tensor whose values live outside its proto (a <see cref="ZeroCopyModel"/> buffer) and are rewritten there.</summary>
+    public static FloatTensor External(TensorProto proto, int initializerIndex, Memory<byte> bytes)
+    {
+        var count = ElementCount(proto);
+        if (bytes.Length != count * sizeof(float))
+        {
+            throw new EdgeInferInputException($"Initializer '{proto.Name}' holds {bytes.Length / sizeof(float)} floats but its dims [{string.Join(",", proto.Dims)}] need {count}.");
+        }
+
+        return new FloatTensor(proto, initializerIndex, bytes, count, bytes);
     }
 
     /// <summary>Product of the dims (1 for a scalar).</summary>

@@ -4,7 +4,7 @@ using Onnx;
 
 namespace EdgeInfer.Pruning.IO;
 
-/// <summary>Reads and writes ONNX model files in one go (no intermediate copies beyond protobuf's own), atomically.</summary>
+/// <summary>Reads ONNX model files straight from the file stream and writes them through a large buffer, atomically.</summary>
 public static class OnnxModelFile
 {
     private const int WriteBufferBytes = 1 << 20;
@@ -30,27 +30,6 @@ public static class OnnxModelFile
         }
 
         return model.Graph is null ? throw new EdgeInferInputException($"'{path}' is not a valid ONNX model: it has no graph.") : model;
-    }
-
-    /// <summary>Parses an ONNX model from bytes; <paramref name="source"/> names it in error messages.</summary>
-    public static ModelProto Parse(byte[] bytes, string source)
-    {
-        ModelProto model;
-        try
-        {
-            model = ModelProto.Parser.ParseFrom(bytes);
-        }
-        catch (InvalidProtocolBufferException ex)
-        {
-            throw new EdgeInferInputException($"'{source}' is not a valid ONNX model: {ex.Message}", ex);
-        }
-
-        if (model.Graph is null)
-        {
-            throw new EdgeInferInputException($"'{source}' is not a valid ONNX model: it has no graph.");
-        }
-
-        return model;
     }
 
     /// <summary>Serializes <paramref name="model"/> to <paramref name="path"/> via a temporary file and a rename; returns the size in bytes.</summary>

@@ -7,6 +7,7 @@ using EdgeInfer.Pruning.IO;
 using EdgeInfer.Pruning.Structured;
 using EdgeInfer.Pruning.Unstructured;
 using EdgeInfer.Pruning.Wire;
+using Google.Protobuf;
 using Onnx;
 
 namespace EdgeInfer.Pruning.Pipeline;
@@ -14,6 +15,7 @@ namespace EdgeInfer.Pruning.Pipeline;
 /// <summary>
 /// File → file pruning: load, select, mask (or channel surgery), save; optionally the wire and COO forms. Outputs are
 /// written atomically (temporary file + rename). This is the API other components (profiling, the CLI) call.
+/// Magnitude pruning works in the file's own bytes (no protobuf copy of the weights); channel pruning parses the model.
 /// </summary>
 public static class ModelPruning
 {
@@ -28,6 +30,61 @@ public static class ModelPruning
             throw new EdgeInferInputException($"Output '{outputPath}' is the input model; choose another output path.");
         }
 
+        return options.Method == PruningMethod.Channel
+            ? PruneParsed(inputPath, outputPath, options)
+            : PruneZeroCopy(inputPath, outputPath, options) ?? PruneParsed(inputPath, outputPath, options);
+    }
+
+    /// <summary>
+    /// Magnitude pruning straight in the file's bytes: read the file once, index it (<see cref="ZeroCopyModel"/>), mask
+    /// the weights in place and write the same array back. Null when the file's layout needs the parsing path.
+    /// </summary>
+    private static PruneFileReport? PruneZeroCopy(string inputPath, string outputPath, PruneFileOptions options)
+    {
+        var loadStart = Stopwatch.GetTimestamp();
+        if (!File.Exists(inputPath))
+        {
+            throw new EdgeInferInputException($"Model file '{inputPath}' does not exist.");
+        }
+
+        var buffer = File.ReadAllBytes(inputPath);
+        ZeroCopyModel? indexed;
+        try
+        {
+            indexed = ZeroCopyModel.TryIndex(buffer);
+        }
+        catch (Exception ex) when (ex is EdgeInferInputException or InvalidProtocolBufferException)
+        {
+            throw new EdgeInferInputException($"'{inputPath}' is not a valid ONNX model: {ex.Message}", ex);
+        }
+
+        if (indexed is null)
+        {
+            return null;
+        }
+
+        var load = new Seconds(Stopwatch.GetElapsedTime(loadStart).TotalSeconds);
+        var before = ModelStatistics.Of(indexed.Skeleton, indexed.Data);
+        var result = MagnitudePruner.Prune(indexed.Skeleton, options.Magnitude, reuseBuffers: false, external: indexed.Data);
+
+        var saveStart = Stopwatch.GetTimestamp();
+        var dense = OnnxModelFile.WriteAtomically(outputPath, s => s.Write(buffer));
+        var save = new Seconds(Stopwatch.GetElapsedTime(saveStart).TotalSeconds);
+
+        var after = ModelStatistics.Of(indexed.Skeleton, indexed.Data);
+        var wantsModel = options.WirePath is not null || options.SparseOnnxPath is not null || options.MeasureAllSizes;
+        var model = wantsModel ? ModelProto.Parser.ParseFrom(buffer) : null;
+        var sizes = new PruneSizes(
+            new Bytes(dense),
+            model is null ? null : WireSize(model, options),
+            model is null ? null : CooSize(model, options),
+            options.MeasureAllSizes ? GzipSize(outputPath) : null);
+        return new PruneFileReport(options.Method, options.PruningFactor, result.AchievedSparsity, before.Parameters, after.NonZeroParameters, before.Macs, after.Macs, new PruneTimings(load, result.SelectTime, result.MaskTime, save), sizes);
+    }
+
+    /// <summary>Parse the model, prune the protos (channel surgery, or magnitude pruning of unusual layouts), serialize.</summary>
+    private static PruneFileReport PruneParsed(string inputPath, string outputPath, PruneFileOptions options)
+    {
         var loadStart = Stopwatch.GetTimestamp();
         var model = OnnxModelFile.Load(inputPath);
         var load = new Seconds(Stopwatch.GetElapsedTime(loadStart).TotalSeconds);

@@ -56,7 +56,7 @@ public static class ChannelPruner
             }
         }
 
-        if (keeps.Any(k => k.Length > 0) && groups.Count > 0)
+        if (groups.Where((g, i) => keeps[i].Length < g.Channels).Any())
         {
             // Intermediate shape hints are now stale; ONNX Runtime infers them again.
             model.Graph.ValueInfo.Clear();

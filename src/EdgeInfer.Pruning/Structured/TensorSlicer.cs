@@ -15,20 +15,21 @@ internal static class TensorSlicer
         var inner = dims.Skip(axis + 1).Aggregate(1L, (a, b) => a * b);
         var extent = dims[axis];
         var values = source.Values;
-        var result = new float[outer * keep.Length * inner];
+        var bytes = GC.AllocateUninitializedArray<byte>(checked((int)(outer * keep.Length * inner * sizeof(float))));
+        var result = MemoryMarshal.Cast<byte, float>(bytes.AsSpan());
         var target = 0L;
         for (var o = 0L; o < outer; o++)
         {
             foreach (var k in keep)
             {
-                values.Slice((int)(((o * extent) + k) * inner), (int)inner).CopyTo(result.AsSpan((int)target, (int)inner));
+                values.Slice((int)(((o * extent) + k) * inner), (int)inner).CopyTo(result.Slice((int)target, (int)inner));
                 target += inner;
             }
         }
 
         var asFloatData = source.StoredAsFloatData;
         dims[axis] = keep.Length;
-        FloatTensor.Replace(tensor, MemoryMarshal.AsBytes(result.AsSpan()).ToArray(), asFloatData);
+        FloatTensor.Replace(tensor, bytes, asFloatData);
         tensor.Dims.Clear();
         tensor.Dims.Add(dims);
     }

@@ -10,15 +10,15 @@ internal readonly record struct Chunk(FloatTensor Tensor, int TensorOrdinal, int
 
     public ReadOnlySpan<uint> Bits => Tensor.Bits.Slice(Start, Length);
 
-    public static List<Chunk> Split(IReadOnlyList<FloatTensor> tensors)
+    public static List<Chunk> Split(IReadOnlyList<FloatTensor> tensors, int maximumLength = MaximumLength)
     {
         var chunks = new List<Chunk>();
         for (var t = 0; t < tensors.Count; t++)
         {
             var count = checked((int)tensors[t].Count);
-            for (var start = 0; start < count; start += MaximumLength)
+            for (var start = 0; start < count; start += maximumLength)
             {
-                chunks.Add(new Chunk(tensors[t], t, start, Math.Min(MaximumLength, count - start)));
+                chunks.Add(new Chunk(tensors[t], t, start, Math.Min(maximumLength, count - start)));
             }
         }
 

@@ -93,6 +93,30 @@ internal static class MagnitudeKernels
         return ties;
     }
 
+    /// <summary>Counts the weights equal to ±0.</summary>
+    public static long CountZeros(ReadOnlySpan<uint> bits)
+    {
+        long zeros = 0;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var magnitude = Vector256.Create(MagnitudeMask);
+            ref var start = ref MemoryMarshal.GetReference(bits);
+            for (; i <= bits.Length - Vector256<uint>.Count; i += Vector256<uint>.Count)
+            {
+                var key = Vector256.LoadUnsafe(ref start, (nuint)i) & magnitude;
+                zeros += BitOperations.PopCount(Vector256.Equals(key, Vector256<uint>.Zero).ExtractMostSignificantBits());
+            }
+        }
+
+        for (; i < bits.Length; i++)
+        {
+            zeros += (bits[i] & MagnitudeMask) == 0 ? 1 : 0;
+        }
+
+        return zeros;
+    }
+
     /// <summary>Zeroes the first <paramref name="count"/> weights (scan order) whose key equals <paramref name="threshold"/>.</summary>
     public static void ZeroFirstTies(ReadOnlySpan<uint> source, Span<uint> destination, uint threshold, long count)
     {

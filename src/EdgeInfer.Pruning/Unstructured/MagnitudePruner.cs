@@ -24,13 +24,18 @@ public static class MagnitudePruner
     /// Prunes with <paramref name="reuseBuffers"/>: true overwrites the parsed <c>raw_data</c> buffers in place (no
     /// 4-bytes-per-weight allocation); only valid when nothing else shares the model's byte strings (a freshly parsed file).
     /// </summary>
-    internal static MagnitudePruningResult Prune(ModelProto model, MagnitudePruningOptions options, bool reuseBuffers)
+    /// <param name="model">The model to prune in place.</param>
+    /// <param name="options">What to prune.</param>
+    /// <param name="reuseBuffers">Overwrite the parsed raw_data buffers instead of allocating new ones.</param>
+    /// <param name="chunkLength">Weights per parallel work item; tests shrink it to cross chunk boundaries.</param>
+    /// <param name="external">Initializer index → values in a zero-copy file buffer, pruned in place there; null to use the protos.</param>
+    internal static MagnitudePruningResult Prune(ModelProto model, MagnitudePruningOptions options, bool reuseBuffers, int chunkLength = Chunk.MaximumLength, IReadOnlyDictionary<int, Memory<byte>>? external = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         options = options.Validated();
         var start = Stopwatch.GetTimestamp();
-        var tensors = PrunableTensorFinder.Find(model.Graph, options);
-        var chunks = Chunk.Split(tensors);
+        var tensors = PrunableTensorFinder.Find(model.Graph, options, external);
+        var chunks = Chunk.Split(tensors, chunkLength);
         var groups = options.Scope == PruningScope.Global
             ? [new Group(0, chunks.Count, tensors.Sum(t => t.Count))]
             : GroupsPerTensor(chunks, tensors);
@@ -74,14 +79,16 @@ public static class MagnitudePruner
 
         bool Active(int chunk) => MagnitudePruningOptions.TargetZeros(options.PruningFactor, groups[groupOfChunk[chunk]].Weights) > 0;
 
-        var outputs = new byte[tensors.Count][];
+        var outputs = new Memory<byte>[tensors.Count];
+        var active = new bool[tensors.Count];
         for (var c = 0; c < chunks.Count; c++)
         {
-            if (Active(c) && outputs[chunks[c].TensorOrdinal] is null)
+            if (Active(c) && !active[chunks[c].TensorOrdinal])
             {
                 var tensor = chunks[c].Tensor;
-                outputs[chunks[c].TensorOrdinal] = reuseBuffers && !tensor.StoredAsFloatData && tensor.TryGetWritableBuffer(out var own)
-                    ? own
+                active[chunks[c].TensorOrdinal] = true;
+                outputs[chunks[c].TensorOrdinal] = tensor.InPlace is { } inPlace ? inPlace
+                    : reuseBuffers && !tensor.StoredAsFloatData && tensor.TryGetWritableBuffer(out var own) ? own
                     : GC.AllocateUninitializedArray<byte>(checked((int)tensor.Count * sizeof(float)));
             }
         }
@@ -112,15 +119,15 @@ public static class MagnitudePruner
 
         for (var t = 0; t < tensors.Count; t++)
         {
-            if (outputs[t] is { } bytes)
+            if (active[t] && tensors[t].InPlace is null && MemoryMarshal.TryGetArray<byte>(outputs[t], out var segment))
             {
-                tensors[t].Replace(bytes);
+                tensors[t].Replace(segment.Array!);
             }
         }
     }
 
-    private static Span<uint> Destination(byte[][] outputs, Chunk chunk) =>
-        MemoryMarshal.Cast<byte, uint>(outputs[chunk.TensorOrdinal].AsSpan()).Slice(chunk.Start, chunk.Length);
+    private static Span<uint> Destination(Memory<byte>[] outputs, Chunk chunk) =>
+        MemoryMarshal.Cast<byte, uint>(outputs[chunk.TensorOrdinal].Span).Slice(chunk.Start, chunk.Length);
 
     private static List<Group> GroupsPerTensor(List<Chunk> chunks, IReadOnlyList<FloatTensor> tensors)
     {

@@ -7,6 +7,18 @@ namespace EdgeInfer.Pruning.Unstructured;
 /// </summary>
 internal static class MagnitudeSelector
 {
+    [ThreadStatic]
+    private static int[]? t_high;
+
+    [ThreadStatic]
+    private static int[]? t_low;
+
+    [ThreadStatic]
+    private static long[]? t_highTotal;
+
+    [ThreadStatic]
+    private static long[]? t_lowTotal;
+
     public static Threshold Select(IReadOnlyList<Chunk> chunks, long zerosToReach, bool parallel)
     {
         if (zerosToReach <= 0)
@@ -44,10 +56,12 @@ internal static class MagnitudeSelector
 
     private static long[] Histogram(IReadOnlyList<Chunk> chunks, bool parallel, int bins, Action<Chunk, int[]> accumulate)
     {
-        var total = new long[bins];
         if (!parallel || chunks.Count < 2)
         {
-            var local = new int[bins];
+            // Layer scope runs one scope per thread: reuse that thread's histogram instead of allocating per tensor.
+            var local = bins == MagnitudeKernels.HighBins ? (t_high ??= new int[bins]) : (t_low ??= new int[bins]);
+            var result = bins == MagnitudeKernels.HighBins ? (t_highTotal ??= new long[bins]) : (t_lowTotal ??= new long[bins]);
+            Array.Clear(local);
             foreach (var chunk in chunks)
             {
                 accumulate(chunk, local);
@@ -55,11 +69,13 @@ internal static class MagnitudeSelector
 
             for (var b = 0; b < bins; b++)
             {
-                total[b] = local[b];
+                result[b] = local[b];
             }
 
-            return total;
+            return result;
         }
+
+        var total = new long[bins];
 
         var gate = new object();
         Parallel.For(

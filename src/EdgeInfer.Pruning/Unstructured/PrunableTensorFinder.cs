@@ -7,7 +7,10 @@ namespace EdgeInfer.Pruning.Unstructured;
 internal static class PrunableTensorFinder
 {
     /// <summary>The prunable tensors in initializer order (the deterministic tie-breaking order); shared weights appear once.</summary>
-    public static IReadOnlyList<FloatTensor> Find(GraphProto graph, MagnitudePruningOptions options)
+    /// <param name="graph">The graph.</param>
+    /// <param name="options">Which weights to leave dense.</param>
+    /// <param name="external">Initializer index → values held outside the protos (zero-copy file buffer), or null.</param>
+    public static IReadOnlyList<FloatTensor> Find(GraphProto graph, MagnitudePruningOptions options, IReadOnlyDictionary<int, Memory<byte>>? external = null)
     {
         var initializerIndex = new Dictionary<string, int>(graph.Initializer.Count);
         for (var i = 0; i < graph.Initializer.Count; i++)
@@ -54,7 +57,14 @@ internal static class PrunableTensorFinder
         var result = new List<FloatTensor>(indices.Count);
         foreach (var index in indices)
         {
-            var tensor = FloatTensor.Of(graph.Initializer[index], index);
+            var tensor = external is null ? FloatTensor.Of(graph.Initializer[index], index)
+                : external.TryGetValue(index, out var bytes) ? FloatTensor.External(graph.Initializer[index], index, bytes)
+                : null;
+            if (tensor is null)
+            {
+                continue;
+            }
+
             if (tensor.Count > 0 && tensor.Count >= options.MinimumTensorElements)
             {
                 result.Add(tensor);

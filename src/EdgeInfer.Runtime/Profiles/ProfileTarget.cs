@@ -2,7 +2,7 @@ namespace EdgeInfer.Runtime.Profiles;
 
 /// <summary>One model variant to profile.</summary>
 /// <param name="Model">Model name as it appears in the profile (e.g. <c>mobilenet</c>).</param>
-/// <param name="Variant"><see cref="ModelProfile.FullVariant"/> or a pruned variant name.</param>
+/// <param name="Variant"><see cref="ProfiledModel.FullVariant"/> or a pruned variant name.</param>
 /// <param name="ModelPath">The ONNX file to run.</param>
 public sealed record ProfileTarget(string Model, string Variant, string ModelPath)
 {

@@ -56,10 +56,10 @@ public sealed class Profiler
         void Report(string message) => progress?.Invoke(new ProfileProgress(++step, total, message));
 
         var machine = MachineProbe.Current();
-        var deviceOptions = new RuntimeOptions { Role = RuntimeRole.Device, IntraOpThreads = options.DeviceThreads, WarmupRuns = options.WarmupRuns }.Validate();
-        var edgeOptions = new RuntimeOptions { Role = RuntimeRole.Edge, IntraOpThreads = options.EdgeThreads, WarmupRuns = options.WarmupRuns }.Validate();
-        var deviceModels = new List<ModelProfile>();
-        var edgeModels = new List<ModelProfile>();
+        var deviceOptions = new RuntimeOptions { Role = RuntimeRole.Device, IntraOpThreads = options.DeviceThreads, WarmupRuns = options.WarmupRuns, AllowSpinning = options.AllowSpinning }.Validate();
+        var edgeOptions = new RuntimeOptions { Role = RuntimeRole.Edge, IntraOpThreads = options.EdgeThreads, WarmupRuns = options.WarmupRuns, AllowSpinning = options.AllowSpinning }.Validate();
+        var deviceModels = new List<ProfiledModel>();
+        var edgeModels = new List<ProfiledModel>();
         try
         {
             foreach (var target in targets)
@@ -152,7 +152,7 @@ public sealed class Profiler
         }
     }
 
-    private static ModelProfile Entry(ProfileTarget target, List<LoadMeasurement> measurements) => new()
+    private static ProfiledModel Entry(ProfileTarget target, List<LoadMeasurement> measurements) => new()
     {
         Model = target.Model,
         Variant = target.Variant,
@@ -163,7 +163,7 @@ public sealed class Profiler
         Measurements = measurements,
     };
 
-    private RoleProfile Role(MachineInfo machine, RuntimeOptions runtime, IReadOnlyList<int> loads, List<ModelProfile> models, DateTimeOffset measuredAt, int pruneSamples) => new()
+    private RoleProfile Role(MachineInfo machine, RuntimeOptions runtime, IReadOnlyList<int> loads, List<ProfiledModel> models, DateTimeOffset measuredAt, int pruneSamples) => new()
     {
         Machine = machine,
         MeasuredAtUtc = measuredAt,

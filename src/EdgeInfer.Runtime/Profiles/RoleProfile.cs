@@ -13,9 +13,9 @@ public sealed record RoleProfile
     public required DateTimeOffset MeasuredAtUtc { get; init; }
 
     /// <summary>One entry per model variant, in measurement order.</summary>
-    public required IReadOnlyList<ModelProfile> Models { get; init; }
+    public required IReadOnlyList<ProfiledModel> Models { get; init; }
 
     /// <summary>The entry for <paramref name="model"/> / <paramref name="variant"/>, or null.</summary>
-    public ModelProfile? Find(string model, string variant) =>
+    public ProfiledModel? Find(string model, string variant) =>
         Models.FirstOrDefault(m => string.Equals(m.Model, model, StringComparison.OrdinalIgnoreCase) && string.Equals(m.Variant, variant, StringComparison.OrdinalIgnoreCase));
 }

@@ -15,7 +15,7 @@ internal static class Ort
         using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
         using var session = new InferenceSession(model, options);
         var input = session.InputMetadata.First();
-        var shape = input.Value.Dimensions;
+        var shape = input.Value.Dimensions.Select(d => d < 0 ? 1 : d).ToArray();
         var random = new Random(seed);
         var data = new float[shape.Aggregate(1, (a, b) => a * b)];
         for (var i = 0; i < data.Length; i++)

@@ -13,13 +13,13 @@ public sealed class MagnitudePrunerTests
     [Fact]
     public void PruneInPlace_RandomTensorsWithTiesAndZeros_MatchesSortReferenceExactly()
     {
-        var gen = Gen.Select(Gen.Int[0, int.MaxValue], Gen.Int[1, 6], Gen.Double[0, 0.99], Gen.Bool, Gen.Bool);
+        var gen = Gen.Select(Gen.Int[0, int.MaxValue], Gen.Int[1, 6], Gen.Double[0, 0.99], Gen.Bool, Gen.Bool, Gen.Int[1, 50]);
         gen.Sample(
-            (seed, tensorCount, pf, global, floatData) =>
+            (seed, tensorCount, pf, global, floatData, chunkLength) =>
             {
                 var (model, values) = MatMulChain(seed, tensorCount, floatData);
                 var scope = global ? PruningScope.Global : PruningScope.Layer;
-                var result = MagnitudePruner.PruneInPlace(model, new MagnitudePruningOptions(pf, scope));
+                var result = MagnitudePruner.Prune(model, new MagnitudePruningOptions(pf, scope), reuseBuffers: false, chunkLength);
 
                 var expected = global ? NaivePruner.Prune(values, pf) : values.Select(v => NaivePruner.Prune([v], pf)[0]).ToList();
                 var actual = model.Graph.Initializer.Select(NaivePruner.Values).ToList();

@@ -40,10 +40,10 @@ public sealed class ProfilerTests(TinyModelFixture model) : IClassFixture<TinyMo
             File.Copy(input, output);
         }
 
-        var target = new ProfileTarget("tiny", "global-0.7", model.ModelPath) { PruningFactor = 0.7, PruningMethod = "global", PrunedFromPath = model.ModelPath };
+        var target = new ProfileTarget("tiny", "global-0.70", model.ModelPath) { PruningFactor = 0.7, PruningMethod = "global", PrunedFromPath = model.ModelPath };
         var profile = new Profiler(Quick with { MeasureDevice = false }, Prune).Run([target]);
 
-        var edge = profile.Edge!.Find("tiny", "global-0.7")!;
+        var edge = profile.Edge!.Find("tiny", "global-0.70")!;
         Assert.All(edge.Measurements, m => Assert.Equal(2, m.PruneSeconds!.Count));
         Assert.Equal(4, calls);
         Assert.Equal(2, profile.Edge.Settings.PruneSamples);

@@ -1,42 +1,30 @@
 using EdgeInfer.Core;
-using EdgeInfer.Pruning.Structured;
-using EdgeInfer.Pruning.Unstructured;
+using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Runtime.Profiles;
-using Onnx;
-using PruningFile = EdgeInfer.Pruning.IO.OnnxModelFile;
 
 namespace EdgeInfer.Cli.Commands.Profiles;
 
 /// <summary>The pruning methods <c>profile --method</c> accepts, and the file-to-file pruner the profiler times.</summary>
 internal static class ProfilePruning
 {
-    public static readonly string[] Methods = ["global", "layer", "channel"];
-
-    public static string CheckMethod(string method) =>
-        Methods.Contains(method, StringComparer.OrdinalIgnoreCase)
-            ? method.ToLowerInvariant()
-            : throw new EdgeInferInputException($"--method '{method}' is not one of {string.Join(", ", Methods)}.");
-
-    /// <summary>Prunes an in-memory model in place: global/layer magnitude pruning, or channel (structured) pruning.</summary>
-    public static void PruneInPlace(ModelProto model, string method, double pruningFactor)
+    public static PruningMethod ParseMethod(string method) => method.ToLowerInvariant() switch
     {
-        if (method == "channel")
-        {
-            ChannelPruner.PruneInPlace(model, pruningFactor);
-        }
-        else
-        {
-            var scope = method == "layer" ? PruningScope.Layer : PruningScope.Global;
-            MagnitudePruner.PruneInPlace(model, new MagnitudePruningOptions(pruningFactor, scope).Validated());
-        }
-    }
+        "global" => PruningMethod.Global,
+        "layer" => PruningMethod.Layer,
+        "channel" => PruningMethod.Channel,
+        _ => throw new EdgeInferInputException($"--method '{method}' is not one of global, layer, channel."),
+    };
 
-    /// <summary>End-to-end file pruning (parse, select, mask, serialize) as timed by the profiler under load.</summary>
-    public static PruneFile FilePruner(string method, double pruningFactor) => (input, output, cancellationToken) =>
+    /// <summary>The method's name in profiles and variant names.</summary>
+    public static string Name(PruningMethod method) => method.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// End-to-end file pruning (parse, select, mask, serialize) with the pruning project's
+    /// <see cref="ModelPruning.PruneFile"/>, as timed by the profiler under load.
+    /// </summary>
+    public static PruneFile FilePruner(PruningMethod method, double pruningFactor) => (input, output, cancellationToken) =>
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var model = PruningFile.Load(input);
-        PruneInPlace(model, method, pruningFactor);
-        PruningFile.Save(model, output);
+        ModelPruning.PruneFile(input, output, new PruneFileOptions(pruningFactor, method));
     };
 }

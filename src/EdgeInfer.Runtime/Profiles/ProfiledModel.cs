@@ -1,7 +1,7 @@
 namespace EdgeInfer.Runtime.Profiles;
 
 /// <summary>One model variant's measurements in one role.</summary>
-public sealed record ModelProfile
+public sealed record ProfiledModel
 {
     /// <summary>Variant name of a full (unpruned) model.</summary>
     public const string FullVariant = "full";
@@ -27,7 +27,10 @@ public sealed record ModelProfile
     /// <summary>One entry per load level, ascending (the device role has one, at load 0).</summary>
     public required IReadOnlyList<LoadMeasurement> Measurements { get; init; }
 
-    /// <summary>The variant name used for a pruned model: <c>&lt;method&gt;-&lt;pf&gt;</c>, e.g. <c>global-0.7</c>.</summary>
+    /// <summary>
+    /// The variant name of a pruned model, as the <c>prune</c> command names repository variants:
+    /// <c>&lt;method&gt;-&lt;pf with two decimals&gt;</c>, e.g. <c>global-0.70</c>.
+    /// </summary>
     public static string PrunedVariant(string method, double pruningFactor) =>
-        FormattableString.Invariant($"{method}-{pruningFactor:0.###}");
+        FormattableString.Invariant($"{method.ToLowerInvariant()}-{pruningFactor:0.00}");
 }
