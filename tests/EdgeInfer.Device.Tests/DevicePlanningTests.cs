@@ -10,7 +10,7 @@ public sealed class DevicePlanningTests
     private static readonly EdgeModel Model = new("mobilenet", false, ["input float[N,3,224,224]"],
     [
         new EdgeVariant("full", "repository", 17_000_000, new EdgeFormatSizes(17_000_000, null, null), 4_231_976, false, null, null, null, null),
-        new EdgeVariant("global-0.7", "cached", 17_000_000, new EdgeFormatSizes(17_000_000, 4_400_000, null), 4_231_976, false, 0.7, "global", null, null),
+        new EdgeVariant("global-0.70", "cached", 17_000_000, new EdgeFormatSizes(17_000_000, 4_400_000, null), 4_231_976, false, 0.7, "global", null, null),
     ]);
 
     private static EdgeStatus Status(double service, double? prune = null) => new(0, 0, 2, 64, 1, 2, false, new EdgeLoadStatus(4, "mobilenet", 100), prune is null ? 0 : 1,

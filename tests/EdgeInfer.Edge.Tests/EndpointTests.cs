@@ -67,10 +67,10 @@ public sealed class EndpointTests(ServerFixture fixture) : IClassFixture<ServerF
         Assert.True(a.GetProperty("timings").GetProperty("pruneSeconds").GetDouble() > 0);
         Assert.Equal("cached", b.GetProperty("origin").GetString());
         Assert.Equal(0, b.GetProperty("timings").GetProperty("pruneSeconds").GetDouble());
-        Assert.Equal("layer-0.6", b.GetProperty("variant").GetString());
+        Assert.Equal("layer-0.60", b.GetProperty("variant").GetString());
 
         var catalog = await Client.GetFromJsonAsync<JsonElement>("/v1/models/mobilenet", TestContext.Current.CancellationToken);
-        Assert.Contains(catalog.GetProperty("variants").EnumerateArray(), v => v.GetProperty("variant").GetString() == "layer-0.6" && v.GetProperty("origin").GetString() == "cached");
+        Assert.Contains(catalog.GetProperty("variants").EnumerateArray(), v => v.GetProperty("variant").GetString() == "layer-0.60" && v.GetProperty("origin").GetString() == "cached");
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace EdgeInfer.Edge.Variants;
 
 /// <summary>
 /// A model variant a request asks for: the model, and a pruning factor and method (pf = 0: the full model).
-/// Pruned variants are named as profiles name them (<c>global-0.7</c>), so a variant pruned by <c>edgeinfer prune</c>
+/// Pruned variants are named as profiles and <c>prune</c> name them (<c>global-0.70</c>), so a variant pruned by <c>edgeinfer prune</c>
 /// or <c>profile</c> into the repository is found as pre-pruned.
 /// </summary>
 public sealed record VariantSpec(string Model, double PruningFactor, PruningMethod Method)
@@ -25,8 +25,8 @@ public sealed record VariantSpec(string Model, double PruningFactor, PruningMeth
     /// <summary>True for pf = 0.</summary>
     public bool IsFull => PruningFactor == 0;
 
-    /// <summary>The variant's name: <c>full</c>, or <c>&lt;method&gt;-&lt;pf&gt;</c>.</summary>
-    public string Variant => IsFull ? ModelRepository.FullVariant : ModelProfile.PrunedVariant(MethodName, PruningFactor);
+    /// <summary>The variant's name: <c>full</c>, or <c>&lt;method&gt;-&lt;pf to two decimals&gt;</c>.</summary>
+    public string Variant => IsFull ? ModelRepository.FullVariant : ProfiledModel.PrunedVariant(MethodName, PruningFactor);
 
     /// <summary>The method's query name.</summary>
     public string MethodName => MethodNames[(int)Method];
@@ -60,7 +60,8 @@ public sealed record VariantSpec(string Model, double PruningFactor, PruningMeth
             }
         }
 
-        return new VariantSpec(name, Math.Round(factor, 3), (PruningMethod)methodIndex);
+        // Variants are named with pf to two decimals (global-0.70), so pf is taken at that resolution.
+        return new VariantSpec(name, Math.Round(factor, 2), (PruningMethod)methodIndex);
     }
 
     /// <summary>Parses <c>format=</c>; null or empty is <see cref="ModelFormat.Onnx"/>.</summary>
