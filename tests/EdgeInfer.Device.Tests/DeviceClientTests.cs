@@ -65,6 +65,19 @@ public sealed class DeviceClientTests : IAsyncLifetime
         Assert.Equal(report.Decision.Chosen, Assert.Single(report.Runs).Strategy);
     }
 
+    [Theory]
+    [InlineData("onnx")]
+    [InlineData("sparse-onnx")]
+    public async Task RunAsync_DevicePrunedInOtherFormats_RunsWithoutDecoding(string format)
+    {
+        var report = await DeviceClient.RunAsync(Request("device-ondemand", requests: 2) with { PrunedFormat = format }, null, TestContext.Current.CancellationToken);
+        var run = Assert.Single(report.Runs);
+        Assert.Equal(2, run.Completed);
+        Assert.Equal(0, run.Measured.DecodeSeconds);
+        Assert.Equal(5, run.FirstTop5.Count);
+        Assert.Contains(report.Sources, s => s.Contains(format + " format", StringComparison.Ordinal) || s.Contains("as " + format, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task RunAsync_DeviceFullTwice_SecondRunGets304FromTheETag()
     {

@@ -25,10 +25,11 @@ internal static class DeviceCommand
         var input = new Option<string?>("--input") { Description = "Input: JPEG/PNG (edge strategies) or raw float32 tensor .bin (all strategies)." };
         var synthetic = new Option<bool>("--synthetic") { Description = "Use a deterministic synthetic tensor (the default when --input is not given)." };
         var noShaping = new Option<bool>("--no-shaping") { Description = "Do not shape HTTP traffic to the radio rates (raw loopback)." };
+        var prunedFormat = new Option<string>("--pruned-format") { Description = "Format device strategies download pruned models in: wire (decoded on the device), onnx (dense) or sparse-onnx (COO).", DefaultValueFactory = _ => "wire" };
         var cache = new Option<string?>("--cache") { Description = "Device model cache folder (default .edgeinfer/device-cache)." };
         var retries = new Option<int>("--retries") { Description = "HTTP retries per request (timeouts, 5xx, 429).", DefaultValueFactory = _ => 3 };
         var radio = new RadioFlags();
-        foreach (var option in new Option[] { edge, model, requests, strategy, pf, method, profile, input, synthetic, noShaping, cache, retries, json })
+        foreach (var option in new Option[] { edge, model, requests, strategy, pf, method, prunedFormat, profile, input, synthetic, noShaping, cache, retries, json })
         {
             command.Options.Add(option);
         }
@@ -54,6 +55,7 @@ internal static class DeviceCommand
                 Strategy = parse.GetValue(strategy)!,
                 PruningFactor = parse.GetValue(pf),
                 Method = parse.GetValue(method)!,
+                PrunedFormat = parse.GetValue(prunedFormat)!,
                 Radio = radio.ValidateAsFlags(radio.Apply(parse, RadioOptions.Default)),
                 Shaping = !parse.GetValue(noShaping),
                 DeviceProfile = parse.GetValue(profile),

@@ -41,7 +41,7 @@ public static class DeviceClient
         }
 
         var profile = request.DeviceProfile is null ? null : ProfileFile.Read(request.DeviceProfile);
-        var plan = DevicePlanning.Plan(model, status, pruned, request.Requests, input.Body.LongLength, request.Radio, profile);
+        var plan = DevicePlanning.Plan(model, status, pruned, request.Requests, input.Body.LongLength, request.Radio, profile, prunedFormat: request.PrunedFormat);
         var decision = Describe(plan.Plan);
         progress($"planner: {decision.Explanation}");
 
@@ -76,11 +76,11 @@ public static class DeviceClient
                 // Plan each strategy with the edge's status just before it runs (times and prunes measured so far).
                 status = await client.StatusAsync(cancellationToken).ConfigureAwait(false);
                 model = await client.ModelAsync(request.Model, cancellationToken).ConfigureAwait(false);
-                plan = DevicePlanning.Plan(model, status, pruned, request.Requests, input.Body.LongLength, request.Radio, profile);
+                plan = DevicePlanning.Plan(model, status, pruned, request.Requests, input.Body.LongLength, request.Radio, profile, prunedFormat: request.PrunedFormat);
             }
 
             progress($"executing {strategy.Name()} with Q = {request.Requests}");
-            var runner = new StrategyRunner(client, new DeviceModelCache(cacheRoot), input, deviceRuntime);
+            var runner = new StrategyRunner(client, new DeviceModelCache(cacheRoot), input, deviceRuntime, request.PrunedFormat);
             runs.Add(await runner.RunAsync(strategy, model.Name, pruned, request.Requests, plan, cancellationToken).ConfigureAwait(false));
         }
 

@@ -46,7 +46,13 @@ public sealed class DeviceModelCache(string root)
         }
 
         var onnx = PathOf(model, variant, "onnx");
-        return File.Exists(onnx) ? onnx : null;
+        if (File.Exists(onnx))
+        {
+            return onnx;
+        }
+
+        var sparse = PathOf(model, variant, "sparse-onnx");
+        return File.Exists(sparse) ? sparse : null;
     }
 
     private static string Safe(string name) =>

@@ -27,6 +27,9 @@ public sealed record DeviceRunRequest
     /// <summary>Pruning method: global, layer or channel. Default global.</summary>
     public string Method { get; init; } = "global";
 
+    /// <summary>Format device strategies download pruned models in: <c>wire</c> (default; decoded on the device), <c>onnx</c> (dense, no decode) or <c>sparse-onnx</c> (COO, ORT loads it directly).</summary>
+    public string PrunedFormat { get; init; } = "wire";
+
     /// <summary>The radio link (rates for planning and shaping).</summary>
     public RadioOptions Radio { get; init; } = RadioOptions.Default;
 
@@ -70,6 +73,11 @@ public sealed record DeviceRunRequest
         if (Method is not ("global" or "layer" or "channel"))
         {
             problems.Add($"--method '{Method}' is not one of global, layer, channel");
+        }
+
+        if (PrunedFormat is not ("wire" or "onnx" or "sparse-onnx"))
+        {
+            problems.Add($"--pruned-format '{PrunedFormat}' is not one of wire, onnx, sparse-onnx");
         }
 
         if (DeviceThreads is < 1 or > 1024)

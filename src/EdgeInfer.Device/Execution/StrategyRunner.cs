@@ -14,11 +14,11 @@ namespace EdgeInfer.Device.Execution;
 
 /// <summary>
 /// Executes one strategy for real and measures it: edge-* upload the input Q times and read the results; device-*
-/// download the model (wire format for pruned variants, decoded here), open it in ORT with the device role and run Q
+/// download the model (pruned variants in the wire format by default, decoded here; or dense ONNX, or COO sparse ONNX), open it in ORT with the device role and run Q
 /// inferences locally. An edge request that still fails after the client's retries falls back to local inference
 /// when the model is already on the device; otherwise it is an error in the summary.
 /// </summary>
-public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, DeviceInput input, RuntimeOptions deviceRuntime)
+public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, DeviceInput input, RuntimeOptions deviceRuntime, string prunedFormat = "wire")
 {
     /// <summary>Runs <paramref name="strategy"/> with Q = <paramref name="requests"/> and sets the planner's numbers beside the measured ones.</summary>
     public async Task<StrategyRun> RunAsync(Strategy strategy, string model, VariantQuery pruned, int requests, PlanContext plan, CancellationToken cancellationToken)
@@ -114,7 +114,7 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
         }
 
         var name = variant?.Variant ?? "full";
-        var format = variant is null ? "onnx" : "wire";
+        var format = variant is null ? "onnx" : prunedFormat;
         var file = cache.PathOf(model, name, format);
         var (call, etag, problem) = await client.DownloadAsync(model, variant, format, file, cache.ETagOf(file), cancellationToken).ConfigureAwait(false);
         if (problem is not null)

@@ -29,7 +29,8 @@ public static class DevicePlanning
     /// <param name="radio">Radio model.</param>
     /// <param name="deviceProfile">Measured device times, or null.</param>
     /// <param name="resultBytes">Bytes of one result (default the paper's 2 kB).</param>
-    public static PlanContext Plan(EdgeModel model, EdgeStatus status, VariantQuery pruned, long requests, long inputBytes, RadioOptions radio, ProfileDocument? deviceProfile, long resultBytes = 2000)
+    /// <param name="prunedFormat">Format the device downloads pruned models in: <c>wire</c> (default), <c>onnx</c> or <c>sparse-onnx</c>.</param>
+    public static PlanContext Plan(EdgeModel model, EdgeStatus status, VariantQuery pruned, long requests, long inputBytes, RadioOptions radio, ProfileDocument? deviceProfile, long resultBytes = 2000, string prunedFormat = "wire")
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(status);
@@ -41,18 +42,7 @@ public static class DevicePlanning
         var full = model.Variants.FirstOrDefault(v => v.Variant == "full") ?? throw new Core.EdgeInferInputException($"The edge has no full variant of '{model.Name}'.");
         var prunedEntry = model.Variants.FirstOrDefault(v => v.Variant == pruned.Variant);
         var fullSize = full.Sizes.Onnx;
-        long prunedSize;
-        if (prunedEntry?.Sizes.Wire is { } wire)
-        {
-            prunedSize = wire;
-            sources.Add($"pruned size: edge catalog, wire format {wire} B");
-        }
-        else
-        {
-            // Bitmask (1 bit per weight) + the kept float32 values, before the compression pass.
-            prunedSize = (long)(fullSize * ((1 - pruned.PruningFactor) + (1.0 / 32)));
-            sources.Add(F($"pruned size: estimated {prunedSize} B = full {fullSize} B × (1 − pf + 1/32), the edge has not encoded {pruned.Variant} yet"));
-        }
+        var prunedSize = PrunedSize(prunedEntry, fullSize, pruned, prunedFormat, sources);
 
         var edgeFull = EdgeTime(status, model.Name, "full");
         var edgePruned = EdgeTime(status, model.Name, pruned.Variant);
@@ -120,6 +110,34 @@ public static class DevicePlanning
     private static double? EdgeTime(EdgeStatus status, string model, string variant) =>
         (status.Service ?? []).FirstOrDefault(t => t.Model == model && t.Variant == variant)?.MedianSeconds
         ?? status.Inference.FirstOrDefault(t => t.Model == model && t.Variant == variant)?.MedianSeconds;
+
+    private static long PrunedSize(EdgeVariant? entry, long fullSize, VariantQuery pruned, string format, List<string> sources)
+    {
+        var known = format switch
+        {
+            "onnx" => entry?.Sizes.Onnx,
+            "sparse-onnx" => entry?.Sizes.SparseOnnx,
+            _ => entry?.Sizes.Wire,
+        };
+        if (known is { } size)
+        {
+            sources.Add($"pruned size: edge catalog, {format} format {size} B");
+            return size;
+        }
+
+        var keep = 1 - pruned.PruningFactor;
+        var (estimate, how) = format switch
+        {
+            // Unstructured pruning keeps dense tensors; channel pruning removes about pf of the weights.
+            "onnx" => ((long)(pruned.Method == "channel" ? fullSize * keep : fullSize), pruned.Method == "channel" ? "full × (1 − pf)" : "full (zeros stay dense)"),
+            // COO: 4-byte value + 8-byte index per kept weight, where that is smaller than dense.
+            "sparse-onnx" => ((long)(fullSize * Math.Min(1, 3 * keep)), "full × min(1, 3·(1 − pf))"),
+            // Bitmask (1 bit per weight) + the kept float32 values, before the compression pass.
+            _ => ((long)(fullSize * (keep + (1.0 / 32))), "full × (1 − pf + 1/32)"),
+        };
+        sources.Add(F($"pruned size: estimated {estimate} B = {how} of {fullSize} B, the edge has not made {pruned.Variant} as {format} yet"));
+        return estimate;
+    }
 
     private static double? DeviceTime(ProfileDocument? profile, string model, string variant) =>
         profile?.Device?.Find(model, variant)?.Measurements.FirstOrDefault()?.Inference.MedianSeconds;
