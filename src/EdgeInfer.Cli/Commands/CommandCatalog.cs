@@ -17,5 +17,8 @@ internal static class CommandCatalog
         yield return ClassifierCommand.Create();
         yield return EvaluateCommand.Create();
         yield return ReproduceCommand.Create();
+        yield return ServeCommand.Create();
+        yield return DeviceCommand.Create();
+        yield return LoadgenCommand.Create();
     }
 }
