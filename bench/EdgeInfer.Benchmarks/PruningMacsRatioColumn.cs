@@ -16,7 +16,7 @@ namespace EdgeInfer.Benchmarks;
 /// </summary>
 public sealed class PruningMacsRatioColumn : IColumn
 {
-    private static readonly ConcurrentDictionary<(string Model, double Pf), double> Ratios = new();
+    private static readonly ConcurrentDictionary<(string Model, double Pf, int Multiple), double> Ratios = new();
 
     public string Id => nameof(PruningMacsRatioColumn);
 
@@ -34,11 +34,11 @@ public sealed class PruningMacsRatioColumn : IColumn
 
     public string Legend => "MACs of the full model / MACs of this variant (channel pruning removes MACs; the time ratio shows what ORT makes of it)";
 
-    public static double Ratio(string model, double pf) => Ratios.GetOrAdd((model, pf), key =>
+    public static double Ratio(string model, double pf, int multiple) => Ratios.GetOrAdd((model, pf, multiple), key =>
     {
         var proto = ModelCatalog.Find(key.Model).Build(ModelCatalog.DefaultSeed);
         var before = ModelStatistics.Of(proto).Macs ?? 0;
-        ChannelPruner.PruneInPlace(proto, key.Pf);
+        ChannelPruner.PruneInPlace(proto, key.Pf, key.Multiple);
         var after = ModelStatistics.Of(proto).Macs ?? 0;
         return after == 0 ? double.NaN : (double)before / after;
     });
@@ -54,7 +54,8 @@ public sealed class PruningMacsRatioColumn : IColumn
 
         var model = (string)benchmarkCase.Parameters["Model"];
         var pf = (double)benchmarkCase.Parameters["PruningFactor"];
-        return Ratio(model, pf).ToString("0.00", CultureInfo.InvariantCulture);
+        var multiple = benchmarkCase.Descriptor.WorkloadMethod.Name.EndsWith("Aligned8", StringComparison.Ordinal) ? 8 : 1;
+        return Ratio(model, pf, multiple).ToString("0.00", CultureInfo.InvariantCulture);
     }
 
     public bool IsAvailable(Summary summary) => true;

@@ -94,7 +94,7 @@ public static class ModelPruning
         double achieved;
         if (options.Method == PruningMethod.Channel)
         {
-            var result = ChannelPruner.PruneInPlace(model, options.PruningFactor);
+            var result = ChannelPruner.PruneInPlace(model, options.PruningFactor, options.ChannelMultiple);
             (select, mask) = (result.SelectTime, result.SurgeryTime);
             achieved = result.PrunableChannels == 0 ? 0 : (double)result.RemovedChannels / result.PrunableChannels;
         }

@@ -15,6 +15,7 @@ namespace EdgeInfer.Pruning.Pipeline;
 /// <param name="SparseOnnxPath">Also write ONNX with COO <c>sparse_initializer</c> here.</param>
 /// <param name="MeasureAllSizes">Compute wire, COO and gzip −6 sizes in memory even where no file is asked for.</param>
 /// <param name="Wire">Wire encoding options.</param>
+/// <param name="ChannelMultiple">Channel only: round each pruned layer's kept channels up to this multiple (1 = exact pf; 8 suits SIMD kernels).</param>
 public sealed record PruneFileOptions(
     double PruningFactor,
     PruningMethod Method = PruningMethod.Global,
@@ -24,7 +25,8 @@ public sealed record PruneFileOptions(
     string? WirePath = null,
     string? SparseOnnxPath = null,
     bool MeasureAllSizes = false,
-    WireOptions? Wire = null)
+    WireOptions? Wire = null,
+    int ChannelMultiple = 1)
 {
     /// <summary>Throws one <see cref="EdgeInferInputException"/> listing every invalid field.</summary>
     public PruneFileOptions Validated()
@@ -43,6 +45,11 @@ public sealed record PruneFileOptions(
         if (MinimumTensorElements < 0)
         {
             problems.Add($"minimum tensor elements must be >= 0, got {MinimumTensorElements}");
+        }
+
+        if (ChannelMultiple is < 1 or > 1024)
+        {
+            problems.Add($"channel multiple must be in [1, 1024], got {ChannelMultiple}");
         }
 
         if (Method == PruningMethod.Channel && (KeepFirstConvDense || KeepClassifierDense || MinimumTensorElements > 0))

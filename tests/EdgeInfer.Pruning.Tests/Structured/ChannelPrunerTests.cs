@@ -81,6 +81,24 @@ public sealed class ChannelPrunerTests
         Assert.Equal(Ort.Run(raw), Ort.Run(floats));
     }
 
+    [Theory]
+    [InlineData(0.7, 32, 1, 10)]
+    [InlineData(0.7, 32, 8, 16)]
+    [InlineData(0.7, 1024, 8, 312)]
+    [InlineData(0.99, 8, 8, 8)]
+    [InlineData(0.5, 4, 8, 4)]
+    public void ChannelsToKeep_Multiple_RoundsUpWithinTheLayer(double pf, int channels, int multiple, int expected) =>
+        Assert.Equal(expected, ChannelPruner.ChannelsToKeep(pf, channels, multiple));
+
+    [Fact]
+    public void PruneInPlace_ChannelMultipleEight_KeptCountsAreMultiplesAndModelRuns()
+    {
+        var model = TestModels.MobileNetLike();
+        var result = ChannelPruner.PruneInPlace(model, 0.7, channelMultiple: 8);
+        Assert.All(result.Layers, l => Assert.True(l.ChannelsAfter % 8 == 0 || l.ChannelsAfter == l.ChannelsBefore, $"{l.Conv}: {l.ChannelsAfter}"));
+        Assert.Equal(10, Ort.Run(model).Length);
+    }
+
     [Fact]
     public void PruneInPlace_FactorOutOfRange_Rejected() =>
         Assert.Throws<EdgeInferInputException>(() => ChannelPruner.PruneInPlace(TestModels.ResNetLike(), 1.5));
