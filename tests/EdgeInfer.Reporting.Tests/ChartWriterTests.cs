@@ -90,6 +90,7 @@ public sealed class ChartWriterTests : IDisposable
         Assert.Contains("2 x values and 1 y values", ex.Message);
         Assert.Contains("NaN", ex.Message);
         Assert.Contains("right axis but the chart has none", ex.Message);
+        Assert.Contains("x ≤ 0 on a logarithmic axis", ex.Message);
         Assert.False(Directory.Exists(_dir) && Directory.GetFiles(_dir).Length > 0);
     }
 }

@@ -17,14 +17,15 @@ internal static class ClassifierTrainCommand
     public static Command Create()
     {
         var inputSize = new Option<int>("--input-size") { Description = "Square input side in pixels: 112 (default) or 224.", DefaultValueFactory = _ => 112 };
-        var train = new Option<string>("--train") { Description = "'default' (embedded 2,000-image subset) or a Fashion-MNIST IDX folder (uses its train split).", DefaultValueFactory = _ => "default" };
+        var train = new Option<string>("--train") { Description = "'default' (embedded 2,000-image subset) or a Fashion-MNIST IDX folder (its train split, first --train-per-class images of each class).", DefaultValueFactory = _ => "default" };
+        var trainPerClass = new Option<int>("--train-per-class") { Description = "With --train DIR: training images per class (first in file order).", DefaultValueFactory = _ => EmbeddedSubset.TrainPerClass };
         var test = new Option<string>("--test") { Description = "'default' (embedded 1,000-image subset), a Fashion-MNIST IDX folder (t10k split) or 'none'.", DefaultValueFactory = _ => "default" };
         var l2 = new Option<string>("--l2") { Description = "L2 weights of the head (ML.NET scale), comma-separated; several are chosen from by a training hold-out.", DefaultValueFactory = _ => "1,10,100,1000" };
         var output = new Option<string?>("--output", "-o") { Description = "Also write the classifier ONNX file here (it always goes into the model repository)." };
         var repository = ModelsCommand.RepositoryOption();
         var json = CommonOptions.Json();
         var command = new Command("train", "Build resnet18-fmnist: backbone features of the training images, ML.NET softmax head, one stitched ONNX classifier.");
-        foreach (var o in new Option[] { inputSize, train, test, l2, output, repository, json })
+        foreach (var o in new Option[] { inputSize, train, trainPerClass, test, l2, output, repository, json })
         {
             command.Options.Add(o);
         }
@@ -34,7 +35,7 @@ internal static class ClassifierTrainCommand
             var progress = new LineProgress(parse.InvocationConfiguration.Error);
             var options = new ClassifierOptions { InputSize = parse.GetValue(inputSize), L2Candidates = ParseList(parse.GetValue(l2)!) };
             var trainValue = parse.GetValue(train)!;
-            ILabelledImageSource trainSource = trainValue == "default" ? EmbeddedSubset.Train : GreyscaleImageSet.LoadFashionMnist(trainValue, "train");
+            ILabelledImageSource trainSource = trainValue == "default" ? EmbeddedSubset.Train : GreyscaleImageSet.LoadFashionMnist(trainValue, "train").FirstPerClass(parse.GetValue(trainPerClass));
             var built = ClassifierBuilder.Build(options, trainSource, progress);
             var repo = ModelRepository.Open(parse.GetValue(repository));
             var entry = repo.Add(new ModelAddRequest { Name = options.Name, Trained = true, Architecture = "resnet18", Source = ClassifierBuilder.SourceDescription(trainSource) }, stream => stream.Write(built.Model));

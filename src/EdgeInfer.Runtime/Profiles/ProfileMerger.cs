@@ -5,8 +5,10 @@ namespace EdgeInfer.Runtime.Profiles;
 /// <summary>
 /// Merges complete profiles, e.g. a device profile measured on a phone with an edge profile measured on a server.
 /// Rules (no silent precedence): a role present in only one input is taken as it is; a role present in several
-/// inputs is merged only when every input measured it on the same machine with the same settings, and then each
-/// model variant may appear once; anything else is an <see cref="EdgeInferInputException"/> naming both inputs.
+/// inputs is merged only when every input measured it on the same machine under the same conditions (threads,
+/// spinning, load levels, load model), and then each model variant may appear once; the counts (samples, warm-up
+/// runs, prune samples) may differ, and the merged settings keep the smallest of each as a lower bound (every
+/// statistic carries its exact sample count). Anything else is an <see cref="EdgeInferInputException"/> naming both inputs.
 /// </summary>
 public static class ProfileMerger
 {
@@ -55,10 +57,10 @@ public static class ProfileMerger
                     $"Both '{firstName}' and '{name}' have a {role} profile, measured on different machines ({merged.Machine.CpuModel} vs {part.Machine.CpuModel}); merge at most one {role} profile per machine.");
             }
 
-            if (!SameSettings(merged.Settings, part.Settings))
+            if (!SameConditions(merged.Settings, part.Settings))
             {
                 throw new EdgeInferInputException(
-                    $"Both '{firstName}' and '{name}' have a {role} profile of the same machine but with different settings (samples, warm-up, threads, loads or load model); measure them with the same settings to merge.");
+                    $"Both '{firstName}' and '{name}' have a {role} profile of the same machine but measured under different conditions (threads, spinning, loads or load model); measure them alike to merge.");
             }
 
             var models = merged.Models.ToList();
@@ -76,6 +78,12 @@ public static class ProfileMerger
             merged = merged with
             {
                 Models = models,
+                Settings = merged.Settings with
+                {
+                    Samples = Math.Min(merged.Settings.Samples, part.Settings.Samples),
+                    WarmupRuns = Math.Min(merged.Settings.WarmupRuns, part.Settings.WarmupRuns),
+                    PruneSamples = Math.Min(merged.Settings.PruneSamples, part.Settings.PruneSamples),
+                },
                 MeasuredAtUtc = merged.MeasuredAtUtc > part.MeasuredAtUtc ? merged.MeasuredAtUtc : part.MeasuredAtUtc,
             };
             firstName = $"{firstName}+{name}";
@@ -84,8 +92,6 @@ public static class ProfileMerger
         return merged;
     }
 
-    private static bool SameSettings(ProfileSettings a, ProfileSettings b) =>
-        a.Samples == b.Samples && a.WarmupRuns == b.WarmupRuns && a.IntraOpThreads == b.IntraOpThreads
-        && a.AllowSpinning == b.AllowSpinning && a.Loads.SequenceEqual(b.Loads) && a.LoadModel == b.LoadModel
-        && a.PruneSamples == b.PruneSamples;
+    private static bool SameConditions(ProfileSettings a, ProfileSettings b) =>
+        a.IntraOpThreads == b.IntraOpThreads && a.AllowSpinning == b.AllowSpinning && a.Loads.SequenceEqual(b.Loads) && a.LoadModel == b.LoadModel;
 }

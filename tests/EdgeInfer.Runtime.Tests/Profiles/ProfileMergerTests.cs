@@ -34,6 +34,32 @@ public sealed class ProfileMergerTests
     }
 
     [Fact]
+    public void Merge_SameMachineDifferentSampleCounts_KeepsTheSmallestCounts()
+    {
+        var a = EdgeOnly(Model("mobilenet", "full", (0, 0.01), (2, 0.02), (8, 0.06)));
+        var b = EdgeOnly(Model("resnet152", "full", (0, 0.2), (2, 0.4), (8, 1.0)));
+        b = b with { Edge = b.Edge! with { Settings = b.Edge.Settings with { Samples = 2, WarmupRuns = 0 } } };
+
+        var merged = ProfileMerger.Merge([("a.json", a), ("b.json", b)]);
+
+        Assert.Equal(2, merged.Edge!.Settings.Samples);
+        Assert.Equal(0, merged.Edge.Settings.WarmupRuns);
+        Assert.Equal(2, merged.Edge.Models.Count);
+    }
+
+    [Fact]
+    public void Merge_SameMachineDifferentThreads_ThrowsNamingConditions()
+    {
+        var a = EdgeOnly(Model("mobilenet", "full", (0, 0.01), (2, 0.02), (8, 0.06)));
+        var b = EdgeOnly(Model("resnet152", "full", (0, 0.2), (2, 0.4), (8, 1.0)));
+        b = b with { Edge = b.Edge! with { Settings = b.Edge.Settings with { IntraOpThreads = 1 } } };
+
+        var ex = Assert.Throws<EdgeInferInputException>(() => ProfileMerger.Merge([("a.json", a), ("b.json", b)]));
+
+        Assert.Contains("different conditions", ex.Message);
+    }
+
+    [Fact]
     public void Merge_SameRoleDifferentMachines_ThrowsNamingBothFiles()
     {
         var a = DeviceOnly(Model("mobilenet", "full", (0, 0.05)));
