@@ -13,5 +13,12 @@ internal static class CommandCatalog
         yield return PruneCommand.Create();
         yield return WireCommand.Create();
         yield return ProfileCommand.Create();
+        yield return DatasetCommand.Create();
+        yield return ClassifierCommand.Create();
+        yield return EvaluateCommand.Create();
+        yield return ReproduceCommand.Create();
+        yield return ServeCommand.Create();
+        yield return DeviceCommand.Create();
+        yield return LoadgenCommand.Create();
     }
 }

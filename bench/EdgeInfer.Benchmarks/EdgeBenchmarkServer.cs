@@ -1,0 +1,71 @@
+using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
+using EdgeInfer.Edge.Hosting;
+using EdgeInfer.Models.Catalog;
+using EdgeInfer.Models.Repository;
+using Microsoft.AspNetCore.Builder;
+
+namespace EdgeInfer.Benchmarks;
+
+/// <summary>A real edge server on 127.0.0.1 (free port) over a benchmark repository holding MobileNet, and a client for it.</summary>
+internal sealed class EdgeBenchmarkServer : IAsyncDisposable
+{
+    private EdgeBenchmarkServer(WebApplication app, ModelEntry model)
+    {
+        App = app;
+        Model = model;
+        Client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(app.Urls.First()) };
+        var values = new float[3 * 224 * 224];
+        var random = new Random(42);
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = random.NextSingle();
+        }
+
+        Tensor = MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
+    }
+
+    public WebApplication App { get; }
+
+    public ModelEntry Model { get; }
+
+    public HttpClient Client { get; }
+
+    /// <summary>The input: a deterministic 1×3×224×224 float32 tensor.</summary>
+    public byte[] Tensor { get; }
+
+    /// <summary>Starts a server with <paramref name="maxConcurrency"/> slots of <paramref name="intraOpThreads"/> threads each.</summary>
+    public static async Task<EdgeBenchmarkServer> StartAsync(int maxConcurrency, int intraOpThreads)
+    {
+        var repository = Path.Combine(Path.GetTempPath(), "edgeinfer-bench", "edge-repository");
+        var model = ModelRepository.Open(repository).GetOrBuild("mobilenet");
+        var app = EdgeServer.Build(new EdgeServerOptions
+        {
+            Urls = ["http://127.0.0.1:0"],
+            Repository = repository,
+            MaxConcurrency = maxConcurrency,
+            QueueLimit = 1024,
+            IntraOpThreads = intraOpThreads,
+        });
+        await app.StartAsync();
+        return new EdgeBenchmarkServer(app, model);
+    }
+
+    /// <summary>One inference over HTTP; the JSON answer is read whole.</summary>
+    public async Task<int> InferAsync()
+    {
+        using var content = new ByteArrayContent(Tensor);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        content.Headers.Add("X-Tensor-Shape", "1,3,224,224");
+        using var response = await Client.PostAsync("/v1/models/mobilenet/infer", content);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadAsByteArrayAsync()).Length;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}

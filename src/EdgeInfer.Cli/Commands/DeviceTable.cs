@@ -1,0 +1,33 @@
+using System.Globalization;
+using EdgeInfer.Device.Execution;
+
+namespace EdgeInfer.Cli.Commands;
+
+/// <summary>The human-readable output of <c>edgeinfer device</c>.</summary>
+internal static class DeviceTable
+{
+    public static void Write(TextWriter output, DeviceReport report)
+    {
+        output.WriteLine(F($"edge {report.Edge}, model {report.Model}, Q = {report.Requests}, load {report.EdgeLoad}, shaping {(report.Shaping ? $"on (UL {report.UplinkBitsPerSecond / 1e6:0.#} / DL {report.DownlinkBitsPerSecond / 1e6:0.#} Mbit/s)" : "off")}"));
+        output.WriteLine("decision: " + report.Decision.Explanation);
+        foreach (var source in report.Sources)
+        {
+            output.WriteLine("  input: " + source);
+        }
+
+        output.WriteLine(F($"{"strategy",-17} {"cycle s",9} {"pred s",9} {"err",7} {"life s",9} {"pred s",9} {"err",7} {"med s",8} {"p90 s",8} {"bytes",11} {"energy J",9}"));
+        foreach (var r in report.Runs)
+        {
+            var m = r.Measured;
+            output.WriteLine(F($"{r.Strategy,-17} {m.CycleDelaySeconds,9:0.0000} {r.Predicted.CycleDelaySeconds,9:0.0000} {r.RelativeError.CycleDelay,7:+0.0%;-0.0%} {m.LifetimeDelaySeconds,9:0.000} {r.Predicted.LifetimeDelaySeconds,9:0.000} {r.RelativeError.LifetimeDelay,7:+0.0%;-0.0%} {m.RequestMedianSeconds,8:0.0000} {m.RequestP90Seconds,8:0.0000} {m.ExchangedBytes,11} {m.DeviceEnergyJoules,9:0.0000}"));
+            foreach (var note in r.Notes.Concat(r.Errors))
+            {
+                output.WriteLine("    " + note);
+            }
+        }
+
+        output.WriteLine($"retries {report.Retries}, fallbacks {report.Fallbacks}, errors {report.Errors}");
+    }
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

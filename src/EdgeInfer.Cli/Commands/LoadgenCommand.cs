@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Globalization;
+using EdgeInfer.Cli.Infrastructure;
+using EdgeInfer.Device.Loadgen;
+
+namespace EdgeInfer.Cli.Commands;
+
+/// <summary><c>edgeinfer loadgen</c>: throughput, latency percentiles and errors by status under C concurrent clients.</summary>
+internal static class LoadgenCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("loadgen", "Load an edge server with C concurrent closed-loop clients; report throughput, p50/p90/p99 and errors by status.");
+        var json = CommonOptions.Json();
+        var edge = new Option<string>("--edge") { Description = "Edge server URL.", Required = true };
+        var model = new Option<string>("--model") { Description = "Model name at the edge.", Required = true };
+        var concurrency = new Option<int>("--concurrency") { Description = "Concurrent clients.", DefaultValueFactory = _ => 1 };
+        var requests = new Option<int?>("--requests") { Description = "Total requests to measure." };
+        var duration = new Option<string?>("--duration") { Description = "How long to measure, e.g. 30s, 2m (instead of --requests)." };
+        var pf = new Option<double>("--pf") { Description = "Pruning factor (0: full model).", DefaultValueFactory = _ => 0 };
+        var method = new Option<string>("--method") { Description = "Pruning method.", DefaultValueFactory = _ => "global" };
+        foreach (var option in new Option[] { edge, model, concurrency, requests, duration, pf, method, json })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!Uri.TryCreate(parse.GetValue(edge), UriKind.Absolute, out var edgeUri))
+            {
+                throw new UsageException($"--edge '{parse.GetValue(edge)}' is not an absolute URL.");
+            }
+
+            var options = new LoadgenOptions
+            {
+                Edge = edgeUri,
+                Model = parse.GetValue(model)!,
+                Concurrency = parse.GetValue(concurrency),
+                Requests = parse.GetValue(requests),
+                Duration = parse.GetValue(duration) is { } d ? ParseDuration(d) : null,
+                PruningFactor = parse.GetValue(pf),
+                Method = parse.GetValue(method)!,
+            };
+            var report = await LoadGenerator.RunAsync(options, cancellationToken);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(output, report);
+            }
+            else
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{report.Model} c={report.Concurrency}: {report.ThroughputPerSecond:0.0} inf/s, p50 {report.P50Seconds * 1e3:0.0} ms, p90 {report.P90Seconds * 1e3:0.0} ms, p99 {report.P99Seconds * 1e3:0.0} ms, status {string.Join(", ", report.ByStatus.Select(kv => kv.Key + ":" + kv.Value))}"));
+            }
+
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Parses <c>30s</c>, <c>2m</c>, <c>500ms</c> or plain seconds.</summary>
+    internal static TimeSpan ParseDuration(string text)
+    {
+        var t = text.Trim().ToLowerInvariant();
+        var (number, scale) = t.EndsWith("ms", StringComparison.Ordinal) ? (t[..^2], 1e-3)
+            : t.EndsWith('s') ? (t[..^1], 1.0)
+            : t.EndsWith('m') ? (t[..^1], 60.0)
+            : (t, 1.0);
+        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value)
+            ? TimeSpan.FromSeconds(value * scale)
+            : throw new UsageException($"--duration '{text}' is not a positive duration like 30s, 2m or 500ms.");
+    }
+}

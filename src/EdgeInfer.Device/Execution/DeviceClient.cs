@@ -1,0 +1,104 @@
+using EdgeInfer.Core.Planning;
+using EdgeInfer.Core.Radio;
+using EdgeInfer.Device.Http;
+using EdgeInfer.Device.Planning;
+using EdgeInfer.Runtime.Execution;
+using EdgeInfer.Runtime.Profiles;
+
+namespace EdgeInfer.Device.Execution;
+
+/// <summary>
+/// The device side of the system: reads the edge's status and catalog, plans with the device profile and the radio
+/// model, and executes the chosen (or named) strategies for real over the shaped, resilient link.
+/// </summary>
+public static class DeviceClient
+{
+    /// <summary>Runs <paramref name="request"/>; <paramref name="progress"/> gets one line per step.</summary>
+    public static async Task<DeviceReport> RunAsync(DeviceRunRequest request, Action<string>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        progress ??= _ => { };
+        var rates = RadioChannel.Evaluate(request.Radio).Rates;
+        using var client = new EdgeClient(new EdgeClientOptions { Edge = request.Edge, Shaping = request.Shaping ? rates : null, MaxRetries = request.MaxRetries });
+        var model = await client.ModelAsync(request.Model, cancellationToken).ConfigureAwait(false);
+        var shape = InputShape(model);
+        var input = request.Input is null ? DeviceInput.Synthetic(shape) : DeviceInput.FromFile(request.Input, shape);
+        var pruned = new VariantQuery(request.PruningFactor, request.Method);
+        var status = await client.StatusAsync(cancellationToken).ConfigureAwait(false);
+        const int probes = 5;
+        var known = status.Inference.FirstOrDefault(t => t.Model == model.Name && t.Variant == "full")?.Count ?? 0;
+        if (known < probes)
+        {
+            // The planner needs the edge's current inference time; a few probe requests (not counted in Q) make the edge measure it.
+            progress($"probing the edge's inference time ({probes - known} requests, not counted)");
+            for (var i = known; i < probes; i++)
+            {
+                await client.InferAsync(model.Name, null, input.Body, input.ContentType, input.Shape, cancellationToken).ConfigureAwait(false);
+            }
+
+            status = await client.StatusAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var profile = request.DeviceProfile is null ? null : ProfileFile.Read(request.DeviceProfile);
+        var plan = DevicePlanning.Plan(model, status, pruned, request.Requests, input.Body.LongLength, request.Radio, profile, prunedFormat: request.PrunedFormat);
+        var decision = Describe(plan.Plan);
+        progress($"planner: {decision.Explanation}");
+
+        // "all" runs each on-demand strategy right after asking the edge to drop its cached copy (so it pays T_pr) and
+        // before the pre-pruned one (which then finds the variant ready at the edge, as its name says); each device
+        // strategy gets a fresh device model cache.
+        IReadOnlyList<Strategy> strategies = request.Strategy switch
+        {
+            "auto" => plan.Plan.Chosen is { } chosen ? [chosen] : throw new Core.EdgeInferInputException("auto: " + plan.Plan.Explanation),
+            "all" => [Strategy.EdgeFull, Strategy.EdgeOndemand, Strategy.EdgePrepruned, Strategy.DeviceFull, Strategy.DeviceOndemand, Strategy.DevicePrepruned],
+            var name => [Strategies.Parse(name)],
+        };
+        // Warm-up as the device profile measures (3 untimed runs at open), so the timed runs compare with it.
+        var deviceRuntime = new RuntimeOptions { Role = RuntimeRole.Device, IntraOpThreads = request.DeviceThreads, WarmupRuns = 3 };
+        var runs = new List<StrategyRun>();
+        foreach (var strategy in strategies)
+        {
+            var cacheRoot = request.CacheRoot;
+            if (request.Strategy == "all")
+            {
+                cacheRoot = Path.Combine(request.CacheRoot, strategy.Name());
+                if (Directory.Exists(cacheRoot))
+                {
+                    Directory.Delete(cacheRoot, recursive: true);
+                }
+
+                if (strategy.PrunesOnDemand())
+                {
+                    await client.EvictAsync(model.Name, pruned, cancellationToken).ConfigureAwait(false);
+                }
+
+                // Plan each strategy with the edge's status just before it runs (times and prunes measured so far).
+                status = await client.StatusAsync(cancellationToken).ConfigureAwait(false);
+                model = await client.ModelAsync(request.Model, cancellationToken).ConfigureAwait(false);
+                plan = DevicePlanning.Plan(model, status, pruned, request.Requests, input.Body.LongLength, request.Radio, profile, prunedFormat: request.PrunedFormat);
+            }
+
+            progress($"executing {strategy.Name()} with Q = {request.Requests}");
+            var runner = new StrategyRunner(client, new DeviceModelCache(cacheRoot), input, deviceRuntime, request.PrunedFormat);
+            runs.Add(await runner.RunAsync(strategy, model.Name, pruned, request.Requests, plan, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new DeviceReport(request.Edge.ToString(), model.Name, request.Requests, request.Shaping, rates.Uplink.Value, rates.Downlink.Value, status.BackgroundLoad.Tasks, decision, plan.Sources, runs,
+            client.Retries, runs.Sum(r => r.Fallbacks), runs.Sum(r => r.Errors.Count));
+    }
+
+    /// <summary>The model's input shape with the batch fixed to 1, from the catalog's <c>input float[N,3,224,224]</c>.</summary>
+    internal static long[] InputShape(EdgeModel model)
+    {
+        var text = model.Inputs.FirstOrDefault() ?? throw new Core.EdgeInferInputException($"The edge lists no input for '{model.Name}'.");
+        var open = text.IndexOf('[', StringComparison.Ordinal);
+        var dims = text[(open + 1)..text.IndexOf(']', StringComparison.Ordinal)].Split(',');
+        return [.. dims.Select(d => long.TryParse(d, out var v) ? v : 1L)];
+    }
+
+    private static Decision Describe(OffloadPlan plan) => new(
+        plan.Chosen?.Name(),
+        plan.Explanation,
+        [.. plan.Options.Select(o => new DecisionOption(o.Outcome.Strategy.Name(), o.Outcome.CycleDelay.Value, o.Outcome.LifetimeDelay.Value, o.Outcome.DeviceEnergy.Value, o.Outcome.ExchangedData.Value, o.Outcome.Feasible, o.Reasons))]);
+}

@@ -1,0 +1,91 @@
+using EdgeInfer.Core;
+using EdgeInfer.Core.Radio;
+
+namespace EdgeInfer.Device.Execution;
+
+/// <summary>One <c>edgeinfer device</c> run. Validated once by <see cref="Validate"/>.</summary>
+public sealed record DeviceRunRequest
+{
+    /// <summary>Strategy names accepted besides the six: <c>auto</c> (plan, then run the choice) and <c>all</c> (run all six).</summary>
+    public static IReadOnlyList<string> ExtraStrategies { get; } = ["auto", "all"];
+
+    /// <summary>The edge server URL.</summary>
+    public required Uri Edge { get; init; }
+
+    /// <summary>Model name at the edge.</summary>
+    public required string Model { get; init; }
+
+    /// <summary>Q, in [1, 100000].</summary>
+    public int Requests { get; init; } = 10;
+
+    /// <summary><c>auto</c>, <c>all</c> or a strategy name. Default auto.</summary>
+    public string Strategy { get; init; } = "auto";
+
+    /// <summary>Pruning factor of the pruned strategies, in (0, 0.99]. Default 0.7.</summary>
+    public double PruningFactor { get; init; } = 0.7;
+
+    /// <summary>Pruning method: global, layer or channel. Default global.</summary>
+    public string Method { get; init; } = "global";
+
+    /// <summary>Format device strategies download pruned models in: <c>wire</c> (default; decoded on the device), <c>onnx</c> (dense, no decode) or <c>sparse-onnx</c> (COO, ORT loads it directly).</summary>
+    public string PrunedFormat { get; init; } = "wire";
+
+    /// <summary>The radio link (rates for planning and shaping).</summary>
+    public RadioOptions Radio { get; init; } = RadioOptions.Default;
+
+    /// <summary>Shape the HTTP traffic to the radio rates. Default true.</summary>
+    public bool Shaping { get; init; } = true;
+
+    /// <summary>A profile with device-role times (<c>edgeinfer profile --role device</c>), or null.</summary>
+    public string? DeviceProfile { get; init; }
+
+    /// <summary>Input file (JPEG/PNG or raw float32 tensor), or null for the synthetic tensor.</summary>
+    public string? Input { get; init; }
+
+    /// <summary>Device model cache folder.</summary>
+    public string CacheRoot { get; init; } = DeviceModelCache.DefaultRoot;
+
+    /// <summary>HTTP retries per request.</summary>
+    public int MaxRetries { get; init; } = 3;
+
+    /// <summary>Intra-op threads of the device session. Default 1 (the paper's one-core device).</summary>
+    public int DeviceThreads { get; init; } = 1;
+
+    /// <summary>Checks every field; throws one <see cref="EdgeInferInputException"/> listing every problem.</summary>
+    public DeviceRunRequest Validate()
+    {
+        var problems = new List<string>();
+        if (Requests is < 1 or > 100_000)
+        {
+            problems.Add($"--requests {Requests} is outside [1, 100000]");
+        }
+
+        if (!ExtraStrategies.Contains(Strategy) && !Core.Planning.Strategies.All.Any(s => Core.Planning.Strategies.Name(s) == Strategy))
+        {
+            problems.Add($"--strategy '{Strategy}' is not one of auto, all, {string.Join(", ", Core.Planning.Strategies.All.Select(s => Core.Planning.Strategies.Name(s)))}");
+        }
+
+        if (!double.IsFinite(PruningFactor) || PruningFactor <= 0 || PruningFactor > 0.99)
+        {
+            problems.Add($"--pf {PruningFactor} is outside (0, 0.99]");
+        }
+
+        if (Method is not ("global" or "layer" or "channel"))
+        {
+            problems.Add($"--method '{Method}' is not one of global, layer, channel");
+        }
+
+        if (PrunedFormat is not ("wire" or "onnx" or "sparse-onnx"))
+        {
+            problems.Add($"--pruned-format '{PrunedFormat}' is not one of wire, onnx, sparse-onnx");
+        }
+
+        if (DeviceThreads is < 1 or > 1024)
+        {
+            problems.Add($"--device-threads {DeviceThreads} is outside [1, 1024]");
+        }
+
+        problems.AddRange(Radio.Problems());
+        return problems.Count == 0 ? this : throw new EdgeInferInputException(string.Join("; ", problems) + ".");
+    }
+}

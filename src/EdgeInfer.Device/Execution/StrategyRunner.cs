@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Net;
+using System.Runtime.InteropServices;
+using EdgeInfer.Core.Planning;
+using EdgeInfer.Device.Http;
+using EdgeInfer.Device.Planning;
+using EdgeInfer.Pruning.Wire;
+using EdgeInfer.Runtime.Execution;
+using EdgeInfer.Runtime.Measurement;
+using Polly.Timeout;
+using PruningFile = EdgeInfer.Pruning.IO.OnnxModelFile;
+
+namespace EdgeInfer.Device.Execution;
+
+/// <summary>
+/// Executes one strategy for real and measures it: edge-* upload the input Q times and read the results; device-*
+/// download the model (pruned variants in the wire format by default, decoded here; or dense ONNX, or COO sparse ONNX), open it in ORT with the device role and run Q
+/// inferences locally. An edge request that still fails after the client's retries falls back to local inference
+/// when the model is already on the device; otherwise it is an error in the summary.
+/// </summary>
+public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, DeviceInput input, RuntimeOptions deviceRuntime, string prunedFormat = "wire")
+{
+    /// <summary>Runs <paramref name="strategy"/> with Q = <paramref name="requests"/> and sets the planner's numbers beside the measured ones.</summary>
+    public async Task<StrategyRun> RunAsync(Strategy strategy, string model, VariantQuery pruned, int requests, PlanContext plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var variant = strategy.UsesPrunedModel() ? pruned : null;
+        var retriesBefore = client.Retries;
+        var run = strategy.RunsAtEdge()
+            ? await RunAtEdgeAsync(model, variant, requests, plan.Scenario.Device, cancellationToken).ConfigureAwait(false)
+            : await RunOnDeviceAsync(model, variant, requests, plan.Scenario.Device, cancellationToken).ConfigureAwait(false);
+        var outcome = plan.Outcome(strategy);
+        var predicted = new PredictedCosts(outcome.CycleDelay.Value, outcome.LifetimeDelay.Value, outcome.DeviceEnergy.Value, outcome.ExchangedData.Value);
+        var errors = new RelativeErrors(
+            (run.Measured.CycleDelaySeconds - predicted.CycleDelaySeconds) / predicted.CycleDelaySeconds,
+            (run.Measured.LifetimeDelaySeconds - predicted.LifetimeDelaySeconds) / predicted.LifetimeDelaySeconds);
+        return new StrategyRun(strategy.Name(), model, variant?.Variant ?? "full", requests, run.Completed, run.Measured, predicted, errors,
+            client.Retries - retriesBefore, run.Fallbacks, run.Errors, run.Notes, run.FirstTop5);
+    }
+
+    private async Task<Partial> RunAtEdgeAsync(string model, VariantQuery? variant, int requests, DeviceProfile powers, CancellationToken cancellationToken)
+    {
+        var p = new Partial();
+        var times = new List<double>(requests);
+        double up = 0, down = 0, prune = 0, energy = 0;
+        long bytesUp = 0, bytesDown = 0;
+        RuntimeSession? local = null;
+        try
+        {
+            for (var i = 0; i < requests; i++)
+            {
+                string? failure;
+                try
+                {
+                    var (call, reply, problem) = await client.InferAsync(model, variant, input.Body, input.ContentType, input.Shape, cancellationToken).ConfigureAwait(false);
+                    bytesUp += call.Transfer.BytesUp;
+                    bytesDown += call.Transfer.BytesDown;
+                    if (reply is not null)
+                    {
+                        times.Add(call.WallSeconds);
+                        up += call.Transfer.UploadSeconds;
+                        down += call.Transfer.DownloadSeconds;
+                        prune += reply.Timings.PruneSeconds;
+                        energy += (powers.TxPower.Value * call.Transfer.UploadSeconds) + ((powers.RxPower.Value + powers.BasebandPower.Value) * call.Transfer.DownloadSeconds);
+                        if (i == 0)
+                        {
+                            p.FirstTop5 = reply.Top5.Select(t => t.Index).ToList();
+                            p.Notes.Add($"first request: variant {reply.Variant} was '{reply.Origin}' at the edge" + (reply.Origin == "pruned" ? " (pruned on demand: T_pr paid)" : ""));
+                        }
+
+                        p.Completed++;
+                        continue;
+                    }
+
+                    failure = problem;
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or IOException)
+                {
+                    failure = ex.Message;
+                }
+
+                // The edge failed after the retries: infer locally when the model is already on the device.
+                var path = cache.RunnableOf(model, variant?.Variant ?? "full");
+                if (path is not null && input.IsTensor)
+                {
+                    local ??= RuntimeSession.Open(path, deviceRuntime);
+                    var seconds = Infer(local);
+                    times.Add(seconds);
+                    energy += powers.ComputePower.Value * seconds;
+                    p.Fallbacks++;
+                    p.Completed++;
+                }
+                else if (p.Errors.Count < 10)
+                {
+                    p.Errors.Add($"request {i + 1}: {failure}" + (path is null ? " (no model cached on the device to fall back to)" : ""));
+                }
+            }
+        }
+        finally
+        {
+            local?.Dispose();
+        }
+
+        p.Measured = Summarise(times, bytesUp, bytesDown, up, down, prune, 0, 0, energy, times.Count > 0 ? times[0] : double.NaN);
+        return p;
+    }
+
+    private async Task<Partial> RunOnDeviceAsync(string model, VariantQuery? variant, int requests, DeviceProfile powers, CancellationToken cancellationToken)
+    {
+        var p = new Partial();
+        if (!input.IsTensor)
+        {
+            throw new Core.EdgeInferInputException($"device strategies infer locally and need a tensor input (--synthetic or a float32 .bin file); '{input.Description}' is an image, which only the edge preprocesses.");
+        }
+
+        var name = variant?.Variant ?? "full";
+        var format = variant is null ? "onnx" : prunedFormat;
+        var file = cache.PathOf(model, name, format);
+        var (call, etag, problem) = await client.DownloadAsync(model, variant, format, file, cache.ETagOf(file), cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            throw new Core.EdgeInferInputException($"Downloading {model}/{name} ({format}) failed: {problem}");
+        }
+
+        cache.SetETag(file, etag);
+        p.Notes.Add(call.Status == HttpStatusCode.NotModified
+            ? $"{model}/{name} was already on the device (ETag {etag}): 304, no model transfer"
+            : $"downloaded {call.Transfer.BytesDown} B of {format} in {call.WallSeconds:0.###} s");
+        var tReq = Math.Max(0, call.HeadersSeconds - call.ServerSeconds);
+        var tModel = call.Transfer.DownloadSeconds;
+        var runnable = file;
+        double decode = 0;
+        if (format == "wire")
+        {
+            runnable = cache.DecodedPathOf(model, name);
+            if (call.Status != HttpStatusCode.NotModified || !File.Exists(runnable))
+            {
+                var start = Stopwatch.GetTimestamp();
+                PruningFile.Save(WireCodec.Decode(File.ReadAllBytes(file), file), runnable);
+                decode = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            }
+        }
+
+        var loadStart = Stopwatch.GetTimestamp();
+        using var session = RuntimeSession.Open(runnable, deviceRuntime);
+        var load = Stopwatch.GetElapsedTime(loadStart).TotalSeconds;
+        var times = new List<double>(requests);
+        for (var i = 0; i < requests; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            times.Add(Infer(session));
+            if (i == 0)
+            {
+                p.FirstTop5 = TopIndices(session.Output(0), 5);
+            }
+        }
+
+        p.Completed = requests;
+        var energy = (powers.TxPower.Value * tReq) + ((powers.RxPower.Value + powers.BasebandPower.Value) * tModel) + (powers.ComputePower.Value * times.Sum());
+        var cycle = call.WallSeconds + decode + times[0];
+        var lifetime = call.WallSeconds + decode + times.Sum();
+        var serverPrune = call.ServerSeconds;
+        var stats = LatencyStatistics.From(times.ToArray());
+        p.Measured = new MeasuredCosts(cycle, lifetime, stats.MedianSeconds, stats.P90Seconds, call.Transfer.BytesUp, call.Transfer.BytesDown, tReq, tModel, serverPrune, decode, load, energy);
+        return p;
+    }
+
+    private double Infer(RuntimeSession session)
+    {
+        input.Body.AsSpan().CopyTo(MemoryMarshal.AsBytes(session.Input(0)));
+        return session.TimeOne().Value;
+    }
+
+    private static List<int> TopIndices(ReadOnlySpan<float> logits, int k)
+    {
+        var indices = Enumerable.Range(0, logits.Length).ToArray();
+        var copy = logits.ToArray();
+        return [.. indices.OrderByDescending(i => copy[i]).ThenBy(i => i).Take(k)];
+    }
+
+    private static MeasuredCosts Summarise(List<double> times, long bytesUp, long bytesDown, double up, double down, double prune, double decode, double load, double energy, double cycle)
+    {
+        if (times.Count == 0)
+        {
+            return new MeasuredCosts(double.NaN, double.NaN, double.NaN, double.NaN, bytesUp, bytesDown, up, down, prune, decode, load, energy);
+        }
+
+        var stats = LatencyStatistics.From(times.ToArray());
+        return new MeasuredCosts(cycle, times.Sum(), stats.MedianSeconds, stats.P90Seconds, bytesUp, bytesDown, up, down, prune, decode, load, energy);
+    }
+
+    private sealed class Partial
+    {
+        public int Completed { get; set; }
+
+        public int Fallbacks { get; set; }
+
+        public List<string> Errors { get; } = [];
+
+        public List<string> Notes { get; } = [];
+
+        public IReadOnlyList<int> FirstTop5 { get; set; } = [];
+
+        public MeasuredCosts Measured { get; set; } = null!;
+    }
+}

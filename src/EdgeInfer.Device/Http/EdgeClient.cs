@@ -1,0 +1,235 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using EdgeInfer.Core;
+using EdgeInfer.Device.Shaping;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+
+namespace EdgeInfer.Device.Http;
+
+/// <summary>
+/// The device's HTTP client for the edge API. Handlers, outermost first: resilience (retry with exponential backoff and
+/// jitter on timeouts, 5xx, 408 and 429, honouring Retry-After; a per-attempt timeout), then link shaping
+/// (<see cref="ShapingHandler"/>), then sockets. Retries are counted.
+/// </summary>
+public sealed class EdgeClient : IDisposable
+{
+    private readonly HttpClient http;
+    private long retries;
+
+    public EdgeClient(EdgeClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options.Validate();
+        if (options.Shaping is { } rates)
+        {
+            Uplink = new LinkPacer(rates.Uplink);
+            Downlink = new LinkPacer(rates.Downlink);
+        }
+
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+                ShouldHandle = options.MaxRetries == 0 ? _ => ValueTask.FromResult(false) : new HttpRetryStrategyOptions().ShouldHandle,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromSeconds(options.RetryDelay.Value),
+                OnRetry = _ =>
+                {
+                    Interlocked.Increment(ref retries);
+                    return default;
+                },
+            })
+            .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = TimeSpan.FromSeconds(options.AttemptTimeout.Value) })
+            .Build();
+        var handler = new ResilienceHandler(pipeline)
+        {
+            InnerHandler = new ShapingHandler(Uplink, Downlink) { InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) } },
+        };
+        http = new HttpClient(handler) { BaseAddress = options.Edge, Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>The validated options.</summary>
+    public EdgeClientOptions Options { get; }
+
+    /// <summary>Uplink pacer, or null without shaping.</summary>
+    public LinkPacer? Uplink { get; }
+
+    /// <summary>Downlink pacer, or null without shaping.</summary>
+    public LinkPacer? Downlink { get; }
+
+    /// <summary>Retries made so far (all calls).</summary>
+    public long Retries => Interlocked.Read(ref retries);
+
+    /// <summary><c>GET /v1/status</c>.</summary>
+    public async Task<EdgeStatus> StatusAsync(CancellationToken cancellationToken) =>
+        await GetJsonAsync<EdgeStatus>("/v1/status", cancellationToken).ConfigureAwait(false);
+
+    /// <summary><c>GET /v1/models/{name}</c>.</summary>
+    public async Task<EdgeModel> ModelAsync(string name, CancellationToken cancellationToken) =>
+        await GetJsonAsync<EdgeModel>("/v1/models/" + Uri.EscapeDataString(name), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>One inference at the edge; the body is a float32 tensor (<paramref name="shape"/>) or an image (its content type).</summary>
+    public async Task<(EdgeCall Call, EdgeInferReply? Reply, string? Problem)> InferAsync(string model, VariantQuery? variant, byte[] body, string contentType, string? shape, CancellationToken cancellationToken)
+    {
+        var url = $"/v1/models/{Uri.EscapeDataString(model)}/infer" + (variant is null ? "" : "?" + variant.Query);
+        var record = new TransferRecord();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url);
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        if (shape is not null)
+        {
+            content.Headers.Add("X-Tensor-Shape", shape);
+        }
+
+        request.Content = content;
+        request.Options.Set(ShapingHandler.RecordKey, record);
+        var start = Stopwatch.GetTimestamp();
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var headers = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var call = new EdgeCall(response.StatusCode, wall, headers, record, ServerSeconds(response));
+        if (!response.IsSuccessStatusCode)
+        {
+            return (call, null, Problem(response, text));
+        }
+
+        return (call, System.Text.Json.JsonSerializer.Deserialize<EdgeInferReply>(text, Json), null);
+    }
+
+    /// <summary>
+    /// Downloads a model file to <paramref name="destination"/> (atomically). With <paramref name="etag"/> of a file already
+    /// there, asks <c>If-None-Match</c> and keeps the file on 304. A partial file left by an interrupted download
+    /// (<c>destination.partial</c> + its ETag) is resumed with <c>Range</c>/<c>If-Range</c>.
+    /// </summary>
+    /// <returns>The call and the ETag of the file now at <paramref name="destination"/>.</returns>
+    public async Task<(EdgeCall Call, string? ETag, string? Problem)> DownloadAsync(string model, VariantQuery? variant, string format, string destination, string? etag, CancellationToken cancellationToken)
+    {
+        var url = $"/v1/models/{Uri.EscapeDataString(model)}/download?format={format}" + (variant is null ? "" : "&" + variant.Query);
+        var partial = destination + ".partial";
+        var partialTag = File.Exists(partial + ".etag") ? await File.ReadAllTextAsync(partial + ".etag", cancellationToken).ConfigureAwait(false) : null;
+        var record = new TransferRecord();
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Options.Set(ShapingHandler.RecordKey, record);
+        if (etag is not null && File.Exists(destination))
+        {
+            request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Parse(etag));
+        }
+        else if (partialTag is not null && File.Exists(partial))
+        {
+            request.Headers.Range = new RangeHeaderValue(new FileInfo(partial).Length, null);
+            request.Headers.IfRange = new RangeConditionHeaderValue(EntityTagHeaderValue.Parse(partialTag));
+        }
+
+        var start = Stopwatch.GetTimestamp();
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var headers = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        if (response.StatusCode == HttpStatusCode.NotModified)
+        {
+            return (new EdgeCall(response.StatusCode, Stopwatch.GetElapsedTime(start).TotalSeconds, headers, record, ServerSeconds(response)), etag, null);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            return (new EdgeCall(response.StatusCode, Stopwatch.GetElapsedTime(start).TotalSeconds, headers, record, ServerSeconds(response)), null, Problem(response, text));
+        }
+
+        var newTag = response.Headers.ETag?.ToString();
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(destination))!);
+        var append = response.StatusCode == HttpStatusCode.PartialContent;
+        if (newTag is not null)
+        {
+            await File.WriteAllTextAsync(partial + ".etag", newTag, cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var file = new FileStream(partial, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+        await using (var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await body.CopyToAsync(file, 1 << 16, cancellationToken).ConfigureAwait(false);
+        }
+
+        File.Move(partial, destination, overwrite: true);
+        File.Delete(partial + ".etag");
+        return (new EdgeCall(response.StatusCode, Stopwatch.GetElapsedTime(start).TotalSeconds, headers, record, ServerSeconds(response)), newTag, null);
+    }
+
+    /// <summary><c>DELETE /v1/models/{name}/cache</c>: the edge forgets its on-demand copy of the variant.</summary>
+    public async Task EvictAsync(string model, VariantQuery variant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        using var response = await http.DeleteAsync($"/v1/models/{Uri.EscapeDataString(model)}/cache?{variant.Query}", cancellationToken).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new EdgeInferInputException($"Evicting {model}/{variant.Variant} at the edge failed: {Problem(response, text)}");
+        }
+    }
+
+    public void Dispose() => http.Dispose();
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    private async Task<T> GetJsonAsync<T>(string url, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(url, cancellationToken).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new EdgeInferInputException($"GET {url} on {Options.Edge} failed: {Problem(response, text)}");
+        }
+
+        return System.Text.Json.JsonSerializer.Deserialize<T>(text, Json) ?? throw new EdgeInferInputException($"GET {url} answered null.");
+    }
+
+    private static string Problem(HttpResponseMessage response, string text)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(text);
+            if (doc.RootElement.TryGetProperty("detail", out var detail))
+            {
+                return $"{(int)response.StatusCode} {detail.GetString()}";
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+
+        return $"{(int)response.StatusCode} {response.ReasonPhrase}";
+    }
+
+    /// <summary>Sum of the <c>dur</c> values of <c>Server-Timing</c> entries other than <c>total</c>, in seconds.</summary>
+    internal static double ServerSeconds(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Server-Timing", out var values))
+        {
+            return 0;
+        }
+
+        var ms = 0.0;
+        foreach (var entry in string.Join(",", values).Split(',', StringSplitOptions.TrimEntries))
+        {
+            var parts = entry.Split(';', StringSplitOptions.TrimEntries);
+            if (parts[0] == "total")
+            {
+                continue;
+            }
+
+            foreach (var p in parts.Skip(1))
+            {
+                if (p.StartsWith("dur=", StringComparison.Ordinal) && double.TryParse(p[4..], NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+                {
+                    ms += d;
+                }
+            }
+        }
+
+        return ms / 1e3;
+    }
+}

@@ -1,0 +1,13 @@
+using System.Globalization;
+
+namespace EdgeInfer.Device.Http;
+
+/// <summary>A pruned variant as the edge's query string names it; null pf (or 0) means the full model.</summary>
+public sealed record VariantQuery(double PruningFactor, string Method)
+{
+    /// <summary>The variant name the edge uses (<c>global-0.70</c>).</summary>
+    public string Variant => Runtime.Profiles.ProfiledModel.PrunedVariant(Method, PruningFactor);
+
+    /// <summary><c>pf=…&amp;method=…</c>.</summary>
+    public string Query => "pf=" + PruningFactor.ToString("0.###", CultureInfo.InvariantCulture) + "&method=" + Uri.EscapeDataString(Method);
+}

@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using EdgeInfer.Device.Execution;
+using EdgeInfer.Device.Http;
+using EdgeInfer.Runtime.Measurement;
+
+namespace EdgeInfer.Device.Loadgen;
+
+/// <summary>
+/// <c>edgeinfer loadgen</c>: C closed-loop clients, each sending the next inference when the last is answered, over raw
+/// HTTP (no shaping, no retries: what the server does under load is what is measured).
+/// </summary>
+public static class LoadGenerator
+{
+    /// <summary>Runs the load test.</summary>
+    public static async Task<LoadgenReport> RunAsync(LoadgenOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 1 }) { BaseAddress = options.Edge, Timeout = TimeSpan.FromMinutes(5) };
+        var model = System.Text.Json.JsonSerializer.Deserialize<EdgeModel>(await http.GetStringAsync("/v1/models/" + Uri.EscapeDataString(options.Model), cancellationToken).ConfigureAwait(false), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        var input = DeviceInput.Synthetic(DeviceClient.InputShape(model));
+        var url = $"/v1/models/{Uri.EscapeDataString(options.Model)}/infer" + (options.PruningFactor > 0 ? "?" + new VariantQuery(options.PruningFactor, options.Method).Query : "");
+
+        async Task<int> SendAsync(CancellationToken ct)
+        {
+            using var content = new ByteArrayContent(input.Body);
+            content.Headers.ContentType = new MediaTypeHeaderValue(input.ContentType);
+            content.Headers.Add("X-Tensor-Shape", input.Shape);
+            try
+            {
+                using var response = await http.PostAsync(url, content, ct).ConfigureAwait(false);
+                await response.Content.LoadIntoBufferAsync(ct).ConfigureAwait(false);
+                return (int)response.StatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return 0;
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
+        {
+            for (var i = 0; i < options.WarmupPerClient; i++)
+            {
+                await SendAsync(cancellationToken).ConfigureAwait(false);
+            }
+        })).ConfigureAwait(false);
+
+        var latencies = new ConcurrentBag<double>();
+        var statuses = new ConcurrentDictionary<int, int>();
+        var remaining = options.Requests ?? int.MaxValue;
+        var deadline = options.Duration is { } d ? Stopwatch.GetTimestamp() + (long)(d.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
+        var start = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
+        {
+            while (Interlocked.Decrement(ref remaining) >= 0 && Stopwatch.GetTimestamp() < deadline)
+            {
+                var t0 = Stopwatch.GetTimestamp();
+                var status = await SendAsync(cancellationToken).ConfigureAwait(false);
+                var seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
+                statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
+                if (status is >= 200 and < 300)
+                {
+                    latencies.Add(seconds);
+                }
+            }
+        })).ConfigureAwait(false);
+        var wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var ok = latencies.ToArray();
+        var stats = ok.Length > 0 ? LatencyStatistics.From(ok) : null;
+        return new LoadgenReport(options.Model, options.Concurrency, statuses.Values.Sum(), ok.Length, wall, ok.Length / wall,
+            stats?.MedianSeconds ?? double.NaN, stats?.P90Seconds ?? double.NaN, stats?.P99Seconds ?? double.NaN, stats?.MeanSeconds ?? double.NaN,
+            statuses.OrderBy(kv => kv.Key).ToDictionary(kv => kv.Key.ToString(CultureInfo.InvariantCulture), kv => kv.Value));
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using EdgeInfer.Core.Planning;
+using EdgeInfer.Core.Quantities;
+using EdgeInfer.Core.Radio;
+using EdgeInfer.Device.Http;
+using EdgeInfer.Runtime.Profiles;
+
+namespace EdgeInfer.Device.Planning;
+
+/// <summary>
+/// Builds the planner's scenario from what the device knows: the edge's status (recent inference and prune times,
+/// load) and catalog (model sizes), the device profile (device inference times), the radio model (rates), and the
+/// request's input size. Every number's source is listed, and a guess says it is one.
+/// </summary>
+public static class DevicePlanning
+{
+    /// <summary>
+    /// Model bytes per second assumed for on-demand pruning (prune + wire encode, file to file) when the edge has not
+    /// pruned this model yet: 40 MB/s, MobileNet's 17 MB in about 0.4 s on the 2-core reference machine at load 0.
+    /// </summary>
+    public const double AssumedPruneBytesPerSecond = 40e6;
+
+    /// <summary>Makes the scenario and plans it.</summary>
+    /// <param name="model">The edge's catalog entry.</param>
+    /// <param name="status">The edge's status.</param>
+    /// <param name="pruned">The pruned variant the pruned strategies use.</param>
+    /// <param name="requests">Q.</param>
+    /// <param name="inputBytes">Bytes one inference uploads.</param>
+    /// <param name="radio">Radio model.</param>
+    /// <param name="deviceProfile">Measured device times, or null.</param>
+    /// <param name="resultBytes">Bytes of one result (default the paper's 2 kB).</param>
+    /// <param name="prunedFormat">Format the device downloads pruned models in: <c>wire</c> (default), <c>onnx</c> or <c>sparse-onnx</c>.</param>
+    public static PlanContext Plan(EdgeModel model, EdgeStatus status, VariantQuery pruned, long requests, long inputBytes, RadioOptions radio, ProfileDocument? deviceProfile, long resultBytes = 2000, string prunedFormat = "wire")
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(pruned);
+        var sources = new List<string>();
+        var rates = RadioChannel.Evaluate(radio).Rates;
+        sources.Add(F($"rates: radio model, uplink {rates.Uplink.Value / 1e6:0.#} Mbit/s, downlink {rates.Downlink.Value / 1e6:0.#} Mbit/s"));
+
+        var full = model.Variants.FirstOrDefault(v => v.Variant == "full") ?? throw new Core.EdgeInferInputException($"The edge has no full variant of '{model.Name}'.");
+        var prunedEntry = model.Variants.FirstOrDefault(v => v.Variant == pruned.Variant);
+        var fullSize = full.Sizes.Onnx;
+        var prunedSize = PrunedSize(prunedEntry, fullSize, pruned, prunedFormat, sources);
+
+        var edgeFull = EdgeTime(status, model.Name, "full");
+        var edgePruned = EdgeTime(status, model.Name, pruned.Variant);
+        if (edgeFull is null)
+        {
+            throw new Core.EdgeInferInputException($"The edge reports no inference time for {model.Name}/full yet; probe it first.");
+        }
+
+        sources.Add(F($"edge inference (full): edge status median service time {edgeFull.Value * 1e3:0.##} ms at load {status.BackgroundLoad.Tasks}"));
+        if (edgePruned is null)
+        {
+            edgePruned = edgeFull;
+            sources.Add("edge inference (pruned): no recent time, taken as the full model's (dense kernels do not skip zeros)");
+        }
+        else
+        {
+            sources.Add(F($"edge inference (pruned): edge status median service time {edgePruned.Value * 1e3:0.##} ms"));
+        }
+
+        var deviceFull = DeviceTime(deviceProfile, model.Name, "full");
+        var devicePruned = DeviceTime(deviceProfile, model.Name, pruned.Variant) ?? deviceFull;
+        if (deviceFull is null)
+        {
+            deviceFull = edgeFull * status.IntraOpThreads;
+            devicePruned = edgePruned * status.IntraOpThreads;
+            sources.Add(F($"device inference: no device profile; estimated as edge time × {status.IntraOpThreads} edge threads"));
+        }
+        else
+        {
+            sources.Add(F($"device inference: device profile median {deviceFull.Value * 1e3:0.##} ms (full), {devicePruned!.Value * 1e3:0.##} ms (pruned)"));
+        }
+
+        var pruneRecent = status.Prune.FirstOrDefault(p => p.Model == model.Name);
+        var prune = pruneRecent?.MedianSeconds ?? fullSize / AssumedPruneBytesPerSecond;
+        sources.Add(pruneRecent is null
+            ? F($"prune time: estimated {prune:0.###} s from {fullSize} B at {AssumedPruneBytesPerSecond / 1e6:0} MB/s (the edge has not pruned {model.Name} yet)")
+            : F($"prune time: edge status median {prune:0.###} s over {pruneRecent.Count} prunes"));
+        sources.Add($"input size: {inputBytes} B per request; result size {resultBytes} B (paper)");
+
+        var scenario = new PlanningScenario
+        {
+            Radio = radio,
+            Edge = new EdgeProfile { Load = status.BackgroundLoad.Tasks },
+            Workload = new Workload { Requests = requests, InputSize = new Bytes(inputBytes), ResultSize = new Bytes(resultBytes) },
+            Model = new Core.Planning.ModelProfile
+            {
+                Name = model.Name,
+                Full = new ModelVariantCosts { Size = new Bytes(fullSize), DeviceInference = new Seconds(deviceFull.Value), EdgeInference = new Seconds(edgeFull.Value), Top1 = full.Top1, Top5 = full.Top5 },
+                Pruned = new ModelVariantCosts
+                {
+                    Size = new Bytes(prunedSize),
+                    DeviceInference = new Seconds(devicePruned!.Value),
+                    EdgeInference = new Seconds(edgePruned.Value),
+                    Prune = new Seconds(prune),
+                    PruningFactor = pruned.PruningFactor,
+                    Top1 = prunedEntry?.Top1,
+                    Top5 = prunedEntry?.Top5,
+                },
+            },
+        };
+        return new PlanContext(scenario, rates, OffloadPlanner.Plan(scenario, rates), sources);
+    }
+
+    /// <summary>T_inf,e as the device meets it: the edge's service time (decode + queue + inference), else its inference time.</summary>
+    private static double? EdgeTime(EdgeStatus status, string model, string variant) =>
+        (status.Service ?? []).FirstOrDefault(t => t.Model == model && t.Variant == variant)?.MedianSeconds
+        ?? status.Inference.FirstOrDefault(t => t.Model == model && t.Variant == variant)?.MedianSeconds;
+
+    private static long PrunedSize(EdgeVariant? entry, long fullSize, VariantQuery pruned, string format, List<string> sources)
+    {
+        var known = format switch
+        {
+            "onnx" => entry?.Sizes.Onnx,
+            "sparse-onnx" => entry?.Sizes.SparseOnnx,
+            _ => entry?.Sizes.Wire,
+        };
+        if (known is { } size)
+        {
+            sources.Add($"pruned size: edge catalog, {format} format {size} B");
+            return size;
+        }
+
+        var keep = 1 - pruned.PruningFactor;
+        var (estimate, how) = format switch
+        {
+            // Unstructured pruning keeps dense tensors; channel pruning removes about pf of the weights.
+            "onnx" => ((long)(pruned.Method == "channel" ? fullSize * keep : fullSize), pruned.Method == "channel" ? "full × (1 − pf)" : "full (zeros stay dense)"),
+            // COO: 4-byte value + 8-byte index per kept weight, where that is smaller than dense.
+            "sparse-onnx" => ((long)(fullSize * Math.Min(1, 3 * keep)), "full × min(1, 3·(1 − pf))"),
+            // Bitmask (1 bit per weight) + the kept float32 values, before the compression pass.
+            _ => ((long)(fullSize * (keep + (1.0 / 32))), "full × (1 − pf + 1/32)"),
+        };
+        sources.Add(F($"pruned size: estimated {estimate} B = {how} of {fullSize} B, the edge has not made {pruned.Variant} as {format} yet"));
+        return estimate;
+    }
+
+    private static double? DeviceTime(ProfileDocument? profile, string model, string variant) =>
+        profile?.Device?.Find(model, variant)?.Measurements.FirstOrDefault()?.Inference.MedianSeconds;
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace EdgeInfer.Device.Shaping;
+
+/// <summary>
+/// Request content sent through the uplink <see cref="LinkPacer"/> in 16 kB chunks, counted in a <see cref="TransferRecord"/>.
+/// Re-sendable when the inner content is (a retry serializes it again, paced again).
+/// </summary>
+public sealed class ShapedContent : HttpContent
+{
+    private readonly HttpContent inner;
+    private readonly LinkPacer? pacer;
+
+    public ShapedContent(HttpContent inner, LinkPacer? pacer, TransferRecord record)
+    {
+        this.inner = inner;
+        this.pacer = pacer;
+        Record = record;
+        foreach (var header in inner.Headers)
+        {
+            Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+    }
+
+    /// <summary>The record the bytes are counted in.</summary>
+    public TransferRecord Record { get; }
+
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await using var paced = new PacedWriteStream(stream, pacer, Record);
+        await inner.CopyToAsync(paced, cancellationToken).ConfigureAwait(false);
+        Record.UploadSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = inner.Headers.ContentLength ?? -1;
+        return length >= 0;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>Writes through to the transport in 16 kB chunks, each paced and counted; never disposes the transport.</summary>
+    private sealed class PacedWriteStream(Stream transport, LinkPacer? pacer, TransferRecord record) : Stream
+    {
+        private const int Chunk = 16 * 1024;
+        private bool started;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            while (!buffer.IsEmpty)
+            {
+                var part = buffer[..Math.Min(Chunk, buffer.Length)];
+                await transport.WriteAsync(part, cancellationToken).ConfigureAwait(false);
+                record.AddUp(part.Length);
+                if (pacer is not null)
+                {
+                    await pacer.PassAsync(part.Length, !started, cancellationToken).ConfigureAwait(false);
+                    started = true;
+                }
+
+                buffer = buffer[part.Length..];
+            }
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count).GetAwaiter().GetResult();
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => transport.FlushAsync(cancellationToken);
+
+        public override void Flush() => transport.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using EdgeInfer.Edge.Variants;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
+
+namespace EdgeInfer.Edge.Api;
+
+/// <summary>
+/// <c>GET /v1/models/{name}/download?pf=&amp;method=&amp;format=onnx|wire|sparse-onnx</c>: the model file, pruned and
+/// encoded on demand when needed, with a strong ETag, <c>Content-Length</c>, <c>Range</c> (resumable downloads, honouring
+/// <c>If-Range</c>) and <c>If-None-Match</c>. <c>DELETE /v1/models/{name}/cache?pf=&amp;method=</c> drops a variant's
+/// on-demand cache entry (repository variants are never touched), so the next request prunes again.
+/// </summary>
+public static class DownloadApi
+{
+    /// <summary>Header naming where the variant came from (repository, prepruned, cached, pruned).</summary>
+    public const string OriginHeader = "X-EdgeInfer-Origin";
+
+    /// <summary>Maps the download endpoint.</summary>
+    public static IEndpointRouteBuilder MapDownloadApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v1/models/{name}/download", async (string name, string? pf, string? method, string? format, HttpContext context, VariantStore store) =>
+        {
+            var spec = VariantSpec.Parse(name, pf, method);
+            var modelFormat = VariantSpec.ParseFormat(format);
+            var resolved = await store.ResolveAsync(spec, modelFormat, context.RequestAborted);
+            context.Response.Headers[OriginHeader] = resolved.Origin.ToString().ToLowerInvariant();
+            context.Response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture,
+                $"prune;dur={resolved.PruneSeconds * 1e3:0.###}, encode;dur={resolved.EncodeSeconds * 1e3:0.###}");
+            var contentType = modelFormat == ModelFormat.Wire ? "application/vnd.edgeinfer.wire" : "application/octet-stream";
+            var fileName = modelFormat switch
+            {
+                ModelFormat.Wire => $"{spec.Model}-{spec.Variant}.eiw",
+                ModelFormat.SparseOnnx => $"{spec.Model}-{spec.Variant}.sparse.onnx",
+                _ => $"{spec.Model}-{spec.Variant}.onnx",
+            };
+            return TypedResults.PhysicalFile(resolved.File.Path, contentType, fileName, File.GetLastWriteTimeUtc(resolved.File.Path),
+                new EntityTagHeaderValue(resolved.File.ETag), enableRangeProcessing: true);
+        });
+        app.MapDelete("/v1/models/{name}/cache", (string name, string? pf, string? method, VariantStore store) =>
+        {
+            var spec = VariantSpec.Parse(name, pf, method);
+            _ = store.FullModel(name);
+            return TypedResults.Ok(new { model = name, variant = spec.Variant, removedFiles = store.Cache.Remove(name, spec.Variant) });
+        });
+        return app;
+    }
+}

@@ -1,0 +1,30 @@
+using EdgeInfer.Edge.Hosting;
+using EdgeInfer.Edge.Inference;
+using EdgeInfer.Edge.Variants;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace EdgeInfer.Edge.Api;
+
+/// <summary><c>POST /v1/models/{name}/infer?pf=&amp;method=</c>: top-5 classes as JSON and a <c>Server-Timing</c> header.</summary>
+public static class InferenceApi
+{
+    /// <summary>Maps the inference endpoint.</summary>
+    public static IEndpointRouteBuilder MapInferenceApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v1/models/{name}/infer", async (string name, string? pf, string? method, HttpContext context, InferenceService service, EdgeServerOptions options) =>
+        {
+            var spec = VariantSpec.Parse(name, pf, method);
+            if (context.Request.ContentLength is { } length && length > options.MaxRequestBody.Value)
+            {
+                throw new EdgeProblemException(413, "Request body too large", $"The body of {length} bytes exceeds the {options.MaxRequestBody.Value}-byte limit.");
+            }
+
+            var result = await service.InferAsync(context.Request, spec, context.RequestAborted);
+            context.Response.Headers["Server-Timing"] = result.Timings.ToServerTiming();
+            return TypedResults.Ok(result);
+        });
+        return app;
+    }
+}

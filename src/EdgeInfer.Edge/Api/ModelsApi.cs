@@ -1,0 +1,91 @@
+using EdgeInfer.Edge.Variants;
+using EdgeInfer.Models.Repository;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace EdgeInfer.Edge.Api;
+
+/// <summary><c>GET /v1/models</c> and <c>GET /v1/models/{name}</c>: the catalog with every variant, stored or cached.</summary>
+public static class ModelsApi
+{
+    /// <summary>Maps the catalog endpoints.</summary>
+    public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v1/models", (VariantStore store) => TypedResults.Ok(new CatalogView(Catalog(store, null))));
+        app.MapGet("/v1/models/{name}", (string name, VariantStore store) =>
+        {
+            _ = VariantSpec.Parse(name, null, null);
+            _ = store.FullModel(name);
+            return TypedResults.Ok(Catalog(store, name).Single());
+        });
+        return app;
+    }
+
+    /// <summary>Every model (or only <paramref name="only"/>) with its repository variants and its cached on-demand variants.</summary>
+    internal static IReadOnlyList<ModelView> Catalog(VariantStore store, string? only)
+    {
+        var entries = store.Repository.List().Where(e => only is null || e.Name == only).ToList();
+        return entries.GroupBy(e => e.Name).Select(group =>
+        {
+            var variants = group.Select(e => Stored(store, e)).ToList();
+            var modelCache = Path.Combine(store.Cache.Root, group.Key);
+            if (Directory.Exists(modelCache))
+            {
+                foreach (var dir in Directory.EnumerateDirectories(modelCache).Order(StringComparer.Ordinal))
+                {
+                    var variant = Path.GetFileName(dir);
+                    var dense = Path.Combine(dir, ModelRepository.ModelFileName);
+                    if (variants.All(v => v.Variant != variant) && File.Exists(dense))
+                    {
+                        var full = group.FirstOrDefault(e => e.Variant == ModelRepository.FullVariant);
+                        var (pf, method) = ParseVariant(variant);
+                        variants.Add(new VariantView(variant, "cached", new FileInfo(dense).Length, Sizes(store, group.Key, variant, dense), full?.Metadata.Parameters, full?.Metadata.Macs, full?.Metadata.Trained ?? false, pf, method, $"{group.Key}/full pruned on demand", null, null));
+                    }
+                }
+            }
+
+            var first = group.First().Metadata;
+            return new ModelView(group.Key, first.Architecture, first.Trained, first.Inputs.Select(i => i.ToString()).ToList(), first.Outputs.Select(o => o.ToString()).ToList(), variants);
+        }).ToList();
+    }
+
+    private static VariantView Stored(VariantStore store, ModelEntry entry)
+    {
+        var m = entry.Metadata;
+        return new VariantView(entry.Variant, entry.Variant == ModelRepository.FullVariant ? "repository" : "prepruned", m.SizeBytes, Sizes(store, entry.Name, entry.Variant, entry.ModelPath), m.Parameters, m.Macs, m.Trained, m.PruningFactor, m.PruningMethod, m.Source, null, null);
+    }
+
+    private static FormatSizes Sizes(VariantStore store, string model, string variant, string dense)
+    {
+        long? Size(string file)
+        {
+            var path = store.Cache.PathOf(model, variant, file);
+            return File.Exists(path) ? new FileInfo(path).Length : null;
+        }
+
+        return new FormatSizes(new FileInfo(dense).Length, Size("model.eiw"), Size("model.sparse.onnx"));
+    }
+
+    private static (double? Pf, string? Method) ParseVariant(string variant)
+    {
+        var dash = variant.IndexOf('-', StringComparison.Ordinal);
+        return dash > 0 && double.TryParse(variant[(dash + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var pf)
+            ? (pf, variant[..dash])
+            : (null, null);
+    }
+}
+
+/// <summary>The catalog.</summary>
+public sealed record CatalogView(IReadOnlyList<ModelView> Models);
+
+/// <summary>One model: its inputs and outputs and every variant.</summary>
+public sealed record ModelView(string Name, string? Architecture, bool Trained, IReadOnlyList<string> Inputs, IReadOnlyList<string> Outputs, IReadOnlyList<VariantView> Variants);
+
+/// <summary>One variant. Origin: repository (full), prepruned (stored pruned variant) or cached (pruned on demand earlier).
+/// Parameters are the full model's count for cached variants (pruning zeroes weights, it does not remove them, except channel pruning).
+/// Top-1/Top-5 are given when known, else null.</summary>
+public sealed record VariantView(string Variant, string Origin, long SizeBytes, FormatSizes Sizes, long? Parameters, long? Macs, bool Trained, double? PruningFactor, string? PruningMethod, string Source, double? Top1, double? Top5);
+
+/// <summary>Sizes in bytes per download format; null for formats not made yet.</summary>
+public sealed record FormatSizes(long Onnx, long? Wire, long? SparseOnnx);

@@ -1,0 +1,85 @@
+using EdgeInfer.Edge.Admission;
+using EdgeInfer.Edge.Api;
+using EdgeInfer.Edge.Inference;
+using EdgeInfer.Edge.Telemetry;
+using EdgeInfer.Edge.Variants;
+using EdgeInfer.Models.Repository;
+using EdgeInfer.Runtime.Execution;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+
+namespace EdgeInfer.Edge.Hosting;
+
+/// <summary>
+/// Builds the edge server: Kestrel with the body limit, the services (repository, cache, pruner, admission, sessions,
+/// metrics, background load), ProblemDetails for every failure, and the endpoint groups. The host is the usual
+/// <c>Build</c>, <c>RunAsync</c>; <c>edgeinfer serve</c> is a few lines around it.
+/// </summary>
+public static class EdgeServer
+{
+    /// <summary>Sub-folder of the repository that holds the on-demand cache (not a valid model name, so never listed as one).</summary>
+    public const string CacheFolder = ".edge-cache";
+
+    /// <summary>Builds (does not start) the server.</summary>
+    /// <param name="options">Validated here.</param>
+    /// <param name="pruner">Pruner and encoder; default the real one (<see cref="FilePruner"/>).</param>
+    /// <param name="minimumLogLevel">Logs go to stderr at this level and above. Default warning.</param>
+    public static WebApplication Build(EdgeServerOptions options, IModelPruner? pruner = null, LogLevel minimumLogLevel = LogLevel.Warning)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var repository = ModelRepository.Open(options.Repository);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(minimumLogLevel);
+        builder.WebHost.UseUrls([.. options.Urls]);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = options.MaxRequestBody.Value;
+            k.AddServerHeader = false;
+        });
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownTimeout.Value));
+
+        var gate = new AdmissionGate(options.MaxConcurrency, options.QueueLimit);
+        var metrics = new EdgeMetrics(() => gate.Queued, () => gate.InFlight);
+        var cache = new VariantCache(Path.Combine(repository.Root, CacheFolder), options.CacheLimit.Value, metrics);
+        var store = new VariantStore(repository, cache, pruner ?? new FilePruner(), metrics);
+        var sessions = new SessionPool(new RuntimeOptions { Role = RuntimeRole.Edge, IntraOpThreads = options.EffectiveIntraOpThreads, WarmupRuns = 1 });
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(gate);
+        builder.Services.AddSingleton(metrics);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(sessions);
+        builder.Services.AddSingleton(new InferenceService(store, gate, sessions, metrics, TimeSpan.FromSeconds(options.RequestTimeout.Value)));
+        builder.Services.AddSingleton<BackgroundLoadService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<BackgroundLoadService>());
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals);
+        builder.Services.AddOpenTelemetry().WithMetrics(m => m
+            .AddMeter(EdgeMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddPrometheusExporter());
+
+        var app = builder.Build();
+        app.Lifetime.ApplicationStopping.Register(gate.StartDraining);
+        app.Lifetime.ApplicationStopped.Register(() =>
+        {
+            sessions.Dispose();
+            gate.Dispose();
+            metrics.Dispose();
+        });
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapModelsApi();
+        app.MapInferenceApi();
+        app.MapDownloadApi();
+        app.MapStatusApi();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using EdgeInfer.Core;
+using EdgeInfer.Core.Quantities;
+
+namespace EdgeInfer.Edge.Hosting;
+
+/// <summary>
+/// How an edge server runs. Immutable; <see cref="Validate"/> checks every field once and lists every problem in one message.
+/// </summary>
+public sealed record EdgeServerOptions
+{
+    /// <summary>Kestrel URLs, e.g. <c>http://127.0.0.1:5080</c>; port 0 picks a free port. Default <c>http://127.0.0.1:5080</c>.</summary>
+    public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:5080"];
+
+    /// <summary>The model repository folder (Triton layout); null for the default repository.</summary>
+    public string? Repository { get; init; }
+
+    /// <summary>Inferences that run at once, in [1, 1024]. Default: the number of cores.</summary>
+    public int MaxConcurrency { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Inferences that may wait for a slot, in [0, 100000]; beyond it requests get 429. Default 64.</summary>
+    public int QueueLimit { get; init; } = 64;
+
+    /// <summary>
+    /// Intra-op threads of each inference session, in [1, 1024]; null: cores / <see cref="MaxConcurrency"/> (at least 1),
+    /// so a saturated server uses every core once.
+    /// </summary>
+    public int? IntraOpThreads { get; init; }
+
+    /// <summary>Background inference tasks (the paper's edge load L), in [0, 1024]. Default 0.</summary>
+    public int BackgroundLoad { get; init; }
+
+    /// <summary>Model the background tasks run (repository name); null: <c>mobilenet</c> when present, else the first model.</summary>
+    public string? BackgroundLoadModel { get; init; }
+
+    /// <summary>Largest accepted request body. Default 16 MB (a 224×224 float tensor is 602,112 B).</summary>
+    public Bytes MaxRequestBody { get; init; } = new(16_000_000);
+
+    /// <summary>Longest time a request may wait for and run inference before it is answered 503. Default 30 s.</summary>
+    public Seconds RequestTimeout { get; init; } = new(30);
+
+    /// <summary>Size bound of the on-demand pruning cache (least recently used files are evicted). Default 4 GB.</summary>
+    public Bytes CacheLimit { get; init; } = new(4_000_000_000);
+
+    /// <summary>How long a graceful shutdown waits for in-flight requests. Default 30 s.</summary>
+    public Seconds ShutdownTimeout { get; init; } = new(30);
+
+    /// <summary>The intra-op threads actually used per session.</summary>
+    public int EffectiveIntraOpThreads => IntraOpThreads ?? Math.Max(1, Environment.ProcessorCount / Math.Max(1, MaxConcurrency));
+
+    /// <summary>Checks every field; throws one <see cref="EdgeInferInputException"/> listing every problem.</summary>
+    public EdgeServerOptions Validate()
+    {
+        var problems = new List<string>();
+        if (Urls.Count == 0)
+        {
+            problems.Add("at least one URL is needed");
+        }
+
+        foreach (var url in Urls)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                problems.Add($"URL '{url}' is not an absolute http(s) URL");
+            }
+        }
+
+        Range(problems, "max concurrency", MaxConcurrency, 1, 1024);
+        Range(problems, "queue limit", QueueLimit, 0, 100_000);
+        Range(problems, "background load", BackgroundLoad, 0, 1024);
+        if (IntraOpThreads is { } threads)
+        {
+            Range(problems, "intra-op threads", threads, 1, 1024);
+        }
+
+        if (MaxRequestBody.Value < 1024)
+        {
+            problems.Add($"max request body {MaxRequestBody.Value} B is below 1024 B");
+        }
+
+        if (!(RequestTimeout.Value > 0))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"request timeout {RequestTimeout.Value} s must be positive"));
+        }
+
+        if (!(ShutdownTimeout.Value >= 0))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"shutdown timeout {ShutdownTimeout.Value} s must not be negative"));
+        }
+
+        if (CacheLimit.Value < 0)
+        {
+            problems.Add($"cache limit {CacheLimit.Value} B must not be negative");
+        }
+
+        return problems.Count == 0 ? this : throw new EdgeInferInputException("Invalid edge server options: " + string.Join("; ", problems) + ".");
+    }
+
+    private static void Range(List<string> problems, string what, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            problems.Add($"{what} {value} is outside [{min}, {max}]");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using EdgeInfer.Edge.Admission;
+using EdgeInfer.Edge.Api;
+using EdgeInfer.Edge.Telemetry;
+using EdgeInfer.Edge.Variants;
+using Microsoft.AspNetCore.Http;
+
+namespace EdgeInfer.Edge.Inference;
+
+/// <summary>
+/// One inference request end to end: decode the body (before taking a slot, so bad input never queues), wait for a slot
+/// (<see cref="AdmissionGate"/>), resolve the variant (pruning on demand), rent a session, run, take the top 5.
+/// </summary>
+public sealed class InferenceService(VariantStore variants, AdmissionGate gate, SessionPool sessions, EdgeMetrics metrics, TimeSpan timeout)
+{
+    /// <summary>Serves one request.</summary>
+    /// <exception cref="EdgeProblemException">404, 400, 429, 503 as the problem is.</exception>
+    public async Task<InferenceResult> InferAsync(HttpRequest request, VariantSpec spec, CancellationToken aborted)
+    {
+        var full = variants.FullModel(spec.Model);
+        var input = full.Metadata.Inputs.FirstOrDefault() ?? throw EdgeProblemException.BadRequest($"Model '{spec.Model}' has no input.");
+        var shape = input.Dims.Select(d => d < 0 ? 1L : d).ToArray();
+        var body = await InputDecoder.DecodeAsync(request, shape, aborted).ConfigureAwait(false);
+        try
+        {
+            return await InferAsync(spec, body, aborted).ConfigureAwait(false);
+        }
+        finally
+        {
+            body.Release();
+        }
+    }
+
+    private async Task<InferenceResult> InferAsync(VariantSpec spec, InferenceInput body, CancellationToken aborted)
+    {
+        var queueStart = Stopwatch.GetTimestamp();
+        using var lease = await gate.EnterAsync(timeout, aborted).ConfigureAwait(false);
+        var queue = Stopwatch.GetElapsedTime(queueStart).TotalSeconds;
+
+        var resolved = await variants.ResolveAsync(spec, ModelFormat.Onnx, aborted).ConfigureAwait(false);
+        var loadStart = Stopwatch.GetTimestamp();
+        var session = sessions.Rent(resolved.Dense.Path, out var opened);
+        var load = opened ? Stopwatch.GetElapsedTime(loadStart).TotalSeconds : 0;
+        try
+        {
+            body.Data.CopyTo(MemoryMarshal.AsBytes(session.Input(0)));
+            var runStart = Stopwatch.GetTimestamp();
+            session.Run();
+            var inference = Stopwatch.GetElapsedTime(runStart).TotalSeconds;
+            var top5 = TopK.Of(session.Output(0));
+            metrics.Inferred(spec.Model, spec.Variant, queue, inference, body.DecodeSeconds);
+            var timings = new InferenceTimings(body.DecodeSeconds, queue, resolved.PruneSeconds, load, inference);
+            return new InferenceResult(spec.Model, spec.Variant, resolved.Origin.ToString().ToLowerInvariant(), body.Kind, top5, timings);
+        }
+        finally
+        {
+            sessions.Return(session);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using EdgeInfer.Core.Planning;
+using EdgeInfer.Core.Quantities;
+
+namespace EdgeInfer.Study.Config;
+
+/// <summary>
+/// What the study measures and plots. Every default is the paper's Section 4.1 value (or, where the paper gives none,
+/// the documented choice of <c>docs/experiments.md</c>); the <c>quick</c> and <c>paper</c> presets change only how much
+/// is measured (<see cref="StudyPresets"/>). Validate once with <see cref="Validate"/>, which lists every problem.
+/// </summary>
+public sealed record StudyConfig
+{
+    /// <summary>Catalog models of Figs. 2(b)–5 (untrained, built by EdgeInfer). Default resnet152, densenet201, mobilenet.</summary>
+    public IReadOnlyList<string> Models { get; init; } = ["resnet152", "densenet201", "mobilenet"];
+
+    /// <summary>The trained classifier of Fig. 2(a); null skips accuracy. Default <c>resnet18-fmnist</c>.</summary>
+    public string? AccuracyModel { get; init; } = "resnet18-fmnist";
+
+    /// <summary>Test images evaluated per pruning factor (≥ 1; the embedded subset has 1,000). Default 1000.</summary>
+    public int AccuracyImages { get; init; } = 1000;
+
+    /// <summary>Pruning factors of Fig. 2(a) and of the pruning-time-versus-pf check, each in [0, 0.99]. Default 0, 0.3, 0.5, 0.7, 0.8, 0.9.</summary>
+    public IReadOnlyList<double> PruningFactors { get; init; } = [0, 0.3, 0.5, 0.7, 0.8, 0.9];
+
+    /// <summary>The pruning factor of every full-versus-pruned comparison (Figs. 2(b)–5). Default 0.7 (paper).</summary>
+    public double ComparisonPruningFactor { get; init; } = 0.7;
+
+    /// <summary>
+    /// Pruning method of the comparisons: <c>channel</c> (structured: a smaller dense model that really runs faster in ONNX
+    /// Runtime), <c>global</c> or <c>layer</c> (magnitude: zeros, same dense kernels). Default channel.
+    /// </summary>
+    public string PruningMethod { get; init; } = "channel";
+
+    /// <summary>Pruning methods of Fig. 2(a). Default global and channel.</summary>
+    public IReadOnlyList<string> AccuracyMethods { get; init; } = ["global", "channel"];
+
+    /// <summary>Measured edge loads (concurrent background inference tasks), distinct, in [0, 1024]. Default 0, 2, 4, 8, 16.</summary>
+    public IReadOnlyList<int> EdgeLoads { get; init; } = [0, 2, 4, 8, 16];
+
+    /// <summary>Largest load plotted in Fig. 3 (paper: 100); loads beyond the measured ones are extrapolated with the processor-sharing fit and drawn as such.</summary>
+    public int PlotMaxLoad { get; init; } = 100;
+
+    /// <summary>Largest Q of Figs. 4 and 5 (paper: 300).</summary>
+    public int MaxRequests { get; init; } = 300;
+
+    /// <summary>Catalog model the background load tasks run; null: each measured model loads the edge with itself. Default mobilenet (memory stays bounded at 100 tasks).</summary>
+    public string? LoadModel { get; init; } = "mobilenet";
+
+    /// <summary>Timed inferences per measurement (warm-up excluded), ≥ 1. Default 10.</summary>
+    public int Samples { get; init; } = 10;
+
+    /// <summary>Untimed inferences before each measurement, ≥ 0. Default 2.</summary>
+    public int WarmupRuns { get; init; } = 2;
+
+    /// <summary>Timed prunings per (model, load), ≥ 1. Default 2.</summary>
+    public int PruneSamples { get; init; } = 2;
+
+    /// <summary>Intra-op threads of the device role. Default 1 (the paper's device has one core).</summary>
+    public int DeviceThreads { get; init; } = 1;
+
+    /// <summary>Intra-op threads of the edge role; null = all cores.</summary>
+    public int? EdgeThreads { get; init; }
+
+    /// <summary>Radio, device powers, edge power and message sizes (the <c>scenario</c> section, read by <c>ScenarioJson</c>). Default the paper's.</summary>
+    public PlanningScenario Scenario { get; init; } = new();
+
+    /// <summary>Battery capacities drawn in Fig. 5. Default 3.7, 11.1, 18.5 Wh (paper).</summary>
+    public IReadOnlyList<WattHours> Batteries { get; init; } = [new(3.7), new(11.1), new(18.5)];
+
+    /// <summary>Every problem, each naming its JSON field.</summary>
+    public IReadOnlyList<string> Problems() => StudyConfigValidation.Problems(this);
+
+    /// <summary>Throws one <see cref="Core.EdgeInferInputException"/> listing every problem; returns this when valid.</summary>
+    public StudyConfig Validate()
+    {
+        var problems = Problems();
+        return problems.Count == 0 ? this : throw new Core.EdgeInferInputException("Invalid study config: " + string.Join("; ", problems) + ".");
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using EdgeInfer.Core;
+using EdgeInfer.Core.Quantities;
+using EdgeInfer.Core.Scenarios;
+
+namespace EdgeInfer.Study.Config;
+
+/// <summary>
+/// Reads a study config (JSON, comments allowed) over a base config (a preset): every omitted field keeps the base value.
+/// Unknown or duplicated fields and wrong types are errors naming their field, all in one <see cref="EdgeInferInputException"/>.
+/// The <c>scenario</c> section is the scenario file format (<c>radio</c>, <c>device</c>, <c>edge</c>, <c>workload</c>) read by
+/// <see cref="ScenarioJson"/>; its <c>model</c>, <c>edge.load</c>, <c>workload.requests</c> and <c>constraints</c> are set by the
+/// study itself and rejected here.
+/// </summary>
+public static class StudyConfigJson
+{
+    /// <summary>Parses <paramref name="json"/> over <paramref name="baseConfig"/> and validates the result.</summary>
+    public static StudyConfig Parse(string json, StudyConfig baseConfig)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(baseConfig);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
+        }
+        catch (JsonException ex)
+        {
+            throw new EdgeInferInputException($"the study config is not valid JSON: {ex.Message}", ex);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new EdgeInferInputException($"the study config must be a JSON object, got {document.RootElement.ValueKind.ToString().ToLowerInvariant()}.");
+            }
+
+            var problems = new List<string>();
+            var root = new StrictJsonObject(document.RootElement, problems);
+            var c = baseConfig;
+            c = c with
+            {
+                Models = root.Strings("models") ?? c.Models,
+                AccuracyModel = root.IsExplicitNull("accuracyModel") ? null : root.String("accuracyModel") ?? c.AccuracyModel,
+                AccuracyImages = root.Integer("accuracyImages") ?? c.AccuracyImages,
+                AccuracyMethods = root.Strings("accuracyMethods") ?? c.AccuracyMethods,
+                PruningFactors = root.Numbers("pruningFactors") ?? c.PruningFactors,
+                ComparisonPruningFactor = root.Number("comparisonPruningFactor") ?? c.ComparisonPruningFactor,
+                PruningMethod = root.String("pruningMethod") ?? c.PruningMethod,
+                EdgeLoads = root.Integers("edgeLoads") ?? c.EdgeLoads,
+                PlotMaxLoad = root.Integer("plotMaxLoad") ?? c.PlotMaxLoad,
+                MaxRequests = root.Integer("maxRequests") ?? c.MaxRequests,
+                LoadModel = root.IsExplicitNull("loadModel") ? null : root.String("loadModel") ?? c.LoadModel,
+                Samples = root.Integer("samples") ?? c.Samples,
+                WarmupRuns = root.Integer("warmupRuns") ?? c.WarmupRuns,
+                PruneSamples = root.Integer("pruneSamples") ?? c.PruneSamples,
+                DeviceThreads = root.Integer("deviceThreads") ?? c.DeviceThreads,
+                EdgeThreads = root.Integer("edgeThreads") ?? c.EdgeThreads,
+                Batteries = root.Numbers("batteriesWattHours")?.Select(Battery).ToArray() ?? c.Batteries,
+            };
+
+            if (root.Get("scenario") is { } scenario)
+            {
+                c = c with { Scenario = ReadScenario(scenario, problems) ?? c.Scenario };
+            }
+
+            root.Finish();
+            if (problems.Count > 0)
+            {
+                throw new EdgeInferInputException("Invalid study config: " + string.Join("; ", problems) + ".");
+            }
+
+            return c.Validate();
+        }
+    }
+
+    private static WattHours Battery(double value) => value > 0 ? new WattHours(value) : new WattHours(0);
+
+    private static Core.Planning.PlanningScenario? ReadScenario(JsonElement scenario, List<string> problems)
+    {
+        if (scenario.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add("scenario must be a JSON object");
+            return null;
+        }
+
+        foreach (var (section, field) in new[] { ("model", (string?)null), ("constraints", null), ("edge", "load"), ("workload", "requests") })
+        {
+            if (!scenario.TryGetProperty(section, out var value))
+            {
+                continue;
+            }
+
+            if (field is null)
+            {
+                problems.Add($"scenario.{section} is set by the study (the measured models), not by the config");
+            }
+            else if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty(field, out _))
+            {
+                problems.Add($"scenario.{section}.{field} is varied by the study, not set by the config");
+            }
+        }
+
+        try
+        {
+            return ScenarioJson.Parse(scenario.GetRawText());
+        }
+        catch (EdgeInferInputException ex)
+        {
+            problems.Add("scenario: " + ex.Message.TrimEnd('.'));
+            return null;
+        }
+    }
+}

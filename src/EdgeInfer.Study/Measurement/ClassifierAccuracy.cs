@@ -1,0 +1,53 @@
+using EdgeInfer.Accuracy.Classifier;
+using EdgeInfer.Accuracy.Datasets;
+using EdgeInfer.Accuracy.Evaluation;
+using EdgeInfer.Models.Repository;
+
+namespace EdgeInfer.Study.Measurement;
+
+/// <summary>
+/// Accuracy of the trained classifier on the embedded Fashion-MNIST test subset, pruned on the fly (EdgeInfer.Accuracy).
+/// The default <c>resnet18-fmnist</c> is built into the repository first when it is missing (ResNet-18 backbone features
+/// of the embedded training subset, ML.NET softmax head), so the study runs offline from a fresh clone.
+/// </summary>
+public sealed class ClassifierAccuracy(ModelRepository repository, Action<string>? log = null)
+{
+    private readonly Dictionary<(string Model, int Images), (EvaluationModel Model, PreparedDataset Data)> prepared = [];
+
+    /// <summary>The evaluator to give <see cref="OrtStudyMeasurer"/>.</summary>
+    public AccuracyEvaluator Evaluator => Evaluate;
+
+    private AccuracyPoint Evaluate(string model, string method, double pruningFactor, int images, CancellationToken cancellationToken)
+    {
+        var (classifier, data) = Prepare(model, images);
+        var pruningMethod = VariantPruner.ParseMethod(method);
+        var point = EdgeInfer.Accuracy.Evaluation.Evaluator.Evaluate(classifier.Bytes, data, [pruningFactor], method, (bytes, pf) => VariantPruner.Prune(bytes, pf, pruningMethod), cancellationToken: cancellationToken)[0];
+        return new AccuracyPoint(method, pruningFactor, point.Top1, point.Top5, point.Images);
+    }
+
+    private (EvaluationModel Model, PreparedDataset Data) Prepare(string model, int images)
+    {
+        if (prepared.TryGetValue((model, images), out var ready))
+        {
+            return ready;
+        }
+
+        if (repository.TryGet(model) is null)
+        {
+            var options = new ClassifierOptions();
+            if (model != options.Name)
+            {
+                throw new Core.EdgeInferInputException($"Accuracy model '{model}' is not in the repository {repository.Root}; add it (edgeinfer models import) or use {options.Name}.");
+            }
+
+            log?.Invoke($"building {options.Name} (ResNet-18 backbone + softmax head trained on the embedded Fashion-MNIST subset) ...");
+            var built = ClassifierBuilder.Build(options, EmbeddedSubset.Train);
+            repository.Add(new ModelAddRequest { Name = options.Name, Trained = true, Architecture = "resnet18", Source = ClassifierBuilder.SourceDescription(EmbeddedSubset.Train) }, stream => stream.Write(built.Model));
+        }
+
+        var classifier = EvaluationModel.Load(model, repository.Root);
+        var data = PreparedDataset.Prepare(EmbeddedSubset.Test, classifier.Preprocessing, 32, images);
+        prepared[(model, images)] = (classifier, data);
+        return (classifier, data);
+    }
+}

@@ -1,0 +1,29 @@
+using EdgeInfer.Runtime.Measurement;
+
+namespace EdgeInfer.Study.Measurement;
+
+/// <summary>
+/// What the study needs measured, one cell at a time, so that each cell can be cached and the phases can be tested with
+/// a small model. <see cref="OrtStudyMeasurer"/> measures for real (ONNX Runtime, real background load, real pruning).
+/// Every method may block for seconds and must honour cancellation.
+/// </summary>
+public interface IStudyMeasurer
+{
+    /// <summary>A description of this machine and runtime (CPU, cores, memory, OS, ORT and .NET versions), part of every cache key.</summary>
+    IReadOnlyDictionary<string, string> Machine { get; }
+
+    /// <summary>Builds (or finds) the variant and reports its sizes.</summary>
+    PreparedVariant Prepare(VariantSpec spec, CancellationToken cancellationToken);
+
+    /// <summary>Starts <paramref name="load"/> background inference tasks of catalog model <paramref name="loadModel"/>; they run until the result is disposed.</summary>
+    IDisposable StartEdgeLoad(string loadModel, int load, CancellationToken cancellationToken);
+
+    /// <summary>Times inference of <paramref name="variant"/> at <paramref name="role"/> (under whatever edge load runs).</summary>
+    LatencyStatistics MeasureInference(PreparedVariant variant, StudyRole role, CancellationToken cancellationToken);
+
+    /// <summary>Times pruning the full model file into <paramref name="spec"/> end to end (parse, select, mask, save).</summary>
+    LatencyStatistics MeasurePruning(PreparedVariant full, VariantSpec spec, CancellationToken cancellationToken);
+
+    /// <summary>Top-1/Top-5 of the trained model pruned with <paramref name="method"/> at <paramref name="pruningFactor"/>.</summary>
+    AccuracyPoint MeasureAccuracy(string model, string method, double pruningFactor, int images, CancellationToken cancellationToken);
+}

@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Globalization;
+using EdgeInfer.Models.Catalog;
+using EdgeInfer.Models.Repository;
+using EdgeInfer.Pruning.Pipeline;
+using EdgeInfer.Runtime.Execution;
+using EdgeInfer.Runtime.Load;
+using EdgeInfer.Runtime.Measurement;
+using EdgeInfer.Runtime.Profiles;
+using EdgeInfer.Study.Config;
+
+namespace EdgeInfer.Study.Measurement;
+
+/// <summary>
+/// Measures for real: catalog models built into (and pruned variants pruned into) a <see cref="ModelRepository"/>,
+/// inference timed with <see cref="RuntimeSession"/> per role, edge load emulated with <see cref="EdgeLoad"/> (real CPU
+/// contention), pruning timed file to file with <see cref="ModelPruning.PruneFile"/>. Accuracy comes from the evaluator
+/// given to the constructor (none: the accuracy phase is skipped).
+/// </summary>
+public sealed class OrtStudyMeasurer : IStudyMeasurer
+{
+    private readonly StudyConfig config;
+    private readonly ModelRepository repository;
+    private readonly AccuracyEvaluator? accuracy;
+    private readonly Dictionary<string, string> machine;
+
+    /// <summary>Creates the measurer; <paramref name="config"/> must be valid.</summary>
+    public OrtStudyMeasurer(StudyConfig config, ModelRepository repository, AccuracyEvaluator? accuracy = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(repository);
+        this.config = config.Validate();
+        this.repository = repository;
+        this.accuracy = accuracy;
+        var m = MachineProbe.Current();
+        machine = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["cpu"] = m.CpuModel,
+            ["logicalCores"] = m.LogicalCores.ToString(CultureInfo.InvariantCulture),
+            ["memoryBytes"] = m.MemoryBytes.ToString(CultureInfo.InvariantCulture),
+            ["os"] = m.OperatingSystem,
+            ["onnxRuntime"] = m.OnnxRuntimeVersion,
+            ["dotnet"] = m.DotnetVersion,
+        };
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, string> Machine => machine;
+
+    /// <summary>True when an accuracy evaluator was given.</summary>
+    public bool CanMeasureAccuracy => accuracy is not null;
+
+    /// <inheritdoc />
+    public PreparedVariant Prepare(VariantSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        cancellationToken.ThrowIfCancellationRequested();
+        var full = repository.GetOrBuild(spec.Model);
+        if (spec.IsFull)
+        {
+            return new PreparedVariant(spec, full.ModelPath, full.Metadata.SizeBytes, full.Metadata.SizeBytes, full.Metadata.Parameters, full.Metadata.Macs, full.Metadata.Trained);
+        }
+
+        var folder = Directory.CreateTempSubdirectory("edgeinfer-study-").FullName;
+        try
+        {
+            var onnx = Path.Combine(folder, "model.onnx");
+            var wire = Path.Combine(folder, "model.eiw");
+            var report = ModelPruning.PruneFile(full.ModelPath, onnx, Options(spec) with { WirePath = wire });
+            var entry = repository.Import(onnx, new ModelAddRequest
+            {
+                Name = full.Name,
+                Variant = spec.Name,
+                Trained = full.Metadata.Trained,
+                Source = $"{full.Name}/{full.Variant}",
+                Architecture = full.Metadata.Architecture,
+                PruningFactor = spec.PruningFactor,
+                PruningMethod = spec.Method,
+            });
+            return new PreparedVariant(spec, entry.ModelPath, entry.Metadata.SizeBytes, new FileInfo(wire).Length, report.ParametersAfter, report.MacsAfter, entry.Metadata.Trained);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <inheritdoc />
+    public IDisposable StartEdgeLoad(string loadModel, int load, CancellationToken cancellationToken) =>
+        new LoadScope(load, load == 0 ? null : repository.GetOrBuild(loadModel).ModelPath, cancellationToken);
+
+    /// <inheritdoc />
+    public LatencyStatistics MeasureInference(PreparedVariant variant, StudyRole role, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        var options = new RuntimeOptions
+        {
+            Role = role == StudyRole.Device ? RuntimeRole.Device : RuntimeRole.Edge,
+            IntraOpThreads = role == StudyRole.Device ? config.DeviceThreads : config.EdgeThreads,
+            WarmupRuns = config.WarmupRuns,
+        };
+        cancellationToken.ThrowIfCancellationRequested();
+        using var session = RuntimeSession.Open(variant.ModelPath, options);
+        using var abort = cancellationToken.Register(session.Terminate);
+        try
+        {
+            return session.Measure(config.Samples, cancellationToken: cancellationToken);
+        }
+        catch (Microsoft.ML.OnnxRuntime.OnnxRuntimeException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("Measurement was cancelled.", ex, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public LatencyStatistics MeasurePruning(PreparedVariant full, VariantSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(full);
+        ArgumentNullException.ThrowIfNull(spec);
+        var folder = Directory.CreateTempSubdirectory("edgeinfer-prune-").FullName;
+        try
+        {
+            var seconds = new double[config.PruneSamples];
+            for (var i = 0; i < seconds.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var output = Path.Combine(folder, "pruned.onnx");
+                var start = Stopwatch.GetTimestamp();
+                ModelPruning.PruneFile(full.ModelPath, output, Options(spec));
+                seconds[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                File.Delete(output);
+            }
+
+            return LatencyStatistics.From(seconds);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <inheritdoc />
+    public AccuracyPoint MeasureAccuracy(string model, string method, double pruningFactor, int images, CancellationToken cancellationToken) =>
+        accuracy is { } evaluate
+            ? evaluate(model, method, pruningFactor, images, cancellationToken)
+            : throw new InvalidOperationException("No accuracy evaluator was given; the accuracy phase should have been skipped.");
+
+    private static PruneFileOptions Options(VariantSpec spec) => new(spec.PruningFactor, spec.Method switch
+    {
+        "channel" => PruningMethod.Channel,
+        "layer" => PruningMethod.Layer,
+        _ => PruningMethod.Global,
+    });
+
+    private sealed class LoadScope(int load, string? model, CancellationToken cancellationToken) : IDisposable
+    {
+        private readonly EdgeLoad? background = model is null ? null : EdgeLoad.Start(model, load, cancellationToken: cancellationToken);
+
+        public void Dispose() => background?.Dispose();
+    }
+}

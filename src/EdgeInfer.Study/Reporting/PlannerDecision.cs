@@ -1,0 +1,11 @@
+namespace EdgeInfer.Study.Reporting;
+
+/// <summary>What the planner chooses for one representative scenario, under the latency and the energy objective.</summary>
+/// <param name="Model">Model name.</param>
+/// <param name="Load">Edge load L.</param>
+/// <param name="Requests">Q.</param>
+/// <param name="EdgeTimes">How the edge times at this load were obtained (measured, interpolated, extrapolated).</param>
+/// <param name="Latency">Strategy with the lowest lifetime delay.</param>
+/// <param name="Energy">Strategy with the lowest device energy.</param>
+/// <param name="Explanation">The planner's explanation of the latency choice.</param>
+public sealed record PlannerDecision(string Model, int Load, long Requests, string EdgeTimes, string Latency, string Energy, string Explanation);

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+
+namespace EdgeInfer.Study.Reporting;
+
+/// <summary>The measured-input tables of the report.</summary>
+public static partial class ReportWriter
+{
+    private static void Inputs(StringBuilder md, StudyResult result)
+    {
+        var models = result.Measurements.Models;
+        md.AppendLine("## Measured inputs").AppendLine();
+        md.AppendLine("### Models").AppendLine();
+        md.AppendLine("| Model | Variant | ONNX size (MB) | Sent to the device (MB) | Non-zero parameters | MACs (G) | Trained |").AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var m in models)
+        {
+            foreach (var v in new[] { m.Full, m.Pruned })
+            {
+                md.AppendLine(F($"| {m.Model} | {v.Spec.Name} | {v.OnnxBytes / 1e6:F1} | {v.TransferBytes / 1e6:F1}{(v.Spec.IsFull ? " (ONNX)" : " (.eiw)")} | {v.Parameters:N0} | {(v.Macs is { } macs ? (macs / 1e9).ToString("F2", CultureInfo.InvariantCulture) : "?")} | {(v.Trained ? "yes" : "no")} |"));
+            }
+        }
+
+        md.AppendLine().AppendLine("### Inference time, ms: median (p90)").AppendLine();
+        var loads = models[0].Edge.Select(e => e.Load).ToArray();
+        md.Append("| Model | Variant | Device |");
+        md.AppendJoin("", loads.Select(l => F($" Edge L = {l} |"))).AppendLine();
+        md.Append("|---|---|---|").AppendJoin("", loads.Select(_ => "---|")).AppendLine();
+        foreach (var m in models)
+        {
+            md.Append($"| {m.Model} | full | {Ms(m.DeviceFull)} |").AppendJoin("", m.Edge.Select(e => $" {Ms(e.Full)} |")).AppendLine();
+            md.Append($"| {m.Model} | {m.Pruned.Spec.Name} | {Ms(m.DevicePruned)} |").AppendJoin("", m.Edge.Select(e => $" {Ms(e.Pruned)} |")).AppendLine();
+        }
+
+        md.AppendLine().AppendLine(F($"### Pruning time at the edge, s: median ({result.Config.PruningMethod}, file to file)")).AppendLine();
+        md.Append("| Model | pf |").AppendJoin("", loads.Select(l => F($" L = {l} |"))).AppendLine();
+        md.Append("|---|---|").AppendJoin("", loads.Select(_ => "---|")).AppendLine();
+        foreach (var m in models)
+        {
+            md.Append(F($"| {m.Model} | {m.Pruned.Spec.PruningFactor:0.##} |")).AppendJoin("", m.Edge.Select(e => F($" {e.Prune.MedianSeconds:F3} |"))).AppendLine();
+        }
+
+        if (models.Any(m => m.PruneByFactor.Count > 0))
+        {
+            md.AppendLine().AppendLine("Pruning time versus pf at L = 0, s (median):").AppendLine();
+            var factors = models.SelectMany(m => m.PruneByFactor.Select(p => p.PruningFactor)).Distinct().Order().ToArray();
+            md.Append("| Model |").AppendJoin("", factors.Select(f => F($" pf {f:0.##} |"))).AppendLine();
+            md.Append("|---|").AppendJoin("", factors.Select(_ => "---|")).AppendLine();
+            foreach (var m in models)
+            {
+                md.Append($"| {m.Model} |").AppendJoin("", factors.Select(f => m.PruneByFactor.FirstOrDefault(p => p.PruningFactor == f) is { } p ? F($" {p.Prune.MedianSeconds:F3} |") : " – |")).AppendLine();
+            }
+        }
+
+        md.AppendLine().AppendLine("### Accuracy of the trained model").AppendLine();
+        if (result.Measurements.Accuracy.Count == 0)
+        {
+            md.AppendLine($"Not measured: {result.Measurements.AccuracyNote}.").AppendLine();
+            return;
+        }
+
+        md.AppendLine("| Method | pf | Top-1 | Top-5 | Images |").AppendLine("|---|---|---|---|---|");
+        foreach (var a in result.Measurements.Accuracy)
+        {
+            md.AppendLine(F($"| {a.Method} | {a.PruningFactor:0.##} | {a.Top1:P1} | {a.Top5:P1} | {a.Images} |"));
+        }
+
+        md.AppendLine();
+    }
+}

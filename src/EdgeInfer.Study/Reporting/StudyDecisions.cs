@@ -1,0 +1,32 @@
+using EdgeInfer.Core.Planning;
+using EdgeInfer.Core.Radio;
+using EdgeInfer.Study.Figures;
+
+namespace EdgeInfer.Study.Reporting;
+
+/// <summary>Planner decisions for a few representative scenarios per model: idle and loaded edge, Q = 1, 50 and the largest Q.</summary>
+public static class StudyDecisions
+{
+    /// <summary>One decision per (model, load ∈ {0, highest measured, plotted maximum}, Q ∈ {1, 50, maxRequests}).</summary>
+    public static IReadOnlyList<PlannerDecision> Compute(IReadOnlyList<ModelCostInputs> models, LinkRates rates, int maxRequests)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        var decisions = new List<PlannerDecision>();
+        foreach (var model in models)
+        {
+            foreach (var load in new[] { 0, model.MaxMeasuredLoad, model.MaxLoad }.Distinct())
+            {
+                foreach (var q in new long[] { 1, 50, maxRequests }.Distinct())
+                {
+                    var at = model.Scenario(load, q);
+                    var latency = OffloadPlanner.Plan(at.Scenario, rates);
+                    var energy = OffloadPlanner.Plan(at.Scenario with { Objective = Objective.Energy }, rates);
+                    var kind = ModelCostInputs.Worst(ModelCostInputs.Worst(at.EdgeFull, at.EdgePruned), at.Prune);
+                    decisions.Add(new PlannerDecision(model.Model, load, q, kind.ToString().ToLowerInvariant(), latency.Chosen?.Name() ?? "none", energy.Chosen?.Name() ?? "none", latency.Explanation));
+                }
+            }
+        }
+
+        return decisions;
+    }
+}

@@ -1,0 +1,217 @@
+using System.Globalization;
+using EdgeInfer.Runtime.Measurement;
+using EdgeInfer.Study.Config;
+using EdgeInfer.Study.Measurement;
+
+namespace EdgeInfer.Study.Running;
+
+/// <summary>
+/// Runs the measurement phases of the study — models (build and prune), device, edge (one background load at a time),
+/// pruning versus pf, accuracy — through a <see cref="MeasurementCache"/>: every cell is looked up first and measured
+/// only when missing, and a background load is started only when one of its cells is missing.
+/// </summary>
+public sealed class StudyRunner
+{
+    private readonly StudyConfig config;
+    private readonly IStudyMeasurer measurer;
+    private readonly MeasurementCache cache;
+    private readonly Action<StudyProgress> progress;
+    private readonly bool measureAccuracy;
+    private readonly string machine;
+
+    /// <summary>Creates a runner; <paramref name="config"/> is validated here.</summary>
+    /// <param name="config">What to measure.</param>
+    /// <param name="measurer">Measures the cells.</param>
+    /// <param name="cache">Where cells are kept between runs.</param>
+    /// <param name="measureAccuracy">False skips the accuracy phase (no evaluator, or no trained model).</param>
+    /// <param name="progress">Called after every step.</param>
+    public StudyRunner(StudyConfig config, IStudyMeasurer measurer, MeasurementCache cache, bool measureAccuracy, Action<StudyProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        this.config = config.Validate();
+        this.measurer = measurer ?? throw new ArgumentNullException(nameof(measurer));
+        this.cache = cache ?? throw new ArgumentNullException(nameof(cache));
+        this.measureAccuracy = measureAccuracy && config.AccuracyModel is not null;
+        this.progress = progress ?? (_ => { });
+        machine = string.Join(";", measurer.Machine.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
+    }
+
+    /// <summary>Measures (or reuses) every cell and returns the study's inputs.</summary>
+    /// <exception cref="OperationCanceledException">Cancelled; every finished cell is in the cache.</exception>
+    public StudyMeasurements Run(CancellationToken cancellationToken)
+    {
+        var models = config.Models;
+        var full = new Dictionary<string, PreparedVariant>(StringComparer.Ordinal);
+        var pruned = new Dictionary<string, PreparedVariant>(StringComparer.Ordinal);
+        var step = 0;
+        foreach (var model in models)
+        {
+            full[model] = Prepare(VariantSpec.Full(model), ++step, models.Count * 2, cancellationToken);
+            pruned[model] = Prepare(Comparison(model), ++step, models.Count * 2, cancellationToken);
+        }
+
+        var device = new Dictionary<string, (LatencyStatistics Full, LatencyStatistics Pruned)>(StringComparer.Ordinal);
+        step = 0;
+        foreach (var model in models)
+        {
+            var f = Inference(full[model], StudyRole.Device, 0, "device", ++step, models.Count * 2, cancellationToken);
+            var p = Inference(pruned[model], StudyRole.Device, 0, "device", ++step, models.Count * 2, cancellationToken);
+            device[model] = (f, p);
+        }
+
+        var edge = MeasureEdge(models, full, pruned, cancellationToken);
+        var byFactor = MeasurePruneByFactor(models, full, cancellationToken);
+        var accuracy = MeasureAccuracy(cancellationToken);
+
+        return new StudyMeasurements
+        {
+            Models = models.Select(m => new ModelMeasurements
+            {
+                Model = m,
+                Full = full[m],
+                Pruned = pruned[m],
+                DeviceFull = device[m].Full,
+                DevicePruned = device[m].Pruned,
+                Edge = edge[m],
+                PruneByFactor = byFactor[m],
+            }).ToArray(),
+            Accuracy = accuracy,
+            AccuracyNote = measureAccuracy ? null : config.AccuracyModel is null
+                ? "accuracy was not asked for (accuracyModel is null)"
+                : "no accuracy evaluator is available in this build",
+        };
+    }
+
+    private VariantSpec Comparison(string model) => new(model, config.PruningMethod, config.ComparisonPruningFactor);
+
+    private Dictionary<string, List<EdgeLoadMeasurement>> MeasureEdge(IReadOnlyList<string> models, Dictionary<string, PreparedVariant> full, Dictionary<string, PreparedVariant> pruned, CancellationToken cancellationToken)
+    {
+        var result = models.ToDictionary(m => m, _ => new List<EdgeLoadMeasurement>(), StringComparer.Ordinal);
+        var loads = config.EdgeLoads.Order().ToArray();
+        var total = loads.Length * models.Count * 3;
+        var step = 0;
+        foreach (var load in loads)
+        {
+            IDisposable? background = null;
+            string? running = null;
+            try
+            {
+                foreach (var model in models)
+                {
+                    var loadModel = config.LoadModel ?? model;
+                    var keys = new[] { InferenceKey(full[model], StudyRole.Edge, load), InferenceKey(pruned[model], StudyRole.Edge, load), PruneKey(pruned[model].Spec, load) };
+                    if (keys.Any(k => !cache.Contains(k)) && running != loadModel)
+                    {
+                        background?.Dispose();
+                        background = null;
+                        if (load > 0)
+                        {
+                            progress(new StudyProgress("edge", step, total, $"starting {load} background task(s) of {loadModel} ..."));
+                        }
+
+                        background = measurer.StartEdgeLoad(loadModel, load, cancellationToken);
+                        running = loadModel;
+                    }
+
+                    var f = Inference(full[model], StudyRole.Edge, load, "edge", ++step, total, cancellationToken);
+                    var p = Inference(pruned[model], StudyRole.Edge, load, "edge", ++step, total, cancellationToken);
+                    var pr = Prune(full[model], pruned[model].Spec, load, "edge", ++step, total, cancellationToken);
+                    result[model].Add(new EdgeLoadMeasurement(load, f, p, pr));
+                }
+            }
+            finally
+            {
+                background?.Dispose();
+            }
+        }
+
+        return result;
+    }
+
+    private Dictionary<string, List<PruneAtFactor>> MeasurePruneByFactor(IReadOnlyList<string> models, Dictionary<string, PreparedVariant> full, CancellationToken cancellationToken)
+    {
+        var factors = config.PruningFactors.Where(pf => pf > 0).Order().ToArray();
+        var result = models.ToDictionary(m => m, _ => new List<PruneAtFactor>(), StringComparer.Ordinal);
+        var step = 0;
+        foreach (var model in models)
+        {
+            foreach (var pf in factors)
+            {
+                var spec = new VariantSpec(model, config.PruningMethod, pf);
+                result[model].Add(new PruneAtFactor(pf, Prune(full[model], spec, 0, "pruning", ++step, factors.Length * models.Count, cancellationToken)));
+            }
+        }
+
+        return result;
+    }
+
+    private List<AccuracyPoint> MeasureAccuracy(CancellationToken cancellationToken)
+    {
+        var points = new List<AccuracyPoint>();
+        if (!measureAccuracy || config.AccuracyModel is not { } model)
+        {
+            return points;
+        }
+
+        var factors = config.PruningFactors.Order().ToArray();
+        var total = factors.Length * config.AccuracyMethods.Count;
+        var step = 0;
+        foreach (var method in config.AccuracyMethods)
+        {
+            foreach (var pf in factors)
+            {
+                var spec = new VariantSpec(model, method, pf);
+                var key = new MeasurementKey("accuracy", model, spec.Name, "-", 0, Settings(("images", config.AccuracyImages)), machine);
+                var point = Cached(key, "accuracy", ++step, total, () => measurer.MeasureAccuracy(model, method, pf, config.AccuracyImages, cancellationToken), a =>
+                    F($"{model} {spec.Name}: top-1 {a.Top1:P1}, top-5 {a.Top5:P1} ({a.Images} images)"));
+                points.Add(point);
+            }
+        }
+
+        return points;
+    }
+
+    private PreparedVariant Prepare(VariantSpec spec, int step, int total, CancellationToken cancellationToken)
+    {
+        // The cached sizes describe one file: when that file is gone or was replaced (another size), prepare it again.
+        var key = new MeasurementKey("variant", spec.Model, spec.Name, "-", 0, "seed=42", "any");
+        var prepared = Cached(key, "models", step, total, () => measurer.Prepare(spec, cancellationToken), v =>
+            F($"{spec}: {v.OnnxBytes / 1e6:F1} MB ONNX, {v.TransferBytes / 1e6:F1} MB to transfer, {v.Parameters:N0} non-zero parameters"));
+        if (File.Exists(prepared.ModelPath) && new FileInfo(prepared.ModelPath).Length == prepared.OnnxBytes)
+        {
+            return prepared;
+        }
+
+        prepared = measurer.Prepare(spec, cancellationToken);
+        cache.Store(key, prepared);
+        return prepared;
+    }
+
+    private LatencyStatistics Inference(PreparedVariant variant, StudyRole role, int load, string phase, int step, int total, CancellationToken cancellationToken) =>
+        Cached(InferenceKey(variant, role, load), phase, step, total, () => measurer.MeasureInference(variant, role, cancellationToken), s =>
+            F($"{role.ToString().ToLowerInvariant(),-6} {variant.Spec} load {load,3}: median {s.MedianSeconds * 1e3:F2} ms, p90 {s.P90Seconds * 1e3:F2} ms ({s.Count} samples)"));
+
+    private LatencyStatistics Prune(PreparedVariant full, VariantSpec spec, int load, string phase, int step, int total, CancellationToken cancellationToken) =>
+        Cached(PruneKey(spec, load), phase, step, total, () => measurer.MeasurePruning(full, spec, cancellationToken), s =>
+            F($"prune  {spec} load {load,3}: median {s.MedianSeconds:F3} s ({s.Count} samples)"));
+
+    private MeasurementKey InferenceKey(PreparedVariant variant, StudyRole role, int load) => role == StudyRole.Device
+        ? new MeasurementKey("inference", variant.Spec.Model, variant.Spec.Name, "device", 0, Settings(("samples", config.Samples), ("warmup", config.WarmupRuns), ("threads", config.DeviceThreads)), machine)
+        : new MeasurementKey("inference", variant.Spec.Model, variant.Spec.Name, "edge", load, Settings(("samples", config.Samples), ("warmup", config.WarmupRuns), ("threads", config.EdgeThreads ?? Environment.ProcessorCount), ("loadModel", config.LoadModel ?? variant.Spec.Model)), machine);
+
+    private MeasurementKey PruneKey(VariantSpec spec, int load) =>
+        new("prune", spec.Model, spec.Name, "edge", load, Settings(("pruneSamples", config.PruneSamples), ("loadModel", load == 0 ? "-" : config.LoadModel ?? spec.Model)), machine);
+
+    private T Cached<T>(MeasurementKey key, string phase, int step, int total, Func<T> measure, Func<T, string> describe)
+    {
+        var before = cache.Hits;
+        var value = cache.GetOrMeasure(key, measure);
+        progress(new StudyProgress(phase, step, total, describe(value) + (cache.Hits > before ? " (cached)" : "")));
+        return value;
+    }
+
+    private static string Settings(params (string Name, object Value)[] settings) =>
+        string.Join(";", settings.Select(s => s.Name + "=" + Convert.ToString(s.Value, CultureInfo.InvariantCulture)));
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,130 @@
+using System.Reflection;
+using System.Text.Json;
+using EdgeInfer.Core.Radio;
+using EdgeInfer.Study.Figures;
+using EdgeInfer.Study.Measurement;
+using EdgeInfer.Study.Reporting;
+using EdgeInfer.Study.Running;
+
+namespace EdgeInfer.Study;
+
+/// <summary>
+/// The whole study: measure (through the cache), compute figures, thresholds, decisions and findings with the Core
+/// planner, and write <c>figures/*.csv|png|svg</c>, <c>measurements.json</c>, <c>report.md</c> and <c>run.json</c>.
+/// <c>run.json</c> is written first with <c>"complete": false</c> and rewritten at the end, so an interrupted run says so.
+/// </summary>
+public sealed class StudyReproduction(IStudyMeasurer measurer, IFigureRenderer? renderer, bool canMeasureAccuracy, TimeProvider? time = null)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
+
+    /// <summary>The EdgeInfer version (informational version of this assembly).</summary>
+    public static string EdgeInferVersion =>
+        typeof(StudyReproduction).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary>Runs the study.</summary>
+    /// <exception cref="OperationCanceledException">Cancelled; finished measurements stay in the cache, run.json says incomplete.</exception>
+    public StudyResult Run(ReproductionRequest request, Action<StudyProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var config = request.Config.Validate();
+        var report = progress ?? (_ => { });
+        var started = clock.GetUtcNow();
+        var output = Directory.CreateDirectory(request.OutputFolder).FullName;
+        var rates = RadioChannel.Evaluate(config.Scenario.Radio, "scenario.radio.").Rates;
+        WriteManifest(output, request, started, null, complete: false, files: []);
+
+        var cache = new MeasurementCache(Path.Combine(output, "cache"), request.Fresh);
+        var measurements = new StudyRunner(config, measurer, cache, canMeasureAccuracy, report).Run(cancellationToken);
+        var models = measurements.Models.Select(m => new ModelCostInputs(config, m)).ToArray();
+        var thresholds = StudyThresholds.Compute(models, rates);
+        var figures = StudyFigures.All(config, measurements, models, rates);
+
+        var files = new List<string>();
+        var figureFolder = Directory.CreateDirectory(Path.Combine(output, "figures")).FullName;
+        for (var i = 0; i < figures.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            files.Add(FigureCsv.Write(figures[i], figureFolder));
+            if (renderer is not null)
+            {
+                files.AddRange(renderer.Render(figures[i], figureFolder));
+            }
+
+            report(new StudyProgress("figures", i + 1, figures.Count, $"{figures[i].Name}: {figures[i].Title}"));
+        }
+
+        AtomicText.Write(Path.Combine(output, "measurements.json"), JsonSerializer.SerializeToUtf8Bytes(measurements, Json));
+        files.Add(Path.Combine(output, "measurements.json"));
+        var finished = clock.GetUtcNow();
+        var result = new StudyResult
+        {
+            Config = config,
+            Preset = request.Preset,
+            OutputFolder = output,
+            Machine = measurer.Machine,
+            Rates = rates,
+            Measurements = measurements,
+            Thresholds = thresholds,
+            Decisions = StudyDecisions.Compute(models, rates, config.MaxRequests),
+            Findings = StudyFindings.Compute(config, models, rates),
+            PaperPresetEdgeSeconds = models.All(m => m.Measured.Edge.Count > 1) ? StudyEstimate.EdgePhaseSeconds(Config.StudyPresets.Paper with { Models = config.Models }, models) : null,
+            Figures = figures,
+            Files = [],
+            StartedUtc = started,
+            FinishedUtc = finished,
+            CacheHits = cache.Hits,
+            CacheMisses = cache.Misses,
+        };
+        AtomicText.Write(Path.Combine(output, "report.md"), ReportWriter.Format(result));
+        files.Add(Path.Combine(output, "report.md"));
+        files.Add(Path.Combine(output, "run.json"));
+        var relative = files.Select(f => Path.GetRelativePath(output, f)).ToArray();
+        WriteManifest(output, request, started, result, complete: true, relative);
+        report(new StudyProgress("report", 1, 1, $"report written to {Path.Combine(output, "report.md")}"));
+        return result with { Files = relative };
+    }
+
+    private void WriteManifest(string output, ReproductionRequest request, DateTimeOffset started, StudyResult? result, bool complete, IReadOnlyList<string> files)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteBoolean("complete", complete);
+            w.WriteString("preset", request.Preset);
+            w.WriteString("configFile", request.ConfigPath is null ? null : Path.GetFullPath(request.ConfigPath));
+            w.WriteBoolean("fresh", request.Fresh);
+            w.WriteString("edgeInferVersion", EdgeInferVersion);
+            w.WriteString("onnxRuntimeVersion", measurer.Machine.TryGetValue("onnxRuntime", out var ort) ? ort : "unknown");
+            w.WriteStartObject("machine");
+            foreach (var (key, value) in measurer.Machine.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                w.WriteString(key, value);
+            }
+
+            w.WriteEndObject();
+            w.WriteString("startedUtc", started);
+            if (result is not null)
+            {
+                w.WriteString("finishedUtc", result.FinishedUtc);
+                w.WriteNumber("wallSeconds", Math.Round(result.WallSeconds, 1));
+                w.WriteNumber("cacheHits", result.CacheHits);
+                w.WriteNumber("cacheMisses", result.CacheMisses);
+            }
+
+            w.WritePropertyName("config");
+            Config.StudyConfigWriter.Write(w, request.Config);
+            w.WriteStartArray("files");
+            foreach (var file in files)
+            {
+                w.WriteStringValue(file);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        AtomicText.Write(Path.Combine(output, "run.json"), stream.ToArray());
+    }
+}

@@ -1,0 +1,55 @@
+using EdgeInfer.Edge.Hosting;
+using EdgeInfer.Models.Catalog;
+using EdgeInfer.Models.Repository;
+
+namespace EdgeInfer.Cli.Tests;
+
+public sealed class EdgeCommandsTests
+{
+    [Theory]
+    [InlineData("serve", "--max-concurrency", "0", "--urls", "http://127.0.0.1:0")]
+    [InlineData("serve", "--urls", "ftp://nowhere")]
+    [InlineData("device", "--edge", "not a url", "--model", "mobilenet")]
+    [InlineData("device", "--edge", "http://127.0.0.1:1", "--model", "mobilenet", "--strategy", "cloud")]
+    [InlineData("device", "--edge", "http://127.0.0.1:1", "--model", "mobilenet", "--pf", "1.5")]
+    [InlineData("loadgen", "--edge", "http://127.0.0.1:1", "--model", "mobilenet", "--concurrency", "0", "--requests", "1")]
+    [InlineData("loadgen", "--edge", "http://127.0.0.1:1", "--model", "mobilenet", "--requests", "5", "--duration", "2s")]
+    [InlineData("loadgen", "--edge", "http://127.0.0.1:1", "--model", "mobilenet", "--duration", "soon")]
+    public void Command_BadArgument_ExitsTwoNamingIt(params string[] args)
+    {
+        var (code, stdout, stderr) = CliRunner.Run(args);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("error: ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoadgenAndDevice_AgainstRealServer_PrintOneJsonObject()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "edgeinfer-cli-edge", Guid.NewGuid().ToString("N"));
+        ModelRepository.Open(Path.Combine(root, "repo")).GetOrBuild("mobilenet");
+        await using var app = EdgeServer.Build(new EdgeServerOptions { Urls = ["http://127.0.0.1:0"], Repository = Path.Combine(root, "repo"), MaxConcurrency = 2, IntraOpThreads = 1 });
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            var url = app.Urls.First();
+            var load = CliRunner.RunJson("loadgen", "--edge", url, "--model", "mobilenet", "--concurrency", "2", "--requests", "6", "--json");
+            Assert.Equal(6, load.GetProperty("succeeded").GetInt32());
+            Assert.True(load.GetProperty("throughputPerSecond").GetDouble() > 0);
+            Assert.Equal(6, load.GetProperty("byStatus").GetProperty("200").GetInt32());
+
+            var (code, stdout, _) = CliRunner.Run("device", "--edge", url, "--model", "mobilenet", "--requests", "2", "--strategy", "edge-full", "--no-shaping", "--cache", Path.Combine(root, "device"), "--json");
+            Assert.Equal(0, code);
+            using var report = System.Text.Json.JsonDocument.Parse(stdout);
+            var run = report.RootElement.GetProperty("runs")[0];
+            Assert.Equal("edge-full", run.GetProperty("strategy").GetString());
+            Assert.Equal(2, run.GetProperty("completed").GetInt32());
+            Assert.True(run.GetProperty("measured").GetProperty("cycleDelaySeconds").GetDouble() > 0);
+        }
+        finally
+        {
+            await app.StopAsync(TestContext.Current.CancellationToken);
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}

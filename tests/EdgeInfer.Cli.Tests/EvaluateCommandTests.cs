@@ -1,0 +1,77 @@
+using System.Text.Json;
+using EdgeInfer.Accuracy;
+using EdgeInfer.Accuracy.Classifier;
+using Google.Protobuf;
+
+namespace EdgeInfer.Cli.Tests;
+
+public sealed class EvaluateCommandTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "edgeinfer-evaluate-" + Guid.NewGuid().ToString("N"));
+
+    public EvaluateCommandTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Evaluate_UntrainedCatalogModel_IsRefusedWithTheReason()
+    {
+        var repo = Path.Combine(_dir, "repo");
+        Assert.Equal(0, CliRunner.Run("models", "build", "mobilenet", "--repository", repo, "--json").ExitCode);
+
+        var (code, stdout, stderr) = CliRunner.Run("evaluate", "--model", "mobilenet", "--repository", repo, "--json");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains("untrained", stderr);
+        Assert.Contains("chance", stderr);
+    }
+
+    [Theory]
+    [InlineData("--pf", "0,1.5", "--pf value '1.5'")]
+    [InlineData("--method", "random", "not one of global, layer, channel")]
+    public void Evaluate_BadOption_ExitsWith2NamingIt(string option, string value, string expected)
+    {
+        var (code, _, stderr) = CliRunner.Run("evaluate", "--model", "whatever.onnx", option, value);
+
+        Assert.Equal(2, code);
+        Assert.Contains(expected, stderr);
+    }
+
+    [Fact]
+    public void Evaluate_TrainedModelFile_PrintsOneJsonObjectAndWritesCsvPngSvg()
+    {
+        // A stitched classifier with a random head, labelled trained: the command path is what is tested, not the accuracy.
+        var random = new Random(3);
+        float[] Values(int n) => Enumerable.Range(0, n).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        var model = BackboneGraph.Classifier(112, new LinearHead(Values(512), Enumerable.Repeat(1f, 512).ToArray(), Values(5120), Values(10)));
+        ClassifierMetadata.Set(model, ClassifierMetadata.TrainedKey, "true");
+        ClassifierMetadata.Set(model, ClassifierMetadata.PreprocessKey, BackboneGraph.Preprocessing(112).ToSpec());
+        var path = Path.Combine(_dir, "cls.onnx");
+        AtomicFile.WriteAllBytes(path, model.ToByteArray());
+        var outDir = Path.Combine(_dir, "out");
+
+        var (code, stdout, stderr) = CliRunner.Run("evaluate", "--model", path, "--pf", "0,0.5", "--limit", "8", "--batch-size", "4", "-o", outDir, "--json");
+
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var points = json.RootElement.GetProperty("points");
+        Assert.Equal(2, points.GetArrayLength());
+        Assert.Equal(8, json.RootElement.GetProperty("images").GetInt32());
+        Assert.Equal(0.5, points[1].GetProperty("pruningFactor").GetDouble());
+        Assert.InRange(points[0].GetProperty("top5").GetDouble(), points[0].GetProperty("top1").GetDouble(), 1.0);
+        Assert.All(new[] { "csv", "png", "svg" }, ext => Assert.True(File.Exists(Path.Combine(outDir, "accuracy-global." + ext))));
+        Assert.Contains("pf 0.50 global", stderr); // progress on stderr
+    }
+
+    [Fact]
+    public void DatasetInspect_Default_ReportsTheBalancedEmbeddedSubset()
+    {
+        var (code, stdout, _) = CliRunner.Run("dataset", "inspect", "default", "--json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal(1000, json.RootElement.GetProperty("images").GetInt32());
+        Assert.All(json.RootElement.GetProperty("imagesPerClass").EnumerateArray(), c => Assert.Equal(100, c.GetInt32()));
+    }
+}

@@ -1,0 +1,146 @@
+using EdgeInfer.Core.Planning;
+using EdgeInfer.Device.Execution;
+using EdgeInfer.Edge.Tests;
+
+namespace EdgeInfer.Device.Tests;
+
+public sealed class DeviceClientTests : IAsyncLifetime
+{
+    private readonly string cacheRoot = Path.Combine(Path.GetTempPath(), "edgeinfer-device-tests", Guid.NewGuid().ToString("N"));
+    private TestServer server = null!;
+
+    public async ValueTask InitializeAsync() => server = await TestServer.StartAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await server.DisposeAsync();
+        if (Directory.Exists(cacheRoot))
+        {
+            Directory.Delete(cacheRoot, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_AllStrategies_EachCompletesWithTop5AndCountedBytes()
+    {
+        var report = await DeviceClient.RunAsync(Request("all", requests: 3), null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(Strategies.All.Select(s => s.Name()).Order(), report.Runs.Select(r => r.Strategy).Order());
+        Assert.All(report.Runs, run =>
+        {
+            Assert.Equal(3, run.Completed);
+            Assert.Empty(run.Errors);
+            Assert.Equal(5, run.FirstTop5.Count);
+            Assert.All(run.FirstTop5, i => Assert.InRange(i, 0, 999));
+            Assert.True(run.Measured.CycleDelaySeconds > 0);
+            Assert.True(run.Measured.LifetimeDelaySeconds >= run.Measured.CycleDelaySeconds);
+            Assert.True(run.Measured.DeviceEnergyJoules > 0);
+            Assert.True(double.IsFinite(run.RelativeError.CycleDelay));
+        });
+
+        var edgeFull = report.Runs.Single(r => r.Strategy == "edge-full");
+        Assert.Equal(3 * 3 * 224 * 224 * 4, edgeFull.Measured.BytesUp);
+        var deviceFull = report.Runs.Single(r => r.Strategy == "device-full");
+        var catalogFull = new FileInfo(Path.Combine(server.RepositoryRoot, "mobilenet", "full", "model.onnx")).Length;
+        Assert.Equal(catalogFull, deviceFull.Measured.BytesDown);
+        var deviceOndemand = report.Runs.Single(r => r.Strategy == "device-ondemand");
+        Assert.True(deviceOndemand.Measured.BytesDown < catalogFull / 2, "the pruned model travels in the wire format");
+
+        // Same input, same model: the edge and the device agree on the classes.
+        Assert.Equal(edgeFull.FirstTop5, deviceFull.FirstTop5);
+        // Each on-demand strategy made the edge prune (the client dropped the edge's copy first); the pre-pruned ones did not.
+        Assert.Equal(2, (await server.StatusAsync()).GetProperty("prunes").GetInt64());
+        Assert.True(report.Runs.Single(r => r.Strategy == "edge-ondemand").Measured.PruneSeconds > 0);
+        Assert.Equal(0, report.Runs.Single(r => r.Strategy == "edge-prepruned").Measured.PruneSeconds);
+    }
+
+    [Fact]
+    public async Task RunAsync_Auto_PrintsDecisionWithReasonsAndRunsTheChoice()
+    {
+        var report = await DeviceClient.RunAsync(Request("auto", requests: 2), null, TestContext.Current.CancellationToken);
+        Assert.NotNull(report.Decision.Chosen);
+        Assert.Equal(6, report.Decision.Options.Count);
+        Assert.Contains("lowest lifetime delay", report.Decision.Explanation, StringComparison.Ordinal);
+        Assert.Contains(report.Sources, s => s.StartsWith("edge inference (full): edge status median service time", StringComparison.Ordinal));
+        Assert.Equal(report.Decision.Chosen, Assert.Single(report.Runs).Strategy);
+    }
+
+    [Theory]
+    [InlineData("onnx")]
+    [InlineData("sparse-onnx")]
+    public async Task RunAsync_DevicePrunedInOtherFormats_RunsWithoutDecoding(string format)
+    {
+        var report = await DeviceClient.RunAsync(Request("device-ondemand", requests: 2) with { PrunedFormat = format }, null, TestContext.Current.CancellationToken);
+        var run = Assert.Single(report.Runs);
+        Assert.Equal(2, run.Completed);
+        Assert.Equal(0, run.Measured.DecodeSeconds);
+        Assert.Equal(5, run.FirstTop5.Count);
+        Assert.Contains(report.Sources, s => s.Contains(format + " format", StringComparison.Ordinal) || s.Contains("as " + format, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_DeviceFullTwice_SecondRunGets304FromTheETag()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var first = await DeviceClient.RunAsync(Request("device-full", requests: 1), null, ct);
+        var second = await DeviceClient.RunAsync(Request("device-full", requests: 1), null, ct);
+        Assert.True(first.Runs[0].Measured.BytesDown > 1_000_000);
+        Assert.Equal(0, second.Runs[0].Measured.BytesDown);
+        Assert.Contains(second.Runs[0].Notes, n => n.Contains("304", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_EdgeGoneWithModelCached_FallsBackToLocalInference()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await DeviceClient.RunAsync(Request("device-full", requests: 1), null, ct); // model now on the device
+
+        // Planning needs the edge; execution then meets a stopped edge.
+        var request = Request("edge-full", requests: 3) with { MaxRetries = 1 };
+        var client = new Http.EdgeClient(new Http.EdgeClientOptions { Edge = request.Edge, MaxRetries = 1, RetryDelay = new Core.Quantities.Seconds(0.01) });
+        var model = await client.ModelAsync("mobilenet", ct);
+        var input = DeviceInput.Synthetic(DeviceClient.InputShape(model));
+        await client.InferAsync("mobilenet", null, input.Body, input.ContentType, input.Shape, ct);
+        var plan = Planning.DevicePlanning.Plan(model, await client.StatusAsync(ct), new Http.VariantQuery(0.7, "global"), 3, input.Body.Length, Core.Radio.RadioOptions.Default, null);
+        await server.App.StopAsync(ct);
+
+        var runner = new StrategyRunner(client, new DeviceModelCache(cacheRoot), input, Runtime.Execution.RuntimeOptions.Device);
+        var run = await runner.RunAsync(Strategy.EdgeFull, "mobilenet", new Http.VariantQuery(0.7, "global"), 3, plan, ct);
+        Assert.Equal(3, run.Fallbacks);
+        Assert.Equal(3, run.Completed);
+        Assert.Empty(run.Errors);
+        Assert.True(run.Retries >= 3, $"each failed request is retried once first (retries {run.Retries})");
+        client.Dispose();
+    }
+
+    [Fact]
+    public async Task RunAsync_EdgeOverloaded_RetriesAfter429AndSucceeds()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var pruner = new BlockingPruner();
+        await using var busy = await TestServer.StartAsync(o => o with { MaxConcurrency = 1, QueueLimit = 0 }, pruner);
+        using var warm = await busy.Client.PostAsync("/v1/models/mobilenet/infer", TestServer.Tensor(), ct); // the edge knows its time
+        var holder = busy.Client.PostAsync("/v1/models/mobilenet/infer?pf=0.3", TestServer.Tensor(), ct);
+        await pruner.WaitEnteredAsync();
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(300, ct);
+            pruner.Release();
+        }, ct);
+
+        var report = await DeviceClient.RunAsync(Request("edge-full", requests: 1) with { Edge = busy.BaseAddress }, null, ct);
+        Assert.True(report.Retries >= 1);
+        Assert.Equal(1, report.Runs[0].Completed);
+        (await holder).Dispose();
+    }
+
+    private DeviceRunRequest Request(string strategy, int requests) => new()
+    {
+        Edge = server.BaseAddress,
+        Model = "mobilenet",
+        Requests = requests,
+        Strategy = strategy,
+        CacheRoot = cacheRoot,
+        Shaping = false,
+    };
+}

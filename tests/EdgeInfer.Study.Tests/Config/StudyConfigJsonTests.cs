@@ -1,0 +1,92 @@
+using EdgeInfer.Core;
+using EdgeInfer.Core.Planning;
+using EdgeInfer.Study.Config;
+
+namespace EdgeInfer.Study.Tests.Config;
+
+public sealed class StudyConfigJsonTests
+{
+    [Fact]
+    public void Defaults_AreThePapersSection41Values()
+    {
+        var c = new StudyConfig().Validate();
+        Assert.Equal(["resnet152", "densenet201", "mobilenet"], c.Models);
+        Assert.Equal(0.7, c.ComparisonPruningFactor);
+        Assert.Equal([3.7, 11.1, 18.5], c.Batteries.Select(b => b.Value));
+        Assert.Equal(300, c.MaxRequests);
+        Assert.Equal(100, c.PlotMaxLoad);
+        Assert.Equal(1, c.DeviceThreads);
+        Assert.Equal(300_000, c.Scenario.Workload.InputSize.Value);
+        Assert.Equal(2_000, c.Scenario.Workload.ResultSize.Value);
+        Assert.Equal(5.34, c.Scenario.Device.BasebandPower.Value);
+        Assert.Equal(131.26, c.Scenario.Edge.ComputePower.Value);
+        Assert.Equal(3.5e9, c.Scenario.Radio.CarrierFrequency.Value);
+    }
+
+    [Fact]
+    public void Presets_QuickMeasuresUpTo16AndPaperUpTo100()
+    {
+        Assert.Equal(16, StudyPresets.Get("quick").EdgeLoads.Max());
+        Assert.Equal(100, StudyPresets.Get("PAPER").EdgeLoads.Max());
+        var ex = Assert.Throws<EdgeInferInputException>(() => StudyPresets.Get("fast"));
+        Assert.Contains("quick, paper", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_OmittedFields_KeepTheBaseConfig()
+    {
+        var c = StudyConfigJson.Parse("""{ "edgeLoads": [0, 2], "scenario": { "radio": { "distanceMeters": 250 } } }""", StudyPresets.Quick);
+        Assert.Equal([0, 2], c.EdgeLoads);
+        Assert.Equal(250, c.Scenario.Radio.Distance.Value);
+        Assert.Equal(StudyPresets.Quick.Samples, c.Samples);
+        Assert.Equal(5.34, c.Scenario.Device.BasebandPower.Value);
+    }
+
+    [Fact]
+    public void Parse_EveryProblem_IsNamedInOneMessage()
+    {
+        var ex = Assert.Throws<EdgeInferInputException>(() => StudyConfigJson.Parse(
+            """{ "model": ["mobilenet"], "samples": "ten", "edgeLoads": [0, 1.5], "scenario": { "model": {}, "workload": { "requests": 5 } } }""",
+            new StudyConfig()));
+        Assert.Contains("model is not a known field", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("samples must be a number", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("edgeLoads[1] = 1.5 must be a whole number", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("scenario.model is set by the study", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("scenario.workload.requests is varied by the study", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ValidJsonButBadValues_ListsEveryRangeProblem()
+    {
+        var ex = Assert.Throws<EdgeInferInputException>(() => StudyConfigJson.Parse(
+            """{ "models": ["alexnet"], "comparisonPruningFactor": 1.5, "pruningMethod": "random", "edgeLoads": [0, 0], "batteriesWattHours": [-1] }""",
+            new StudyConfig()));
+        Assert.Contains("'alexnet' is not a catalog model", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("comparisonPruningFactor = 1.5", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("pruningMethod = \"random\"", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("repeat a load", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("batteriesWattHours", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_NotJson_IsRejected()
+    {
+        Assert.Throws<EdgeInferInputException>(() => StudyConfigJson.Parse("{ models: ", new StudyConfig()));
+        Assert.Throws<EdgeInferInputException>(() => StudyConfigJson.Parse("[1]", new StudyConfig()));
+    }
+
+    [Fact]
+    public void Writer_RoundTripsThroughTheParser()
+    {
+        var original = StudyConfigJson.Parse(
+            """{ "models": ["mobilenet"], "accuracyModel": null, "loadModel": null, "edgeThreads": 2, "scenario": { "radio": { "condition": "nlos" }, "device": { "batteryWattHours": 5 }, "objective": "energy" } }""",
+            StudyPresets.Paper);
+        var text = StudyConfigWriter.ToJson(original);
+        var parsed = StudyConfigJson.Parse(text, new StudyConfig());
+        Assert.Equal(text, StudyConfigWriter.ToJson(parsed));
+        Assert.Null(parsed.AccuracyModel);
+        Assert.Null(parsed.LoadModel);
+        Assert.Equal(Objective.Energy, parsed.Scenario.Objective);
+        Assert.Equal(StudyPresets.Paper.EdgeLoads, parsed.EdgeLoads);
+    }
+}
