@@ -1,4 +1,5 @@
 using EdgeInfer.Core;
+using EdgeInfer.Models.Files;
 using Google.Protobuf;
 using Onnx;
 
@@ -40,29 +41,6 @@ public static class OnnxModelFile
         coded.Flush();
     });
 
-    /// <summary>Writes through <paramref name="write"/> into a temporary file next to <paramref name="path"/>, then renames it; never leaves a partial file.</summary>
-    public static long WriteAtomically(string path, Action<Stream> write)
-    {
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
-        try
-        {
-            long length;
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, WriteBufferBytes))
-            {
-                write(stream);
-                length = stream.Length;
-            }
-
-            File.Move(temp, full, overwrite: true);
-            return length;
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-    }
+    /// <summary>Writes through <paramref name="write"/> into a temporary file next to <paramref name="path"/>, then renames it; never leaves a partial file (see <see cref="AtomicFile.Write"/>).</summary>
+    public static long WriteAtomically(string path, Action<Stream> write) => AtomicFile.Write(path, write);
 }
