@@ -31,9 +31,9 @@ public static class ChartWriter
         Directory.CreateDirectory(directory);
         var files = new ChartFiles(Path.Combine(directory, baseName + ".csv"), Path.Combine(directory, baseName + ".png"), Path.Combine(directory, baseName + ".svg"));
         var plot = Build(chart);
-        WriteAtomically(files.Csv, temp => File.WriteAllText(temp, ChartCsv.Format(chart)));
-        WriteAtomically(files.Png, temp => plot.SavePng(temp, chart.WidthPixels, chart.HeightPixels));
-        WriteAtomically(files.Svg, temp => plot.SaveSvg(temp, chart.WidthPixels, chart.HeightPixels));
+        AtomicChartFile.Write(files.Csv, temp => File.WriteAllText(temp, ChartCsv.Format(chart)));
+        AtomicChartFile.Write(files.Png, temp => plot.SavePng(temp, chart.WidthPixels, chart.HeightPixels));
+        AtomicChartFile.Write(files.Svg, temp => plot.SaveSvg(temp, chart.WidthPixels, chart.HeightPixels));
         return files;
     }
 
@@ -156,22 +156,5 @@ public static class ChartWriter
 
         Fonts.AddFontFile(FontName, path);
         return true;
-    }
-
-    private static void WriteAtomically(string path, Action<string> write)
-    {
-        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileNameWithoutExtension(path)}.{Guid.NewGuid():N}.tmp{Path.GetExtension(path)}");
-        try
-        {
-            write(temp);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
     }
 }

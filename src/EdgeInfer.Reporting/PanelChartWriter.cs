@@ -35,7 +35,7 @@ public static class PanelChartWriter
         var width = panels.Sum(p => p.Chart.WidthPixels);
         var height = panels.Max(p => p.Chart.HeightPixels);
         var files = new PanelFiles(Path.Combine(directory, baseName + ".png"), Path.Combine(directory, baseName + ".svg"));
-        WriteAtomically(files.Png, temp =>
+        AtomicChartFile.Write(files.Png, temp =>
         {
             using var surface = SKSurface.Create(new SKImageInfo(width, height)) ?? throw new InvalidOperationException("Skia could not create a drawing surface.");
             Draw(surface.Canvas, plots, panels);
@@ -44,7 +44,7 @@ public static class PanelChartWriter
             using var stream = File.Create(temp);
             data.SaveTo(stream);
         });
-        WriteAtomically(files.Svg, temp =>
+        AtomicChartFile.Write(files.Svg, temp =>
         {
             using var stream = File.Create(temp);
             using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), stream))
@@ -92,22 +92,5 @@ public static class PanelChartWriter
         }
 
         return plot;
-    }
-
-    private static void WriteAtomically(string path, Action<string> write)
-    {
-        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileNameWithoutExtension(path)}.{Guid.NewGuid():N}.tmp{Path.GetExtension(path)}");
-        try
-        {
-            write(temp);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using EdgeInfer.Core.Radio;
+using EdgeInfer.Models.Files;
 using EdgeInfer.Study.Figures;
 using EdgeInfer.Study.Measurement;
 using EdgeInfer.Study.Reporting;
@@ -54,7 +55,7 @@ public sealed class StudyReproduction(IStudyMeasurer measurer, IFigureRenderer? 
             report(new StudyProgress("figures", i + 1, figures.Count, $"{figures[i].Name}: {figures[i].Title}"));
         }
 
-        AtomicText.Write(Path.Combine(output, "measurements.json"), JsonSerializer.SerializeToUtf8Bytes(measurements, Json));
+        AtomicFile.WriteAllBytes(Path.Combine(output, "measurements.json"), JsonSerializer.SerializeToUtf8Bytes(measurements, Json));
         files.Add(Path.Combine(output, "measurements.json"));
         var finished = clock.GetUtcNow();
         var result = new StudyResult
@@ -76,7 +77,7 @@ public sealed class StudyReproduction(IStudyMeasurer measurer, IFigureRenderer? 
             CacheHits = cache.Hits,
             CacheMisses = cache.Misses,
         };
-        AtomicText.Write(Path.Combine(output, "report.md"), ReportWriter.Format(result));
+        AtomicFile.WriteAllText(Path.Combine(output, "report.md"), ReportWriter.Format(result));
         files.Add(Path.Combine(output, "report.md"));
         files.Add(Path.Combine(output, "run.json"));
         var relative = files.Select(f => Path.GetRelativePath(output, f)).ToArray();
@@ -125,6 +126,6 @@ public sealed class StudyReproduction(IStudyMeasurer measurer, IFigureRenderer? 
             w.WriteEndObject();
         }
 
-        AtomicText.Write(Path.Combine(output, "run.json"), stream.ToArray());
+        AtomicFile.WriteAllBytes(Path.Combine(output, "run.json"), stream.ToArray());
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EdgeInfer.Accuracy;
 using EdgeInfer.Accuracy.Classifier;
+using EdgeInfer.Models.Files;
 using Google.Protobuf;
 
 namespace EdgeInfer.Cli.Tests;

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using EdgeInfer.Core;
+using EdgeInfer.Models.Files;
 
 namespace EdgeInfer.Accuracy.Datasets;
 
@@ -88,39 +89,36 @@ public static class IdxFormat
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(array);
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + ".tmp-" + Environment.ProcessId;
-        try
+        AtomicFile.Write(path, file =>
         {
-            using (var file = File.Create(temp))
+            if (gzip)
             {
                 // Deterministic gzip: .NET writes no file name and a zero timestamp, so equal input gives equal bytes.
-                using Stream output = gzip ? new GZipStream(file, CompressionLevel.SmallestSize) : file;
-                Span<byte> header = stackalloc byte[4];
-                header[0] = 0;
-                header[1] = 0;
-                header[2] = UnsignedByteType;
-                header[3] = (byte)array.Dimensions.Count;
-                output.Write(header);
-                foreach (var d in array.Dimensions)
-                {
-                    BinaryPrimitives.WriteInt32BigEndian(header, d);
-                    output.Write(header);
-                }
-
-                output.Write(array.Data);
+                using var compressed = new GZipStream(file, CompressionLevel.SmallestSize, leaveOpen: true);
+                WriteContent(compressed, array);
             }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
+            else
             {
-                File.Delete(temp);
+                WriteContent(file, array);
             }
+        });
+    }
+
+    private static void WriteContent(Stream output, IdxArray array)
+    {
+        Span<byte> header = stackalloc byte[4];
+        header[0] = 0;
+        header[1] = 0;
+        header[2] = UnsignedByteType;
+        header[3] = (byte)array.Dimensions.Count;
+        output.Write(header);
+        foreach (var d in array.Dimensions)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(header, d);
+            output.Write(header);
         }
+
+        output.Write(array.Data);
     }
 
     private static byte[] ReadAll(Stream stream, string name)

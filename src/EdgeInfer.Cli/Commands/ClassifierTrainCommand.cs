@@ -4,6 +4,7 @@ using EdgeInfer.Accuracy.Classifier;
 using EdgeInfer.Accuracy.Datasets;
 using EdgeInfer.Accuracy.Evaluation;
 using EdgeInfer.Cli.Infrastructure;
+using EdgeInfer.Models.Files;
 using EdgeInfer.Models.Repository;
 
 namespace EdgeInfer.Cli.Commands;

@@ -6,8 +6,14 @@ namespace EdgeInfer.Core.Scenarios;
 /// <summary>
 /// A strict view of one JSON object: typed reads by name, problems collected with their JSON path,
 /// and <see cref="Finish"/> reporting every field nobody read (unknown) or that appears twice.
+/// Used by the scenario format (<see cref="ScenarioJson"/>) and by other strict config readers (the study config).
 /// </summary>
-internal sealed class JsonSection
+/// <remarks>
+/// Every read marks its field as known, returns null when the field is absent or JSON <c>null</c>, and adds a problem
+/// naming the field (with its path, e.g. <c>radio.distanceMeters</c>) when the value has the wrong kind. Nothing throws:
+/// the caller collects all problems and reports them in one message.
+/// </remarks>
+public sealed partial class JsonSection
 {
     private readonly JsonElement element;
     private readonly List<string> problems;
@@ -23,7 +29,12 @@ internal sealed class JsonSection
     /// <summary>The JSON path of this object, e.g. "model.full" ("" for the root).</summary>
     public string Path { get; }
 
-    public static JsonSection Root(JsonElement element, List<string> problems) => new(element, "", problems);
+    /// <summary>A view of the root object <paramref name="element"/>; problems are appended to <paramref name="problems"/>.</summary>
+    public static JsonSection Root(JsonElement element, List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        return new(element, "", problems);
+    }
 
     /// <summary>A nested object, or null when absent; wrong kinds are reported.</summary>
     public JsonSection? Section(string name)
@@ -42,22 +53,17 @@ internal sealed class JsonSection
         return new JsonSection(value, Join(name), problems);
     }
 
+    /// <summary>The raw value, or null when absent or <c>null</c> (for a caller that reads it another way).</summary>
+    public JsonElement? Element(string name) => Get(name) is { ValueKind: not JsonValueKind.Null } value ? value : null;
+
+    /// <summary>Whether the field is present and JSON <c>null</c> (e.g. to clear an optional setting).</summary>
+    public bool IsExplicitNull(string name) => Get(name) is { ValueKind: JsonValueKind.Null };
+
     /// <summary>A finite number, or null when absent or <c>null</c>.</summary>
-    public double? Number(string name)
-    {
-        if (Get(name) is not { } value || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
+    public double? Number(string name) => Element(name) is { } value ? AsNumber(name, value) : null;
 
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
-        {
-            Problem(name, $"must be a number, got {Kind(value)}");
-            return null;
-        }
-
-        return number;
-    }
+    /// <summary>A whole number in the range of <see cref="int"/> (counts), or null when absent.</summary>
+    public int? Int32(string name) => Element(name) is { } value ? AsInt32(name, value) : null;
 
     /// <summary>A whole number (e.g. bytes, elements), or null when absent.</summary>
     public long? Integer(string name)

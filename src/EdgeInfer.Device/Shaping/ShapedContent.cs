@@ -7,20 +7,15 @@ namespace EdgeInfer.Device.Shaping;
 /// Request content sent through the uplink <see cref="LinkPacer"/> in 16 kB chunks, counted in a <see cref="TransferRecord"/>.
 /// Re-sendable when the inner content is (a retry serializes it again, paced again).
 /// </summary>
-public sealed class ShapedContent : HttpContent
+public sealed class ShapedContent : ForwardingContent
 {
-    private readonly HttpContent inner;
     private readonly LinkPacer? pacer;
 
     public ShapedContent(HttpContent inner, LinkPacer? pacer, TransferRecord record)
+        : base(inner)
     {
-        this.inner = inner;
         this.pacer = pacer;
         Record = record;
-        foreach (var header in inner.Headers)
-        {
-            Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
     }
 
     /// <summary>The record the bytes are counted in.</summary>
@@ -30,26 +25,8 @@ public sealed class ShapedContent : HttpContent
     {
         var start = Stopwatch.GetTimestamp();
         await using var paced = new PacedWriteStream(stream, pacer, Record);
-        await inner.CopyToAsync(paced, cancellationToken).ConfigureAwait(false);
+        await Inner.CopyToAsync(paced, cancellationToken).ConfigureAwait(false);
         Record.UploadSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
-    }
-
-    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => SerializeToStreamAsync(stream, context, CancellationToken.None);
-
-    protected override bool TryComputeLength(out long length)
-    {
-        length = inner.Headers.ContentLength ?? -1;
-        return length >= 0;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 
     /// <summary>Writes through to the transport in 16 kB chunks, each paced and counted; never disposes the transport.</summary>

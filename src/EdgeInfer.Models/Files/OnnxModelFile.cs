@@ -52,8 +52,11 @@ public static class OnnxModelFile
         }
     }
 
-    /// <summary>Serializes <paramref name="model"/> to <paramref name="stream"/> (weight bytes are streamed, not copied into one buffer).</summary>
-    public static void Write(ModelProto model, Stream stream)
+    /// <summary>
+    /// Serializes <paramref name="model"/> (a <see cref="ModelProto"/>, or any protobuf message) to <paramref name="stream"/>
+    /// through a 1 MiB buffer (weight bytes are streamed, not copied into one buffer); the stream is left open.
+    /// </summary>
+    public static void Write(IMessage model, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(stream);

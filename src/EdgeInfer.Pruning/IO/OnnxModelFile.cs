@@ -1,14 +1,14 @@
 using EdgeInfer.Core;
+using EdgeInfer.Models.Files;
 using Google.Protobuf;
 using Onnx;
+using ModelFile = EdgeInfer.Models.Files.OnnxModelFile;
 
 namespace EdgeInfer.Pruning.IO;
 
 /// <summary>Reads ONNX model files straight from the file stream and writes them through a large buffer, atomically.</summary>
 public static class OnnxModelFile
 {
-    private const int WriteBufferBytes = 1 << 20;
-
     /// <summary>Parses the whole file; a file that is not an ONNX model gives <see cref="EdgeInferInputException"/>.</summary>
     public static ModelProto Load(string path)
     {
@@ -33,36 +33,8 @@ public static class OnnxModelFile
     }
 
     /// <summary>Serializes <paramref name="model"/> to <paramref name="path"/> via a temporary file and a rename; returns the size in bytes.</summary>
-    public static long Save(IMessage model, string path) => WriteAtomically(path, stream =>
-    {
-        using var coded = new CodedOutputStream(stream, WriteBufferBytes, leaveOpen: true);
-        model.WriteTo(coded);
-        coded.Flush();
-    });
+    public static long Save(IMessage model, string path) => AtomicFile.Write(path, stream => ModelFile.Write(model, stream));
 
-    /// <summary>Writes through <paramref name="write"/> into a temporary file next to <paramref name="path"/>, then renames it; never leaves a partial file.</summary>
-    public static long WriteAtomically(string path, Action<Stream> write)
-    {
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
-        try
-        {
-            long length;
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, WriteBufferBytes))
-            {
-                write(stream);
-                length = stream.Length;
-            }
-
-            File.Move(temp, full, overwrite: true);
-            return length;
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-    }
+    /// <summary>Writes through <paramref name="write"/> into a temporary file next to <paramref name="path"/>, then renames it; never leaves a partial file (see <see cref="AtomicFile.Write"/>).</summary>
+    public static long WriteAtomically(string path, Action<Stream> write) => AtomicFile.Write(path, write);
 }

@@ -37,30 +37,30 @@ public static class StudyConfigJson
             }
 
             var problems = new List<string>();
-            var root = new StrictJsonObject(document.RootElement, problems);
+            var root = JsonSection.Root(document.RootElement, problems);
             var c = baseConfig;
             c = c with
             {
                 Models = root.Strings("models") ?? c.Models,
                 AccuracyModel = root.IsExplicitNull("accuracyModel") ? null : root.String("accuracyModel") ?? c.AccuracyModel,
-                AccuracyImages = root.Integer("accuracyImages") ?? c.AccuracyImages,
+                AccuracyImages = root.Int32("accuracyImages") ?? c.AccuracyImages,
                 AccuracyMethods = root.Strings("accuracyMethods") ?? c.AccuracyMethods,
                 PruningFactors = root.Numbers("pruningFactors") ?? c.PruningFactors,
                 ComparisonPruningFactor = root.Number("comparisonPruningFactor") ?? c.ComparisonPruningFactor,
                 PruningMethod = root.String("pruningMethod") ?? c.PruningMethod,
-                EdgeLoads = root.Integers("edgeLoads") ?? c.EdgeLoads,
-                PlotMaxLoad = root.Integer("plotMaxLoad") ?? c.PlotMaxLoad,
-                MaxRequests = root.Integer("maxRequests") ?? c.MaxRequests,
+                EdgeLoads = root.Int32s("edgeLoads") ?? c.EdgeLoads,
+                PlotMaxLoad = root.Int32("plotMaxLoad") ?? c.PlotMaxLoad,
+                MaxRequests = root.Int32("maxRequests") ?? c.MaxRequests,
                 LoadModel = root.IsExplicitNull("loadModel") ? null : root.String("loadModel") ?? c.LoadModel,
-                Samples = root.Integer("samples") ?? c.Samples,
-                WarmupRuns = root.Integer("warmupRuns") ?? c.WarmupRuns,
-                PruneSamples = root.Integer("pruneSamples") ?? c.PruneSamples,
-                DeviceThreads = root.Integer("deviceThreads") ?? c.DeviceThreads,
-                EdgeThreads = root.Integer("edgeThreads") ?? c.EdgeThreads,
+                Samples = root.Int32("samples") ?? c.Samples,
+                WarmupRuns = root.Int32("warmupRuns") ?? c.WarmupRuns,
+                PruneSamples = root.Int32("pruneSamples") ?? c.PruneSamples,
+                DeviceThreads = root.Int32("deviceThreads") ?? c.DeviceThreads,
+                EdgeThreads = root.Int32("edgeThreads") ?? c.EdgeThreads,
                 Batteries = root.Numbers("batteriesWattHours")?.Select(Battery).ToArray() ?? c.Batteries,
             };
 
-            if (root.Get("scenario") is { } scenario)
+            if (root.Element("scenario") is { } scenario)
             {
                 c = c with { Scenario = ReadScenario(scenario, problems) ?? c.Scenario };
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EdgeInfer.Models.Files;
 
 namespace EdgeInfer.Study.Figures;
 
@@ -42,7 +43,7 @@ public static class FigureCsv
     {
         ArgumentNullException.ThrowIfNull(figure);
         var path = Path.Combine(folder, figure.Name + ".csv");
-        AtomicText.Write(path, Format(figure));
+        AtomicFile.WriteAllText(path, Format(figure));
         return path;
     }
 

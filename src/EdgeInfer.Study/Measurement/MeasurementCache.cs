@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EdgeInfer.Models.Files;
 
 namespace EdgeInfer.Study.Measurement;
 
@@ -92,20 +93,10 @@ public sealed class MeasurementCache
 
     private void Write<T>(MeasurementKey key, T value)
     {
-        var path = Path.Combine(Folder, key.FileName);
-        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
+        AtomicFile.WriteAllBytes(Path.Combine(Folder, key.FileName), JsonSerializer.SerializeToUtf8Bytes(new Entry<T>(key, value), Json));
+        lock (writtenThisRun)
         {
-            File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(new Entry<T>(key, value), Json));
-            File.Move(temp, path, overwrite: true);
-            lock (writtenThisRun)
-            {
-                writtenThisRun.Add(key.FileName);
-            }
-        }
-        finally
-        {
-            File.Delete(temp);
+            writtenThisRun.Add(key.FileName);
         }
     }
 
