@@ -60,7 +60,7 @@ internal static class PruneCommand
                 parse.GetValue(sizes),
                 new WireOptions(parse.GetValue(compression)),
                 parse.GetValue(channelMultiple));
-            ModelsCommand.Progress(parse, $"pruning {input} ({methodValue.ToString().ToLowerInvariant()}, pf {pfValue.ToString(CultureInfo.InvariantCulture)})...");
+            ModelsCommand.Progress(parse, $"pruning {input} ({PrunedVariants.MethodName(methodValue)}, pf {pfValue.ToString(CultureInfo.InvariantCulture)})...");
             PruneFileReport report;
             string? variant = null;
             try
@@ -68,25 +68,9 @@ internal static class PruneCommand
                 report = ModelPruning.PruneFile(input, target, options);
                 if (entry is not null)
                 {
-                    variant = VariantName(methodValue, pfValue);
+                    variant = PrunedVariants.Name(methodValue, pfValue);
                     ModelsCommand.Progress(parse, $"adding {entry.Name}/{variant} to {repo!.Root}...");
-                    repo.Add(
-                        new ModelAddRequest
-                        {
-                            Name = entry.Name,
-                            Variant = variant,
-                            Trained = entry.Metadata.Trained,
-                            Source = $"{entry.Name}/{entry.Variant}",
-                            Architecture = entry.Metadata.Architecture,
-                            Seed = entry.Metadata.Seed,
-                            PruningFactor = pfValue,
-                            PruningMethod = methodValue.ToString().ToLowerInvariant(),
-                        },
-                        stream =>
-                        {
-                            using var source = new FileStream(target, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-                            source.CopyTo(stream, 1 << 20);
-                        });
+                    PrunedVariants.AddToRepository(repo, entry, target, pfValue, methodValue);
                 }
             }
             finally
@@ -102,10 +86,6 @@ internal static class PruneCommand
         });
         return command;
     }
-
-    /// <summary>Variant name of a pruned model: method and pf with two decimals, e.g. <c>global-0.70</c>.</summary>
-    public static string VariantName(PruningMethod method, double pf) =>
-        method.ToString().ToLowerInvariant() + "-" + pf.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static (string Input, ModelEntry? Entry, ModelRepository? Repository) Resolve(string model, string? repositoryPath)
     {

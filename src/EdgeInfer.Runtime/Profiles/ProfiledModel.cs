@@ -1,3 +1,5 @@
+using EdgeInfer.Pruning.Pipeline;
+
 namespace EdgeInfer.Runtime.Profiles;
 
 /// <summary>One model variant's measurements in one role.</summary>
@@ -31,6 +33,5 @@ public sealed record ProfiledModel
     /// The variant name of a pruned model, as the <c>prune</c> command names repository variants:
     /// <c>&lt;method&gt;-&lt;pf with two decimals&gt;</c>, e.g. <c>global-0.70</c>.
     /// </summary>
-    public static string PrunedVariant(string method, double pruningFactor) =>
-        FormattableString.Invariant($"{method.ToLowerInvariant()}-{pruningFactor:0.00}");
+    public static string PrunedVariant(string method, double pruningFactor) => PrunedVariants.Name(method, pruningFactor);
 }

@@ -16,7 +16,7 @@ internal static class ProfilePruning
     };
 
     /// <summary>The method's name in profiles and variant names.</summary>
-    public static string Name(PruningMethod method) => method.ToString().ToLowerInvariant();
+    public static string Name(PruningMethod method) => PrunedVariants.MethodName(method);
 
     /// <summary>
     /// End-to-end file pruning (parse, select, mask, serialize) with the pruning project's

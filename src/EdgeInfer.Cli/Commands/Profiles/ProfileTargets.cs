@@ -67,35 +67,19 @@ internal static class ProfileTargets
 
     private static ModelEntry EnsurePruned(ModelRepository repository, ModelEntry full, PruningMethod method, double pruningFactor, Action<string> log)
     {
-        var variant = ProfiledModel.PrunedVariant(ProfilePruning.Name(method), pruningFactor);
+        var variant = PrunedVariants.Name(method, pruningFactor);
         if (repository.TryGet(full.Name, variant) is { } existing)
         {
             return existing;
         }
 
-        log($"pruning {full.Name} ({ProfilePruning.Name(method)}, pf {pruningFactor}) into variant {variant} ...");
+        log($"pruning {full.Name} ({PrunedVariants.MethodName(method)}, pf {pruningFactor}) into variant {variant} ...");
         var folder = Directory.CreateTempSubdirectory("edgeinfer-profile-prune-").FullName;
         try
         {
             var pruned = Path.Combine(folder, "model.onnx");
             ModelPruning.PruneFile(full.ModelPath, pruned, new PruneFileOptions(pruningFactor, method));
-            return repository.Add(
-                new ModelAddRequest
-                {
-                    Name = full.Name,
-                    Variant = variant,
-                    Trained = full.Metadata.Trained,
-                    Source = $"{full.Name}/{full.Variant}",
-                    Architecture = full.Metadata.Architecture,
-                    Seed = full.Metadata.Seed,
-                    PruningFactor = pruningFactor,
-                    PruningMethod = ProfilePruning.Name(method),
-                },
-                stream =>
-                {
-                    using var source = new FileStream(pruned, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-                    source.CopyTo(stream, 1 << 20);
-                });
+            return PrunedVariants.AddToRepository(repository, full, pruned, pruningFactor, method);
         }
         finally
         {
