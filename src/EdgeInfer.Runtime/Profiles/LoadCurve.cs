@@ -5,7 +5,10 @@ namespace EdgeInfer.Runtime.Profiles;
 /// <summary>
 /// Measured times (medians, seconds) at several loads, read at any load: exactly at a measured load its value;
 /// between two measured loads La &lt; L &lt; Lb linearly, T = Ta + (L − La)/(Lb − La)·(Tb − Ta); outside
-/// [Lmin, Lmax] an error unless extrapolation is allowed, then <see cref="ProcessorSharingFit"/> on all points.
+/// [Lmin, Lmax] an error unless extrapolation is allowed, then the shape of the <see cref="ProcessorSharingFit"/> on all
+/// points, anchored at the nearest measured point: T(L) = T(Lmax)·fit(L)/fit(Lmax) above, T(Lmin)·fit(L)/fit(Lmin) below.
+/// Anchoring keeps the curve continuous at the measured range's ends and never lets more load read as a shorter time
+/// (the fit alone is not forced through the measured points and could jump below the last measured median).
 /// Pure: no I/O.
 /// </summary>
 public sealed class LoadCurve
@@ -69,7 +72,9 @@ public sealed class LoadCurve
                 throw new EdgeInferInputException($"Cannot extrapolate {What} to load {load}: only load {MinLoad} was measured; the fit needs two or more.");
             }
 
-            return new EdgeTimeEstimate(load, Fit.SecondsAt(load), LoadEstimateKind.Extrapolated, Fit);
+            var (anchorLoad, anchorSeconds) = load > MaxLoad ? points[^1] : points[0];
+            var seconds = anchorSeconds * Fit.SecondsAt(load) / Fit.SecondsAt(anchorLoad);
+            return new EdgeTimeEstimate(load, seconds, LoadEstimateKind.Extrapolated, Fit);
         }
 
         for (var i = 0; i < points.Length; i++)

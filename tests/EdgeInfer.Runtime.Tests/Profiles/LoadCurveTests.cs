@@ -56,6 +56,23 @@ public sealed class LoadCurveTests
     }
 
     [Fact]
+    public void At_AboveHighestLoadWithExtrapolate_IsAnchoredAtTheLastMeasuredPoint()
+    {
+        // The fit cannot pass through every point here (0.3 s at L = 16 is above any processor-sharing line through
+        // the others); the extrapolation starts from the last measured median and grows with the fit's slope:
+        // T(L) = T(16)·fit(L)/fit(16), so T(16 + ε) ≈ 0.3 s and more load never reads as a shorter time.
+        var curve = new LoadCurve("noisy", [(0, 0.010), (4, 0.05), (16, 0.30)]);
+        var fit = curve.Fit;
+
+        var justAbove = curve.At(16.001, extrapolate: true);
+        var at40 = curve.At(40, extrapolate: true);
+
+        Assert.Equal(0.30, justAbove.Seconds, 3);
+        Assert.Equal(0.30 * fit.SecondsAt(40) / fit.SecondsAt(16), at40.Seconds, 9);
+        Assert.True(at40.Seconds >= justAbove.Seconds);
+    }
+
+    [Fact]
     public void At_OnlyOneLoadMeasured_CannotExtrapolate()
     {
         var curve = new LoadCurve("single", [(0, 0.1)]);
