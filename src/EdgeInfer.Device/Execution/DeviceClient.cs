@@ -26,9 +26,7 @@ public static class DeviceClient
         var input = request.Input is null ? DeviceInput.Synthetic(shape) : DeviceInput.FromFile(request.Input, shape);
         var pruned = new VariantQuery(request.PruningFactor, request.Method);
         var status = await client.StatusAsync(cancellationToken).ConfigureAwait(false);
-        // 16, not 5: a fresh server's first requests are cold (JIT, ORT arenas; 10 ms against 6 ms warm for MobileNet), and
-        // with 5 probes they were the median the planner read; with 16 the warm ones decide it.
-        const int probes = 16;
+        const int probes = 5;
         var known = status.Inference.FirstOrDefault(t => t.Model == model.Name && t.Variant == "full")?.Count ?? 0;
         if (known < probes)
         {
