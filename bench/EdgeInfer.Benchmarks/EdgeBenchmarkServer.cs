@@ -1,9 +1,12 @@
 using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
 using EdgeInfer.Edge.Hosting;
+using EdgeInfer.Edge.Inference;
+using EdgeInfer.Runtime.Execution;
 using EdgeInfer.Models.Catalog;
 using EdgeInfer.Models.Repository;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeInfer.Benchmarks;
 
@@ -26,6 +29,9 @@ internal sealed class EdgeBenchmarkServer : IAsyncDisposable
     }
 
     public WebApplication App { get; }
+
+    /// <summary>The server's own session pool: the in-process baselines run the very sessions the server runs.</summary>
+    public SessionPool Sessions => App.Services.GetRequiredService<SessionPool>();
 
     public ModelEntry Model { get; }
 
@@ -60,6 +66,38 @@ internal sealed class EdgeBenchmarkServer : IAsyncDisposable
         using var response = await Client.PostAsync("/v1/models/mobilenet/infer", content);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadAsByteArrayAsync()).Length;
+    }
+
+    /// <summary>
+    /// Rents <paramref name="count"/> of the server's sessions for the full model (opening what the pool lacks) and
+    /// gives them back, so the pool then holds at least that many idle ones; returns them for in-process use while no
+    /// HTTP request runs.
+    /// </summary>
+    public RuntimeSession[] ServerSessions(int count)
+    {
+        var rented = new RuntimeSession[count];
+        for (var i = 0; i < count; i++)
+        {
+            rented[i] = Sessions.Rent(Model.ModelPath, out _);
+        }
+
+        foreach (var session in rented)
+        {
+            Sessions.Return(session);
+        }
+
+        return rented;
+    }
+
+    /// <summary>
+    /// Exactly the server's inference step, in process: copy the tensor into the session's input buffer, run, take the
+    /// top 5 (what <see cref="InferenceService"/> does between taking a slot and answering).
+    /// </summary>
+    public int InferInProcess(RuntimeSession session)
+    {
+        Tensor.AsSpan().CopyTo(MemoryMarshal.AsBytes(session.Input(0)));
+        session.Run();
+        return TopK.Of(session.Output(0)).Count;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using EdgeInfer.Runtime.Execution;
 
@@ -6,8 +5,8 @@ namespace EdgeInfer.Benchmarks;
 
 /// <summary>
 /// Issue 7 §4 target: throughput at saturation ≥ 90 % of in-process ORT throughput with the same threads (MobileNet).
-/// Both sides use <see cref="Environment.ProcessorCount"/> workers of one intra-op thread each: in process, one ORT
-/// session per worker running back to back; through the server, that many slots and that many concurrent clients
+/// Both sides use <see cref="Environment.ProcessorCount"/> workers of one intra-op thread each: in process, the
+/// server's own pooled sessions (one per worker, called as the server calls them: copy, run, top 5) back to back; through the server, that many slots and that many concurrent clients
 /// (plus as many queued, so a slot is never idle). Each invocation completes <see cref="Inferences"/> inferences, so
 /// the time ratio is the inverse throughput ratio.
 /// Run: <c>dotnet run -c Release --project bench/EdgeInfer.Benchmarks -- --filter '*EdgeThroughputBenchmarks*'</c>.
@@ -25,8 +24,8 @@ public class EdgeThroughputBenchmarks
     public async Task Setup()
     {
         server = await EdgeBenchmarkServer.StartAsync(maxConcurrency: workers, intraOpThreads: 1);
-        sessions = [.. Enumerable.Range(0, workers).Select(_ => RuntimeSession.Open(server.Model.ModelPath, new RuntimeOptions { Role = RuntimeRole.Edge, IntraOpThreads = 1, WarmupRuns = 3 }))];
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => server.InferAsync()));
+        sessions = server.ServerSessions(workers);
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Inferences)]
@@ -38,8 +37,7 @@ public class EdgeThroughputBenchmarks
             var session = sessions[w];
             while (Interlocked.Increment(ref next) < Inferences)
             {
-                server.Tensor.AsSpan().CopyTo(MemoryMarshal.AsBytes(session.Input(0)));
-                session.Run();
+                server.InferInProcess(session);
             }
         });
     }
@@ -60,11 +58,6 @@ public class EdgeThroughputBenchmarks
     [GlobalCleanup]
     public async Task Cleanup()
     {
-        foreach (var session in sessions)
-        {
-            session.Dispose();
-        }
-
         await server.DisposeAsync();
     }
 }

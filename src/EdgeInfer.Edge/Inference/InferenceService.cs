@@ -49,7 +49,9 @@ public sealed class InferenceService(VariantStore variants, AdmissionGate gate, 
             session.Run();
             var inference = Stopwatch.GetElapsedTime(runStart).TotalSeconds;
             var top5 = TopK.Of(session.Output(0));
-            metrics.Inferred(spec.Model, spec.Variant, queue, inference, body.DecodeSeconds);
+            // The service time a device plans with is edge compute: an image's decoding counts, a tensor's "decode" (reading
+            // the body, i.e. waiting for the upload) does not, since the planner adds the upload as T_in itself.
+            metrics.Inferred(spec.Model, spec.Variant, queue, inference, body.Kind == "image" ? body.DecodeSeconds : 0);
             var timings = new InferenceTimings(body.DecodeSeconds, queue, resolved.PruneSeconds, load, inference);
             return new InferenceResult(spec.Model, spec.Variant, resolved.Origin.ToString().ToLowerInvariant(), body.Kind, top5, timings);
         }

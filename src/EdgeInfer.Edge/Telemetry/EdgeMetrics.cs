@@ -47,7 +47,7 @@ public sealed class EdgeMetrics : IDisposable
     /// <summary>Recent inference times per model variant (<c>model/variant</c>).</summary>
     public IReadOnlyDictionary<string, LatencyWindow> InferenceWindows => inferenceWindows;
 
-    /// <summary>Recent service times per model variant: body decode + queue + inference (prune and session load excluded).</summary>
+    /// <summary>Recent service times per model variant: image decode + queue + inference (prune, session load and the upload of the body excluded).</summary>
     public IReadOnlyDictionary<string, LatencyWindow> ServiceWindows => serviceWindows;
 
     /// <summary>Recent prune times per model.</summary>

@@ -1,0 +1,36 @@
+#!/bin/bash
+# Issue 7 shaped check, emulating two machines on one 2-core host: the edge server (and its background load) pinned to
+# CPU 0, the device (profile and client) pinned to CPU 1. The device profile is measured pinned the same way. Runs the six
+# strategies with shaping on at loads 0 and 4 and prints the per-strategy table.
+# Usage: scripts/edge-shaped.sh OUTDIR REPO PROFREPO [extra device options, e.g. --pruned-format onnx]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=$1; REPO=$2; PROFREPO=$3; shift 3
+EI="dotnet src/EdgeInfer.Cli/bin/Release/net10.0/edgeinfer.dll"
+PORT=${PORT:-5095}; Q=${Q:-20}
+mkdir -p "$OUT"
+taskset -c 1 $EI profile --models mobilenet --role device --pf 0.7 --method global --samples 20 \
+  --repository "$PROFREPO" -o "$OUT/device-profile.json" --json > "$OUT/profile.json" 2> "$OUT/profile.err"
+for L in 0 4; do
+  rm -rf "$REPO/.edge-cache" "$OUT/devcache"
+  taskset -c 0 $EI serve --urls http://127.0.0.1:$PORT --repository "$REPO" --background-load $L > "$OUT/serve-$L.out" 2> "$OUT/serve-$L.err" &
+  PID=$!
+  for i in $(seq 1 120); do curl -sf localhost:$PORT/readyz > /dev/null && break; sleep 0.5; done
+  echo "load $L: loadavg $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load.txt"
+  taskset -c 1 $EI device --edge http://127.0.0.1:$PORT --model mobilenet --requests $Q --strategy all --pf 0.7 --method global \
+    --device-profile "$OUT/device-profile.json" --cache "$OUT/devcache" --json "$@" > "$OUT/shaped-$L.json" 2> "$OUT/shaped-$L.err"
+  kill -TERM $PID; wait $PID || true
+done
+python3 - "$OUT" <<'PY'
+import json, sys
+out = sys.argv[1]
+print("| load | strategy | cycle ms | predicted | error | lifetime s | predicted | error | req median ms | T_pr ms | decode ms | session load ms |")
+print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for L in (0, 4):
+    d = json.load(open(f"{out}/shaped-{L}.json"))
+    for r in d["runs"]:
+        m, p, e = r["measured"], r["predicted"], r["relativeError"]
+        print(f"| {L} | {r['strategy']} | {m['cycleDelaySeconds']*1e3:.1f} | {p['cycleDelaySeconds']*1e3:.1f} | {e['cycleDelay']*100:+.0f} % "
+              f"| {m['lifetimeDelaySeconds']:.3f} | {p['lifetimeDelaySeconds']:.3f} | {e['lifetimeDelay']*100:+.0f} % | {m['requestMedianSeconds']*1e3:.1f} "
+              f"| {m['pruneSeconds']*1e3:.0f} | {m['decodeSeconds']*1e3:.0f} | {m['sessionLoadSeconds']*1e3:.0f} |")
+PY
