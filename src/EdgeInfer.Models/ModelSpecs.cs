@@ -39,7 +39,8 @@ public static class ModelSpecs
     /// <summary>A fresh <c>logits</c> value info: float32 [N,1000].</summary>
     public static ValueInfoProto LogitsOutput() => FloatValue(OutputName, BatchDim, Classes);
 
-    private static ValueInfoProto FloatValue(string name, string batch, params long[] dims)
+    /// <summary>A float32 value info named <paramref name="name"/> with a symbolic first (batch) dimension and fixed others.</summary>
+    public static ValueInfoProto FloatValue(string name, string batch, params long[] dims)
     {
         var shape = new TensorShapeProto();
         shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = batch });

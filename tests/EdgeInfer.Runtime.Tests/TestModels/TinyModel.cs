@@ -1,3 +1,4 @@
+using EdgeInfer.Models;
 using Google.Protobuf;
 using Onnx;
 
@@ -15,8 +16,8 @@ internal static class TinyModel
     {
         var random = new Random(seed);
         var graph = new GraphProto { Name = "tiny" };
-        graph.Input.Add(Value("input", "N", 3, 224, 224));
-        graph.Output.Add(Value("logits", "N", 1000));
+        graph.Input.Add(ModelSpecs.FloatValue("input", "N", 3, 224, 224));
+        graph.Output.Add(ModelSpecs.FloatValue("logits", "N", 1000));
         graph.Initializer.Add(Tensor("w1", random, 32, 3, 3, 3));
         graph.Initializer.Add(Tensor("b1", random, 32));
         graph.Initializer.Add(Tensor("w2", random, 64, 32, 3, 3));
@@ -77,21 +78,5 @@ internal static class TinyModel
         }
 
         return tensor;
-    }
-
-    private static ValueInfoProto Value(string name, string batch, params long[] dims)
-    {
-        var shape = new TensorShapeProto();
-        shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = batch });
-        foreach (var d in dims)
-        {
-            shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = d });
-        }
-
-        return new ValueInfoProto
-        {
-            Name = name,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape } },
-        };
     }
 }
