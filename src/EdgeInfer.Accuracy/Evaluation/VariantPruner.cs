@@ -15,13 +15,7 @@ namespace EdgeInfer.Accuracy.Evaluation;
 public static class VariantPruner
 {
     /// <summary>Parses the method names <c>global</c>, <c>layer</c>, <c>channel</c>.</summary>
-    public static PruningMethod ParseMethod(string method) => method?.Trim().ToLowerInvariant() switch
-    {
-        "global" => PruningMethod.Global,
-        "layer" => PruningMethod.Layer,
-        "channel" => PruningMethod.Channel,
-        _ => throw new EdgeInferInputException($"Pruning method '{method}' is not one of global, layer, channel."),
-    };
+    public static PruningMethod ParseMethod(string method) => PrunedVariants.ParseMethod(method?.Trim());
 
     /// <summary>Returns a pruned copy of <paramref name="model"/> at <paramref name="pruningFactor"/> in [0, 0.99].</summary>
     public static byte[] Prune(byte[] model, double pruningFactor, PruningMethod method)

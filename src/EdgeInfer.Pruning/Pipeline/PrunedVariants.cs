@@ -1,3 +1,4 @@
+using EdgeInfer.Core;
 using EdgeInfer.Models.Repository;
 
 namespace EdgeInfer.Pruning.Pipeline;
@@ -10,6 +11,19 @@ public static class PrunedVariants
 {
     /// <summary>The method's lower-case name, as in variant names, metadata and profiles (<c>global</c>, <c>layer</c>, <c>channel</c>).</summary>
     public static string MethodName(PruningMethod method) => method.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// Parses a method name (<c>global</c>, <c>layer</c>, <c>channel</c>; any case). Anything else is rejected with
+    /// "<paramref name="what"/> '<paramref name="method"/>' is not one of global, layer, channel."
+    /// </summary>
+    /// <exception cref="EdgeInferInputException">The name is not a pruning method.</exception>
+    public static PruningMethod ParseMethod(string? method, string what = "Pruning method") => method?.ToLowerInvariant() switch
+    {
+        "global" => PruningMethod.Global,
+        "layer" => PruningMethod.Layer,
+        "channel" => PruningMethod.Channel,
+        _ => throw new EdgeInferInputException($"{what} '{method}' is not one of global, layer, channel."),
+    };
 
     /// <summary>Variant name of a pruned model: method and pf with two decimals, e.g. <c>global-0.70</c>.</summary>
     public static string Name(PruningMethod method, double pruningFactor) => Name(MethodName(method), pruningFactor);

@@ -145,12 +145,7 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
             ? evaluate(model, method, pruningFactor, images, cancellationToken)
             : throw new InvalidOperationException("No accuracy evaluator was given; the accuracy phase should have been skipped.");
 
-    private static PruneFileOptions Options(VariantSpec spec) => new(spec.PruningFactor, spec.Method switch
-    {
-        "channel" => PruningMethod.Channel,
-        "layer" => PruningMethod.Layer,
-        _ => PruningMethod.Global,
-    });
+    private static PruneFileOptions Options(VariantSpec spec) => new(spec.PruningFactor, PrunedVariants.ParseMethod(spec.Method));
 
     private sealed class LoadScope(int load, string? model, CancellationToken cancellationToken) : IDisposable
     {

@@ -7,13 +7,7 @@ namespace EdgeInfer.Cli.Commands.Profiles;
 /// <summary>The pruning methods <c>profile --method</c> accepts, and the file-to-file pruner the profiler times.</summary>
 internal static class ProfilePruning
 {
-    public static PruningMethod ParseMethod(string method) => method.ToLowerInvariant() switch
-    {
-        "global" => PruningMethod.Global,
-        "layer" => PruningMethod.Layer,
-        "channel" => PruningMethod.Channel,
-        _ => throw new EdgeInferInputException($"--method '{method}' is not one of global, layer, channel."),
-    };
+    public static PruningMethod ParseMethod(string method) => PrunedVariants.ParseMethod(method, "--method");
 
     /// <summary>The method's name in profiles and variant names.</summary>
     public static string Name(PruningMethod method) => PrunedVariants.MethodName(method);
