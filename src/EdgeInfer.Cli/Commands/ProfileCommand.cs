@@ -21,7 +21,7 @@ internal static class ProfileCommand
         var loads = new Option<string>("--loads") { Description = "Comma-separated edge loads (concurrent background inference tasks).", DefaultValueFactory = _ => "0,1,2,4,8,16" };
         var samples = new Option<int>("--samples") { Description = "Timed runs per measurement (warm-up excluded).", DefaultValueFactory = _ => 20 };
         var warmup = new Option<int>("--warmup") { Description = "Untimed runs after opening a session and after starting each load level.", DefaultValueFactory = _ => 3 };
-        var repository = new Option<string?>("--repository") { Description = "Model repository folder (default: $EDGEINFER_REPOSITORY or .edgeinfer/models)." };
+        var repository = ModelsCommand.RepositoryOption();
         var pf = new Option<double?>("--pf") { Description = "Also profile the pruned variant at this pruning factor in [0, 0.99]." };
         var method = new Option<string>("--method") { Description = "Pruning method of the pruned variant: global, layer or channel.", DefaultValueFactory = _ => "global" };
         var pruneSamples = new Option<int>("--prune-samples") { Description = "Timed prunings of the full model file per load level for pruned variants.", DefaultValueFactory = _ => 3 };

@@ -22,7 +22,7 @@ internal static class ReproduceCommand
         var config = new Option<string?>("--config") { Description = "Study config JSON; omitted fields keep the preset's values (see docs/experiments.md)." };
         var output = new Option<string>("--output", "-o") { Description = "Results folder: report.md, run.json, figures/, cache/.", DefaultValueFactory = _ => "results" };
         var fresh = new Option<bool>("--fresh") { Description = "Ignore cached measurements and measure everything again." };
-        var repository = new Option<string?>("--repository") { Description = "Model repository folder (default: $EDGEINFER_REPOSITORY or .edgeinfer/models)." };
+        var repository = ModelsCommand.RepositoryOption();
         var json = CommonOptions.Json();
         var command = new Command("reproduce", "Reproduce the paper's study on this machine: measurements, Figures 2-5, report.md and run.json.");
         foreach (var option in new Option[] { preset, config, output, fresh, repository, json })

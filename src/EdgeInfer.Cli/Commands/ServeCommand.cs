@@ -17,7 +17,7 @@ internal static class ServeCommand
         var command = new Command("serve", "Run the edge server: inference, model downloads (pruned on demand), status, health and Prometheus metrics.");
         var json = CommonOptions.Json();
         var urls = new Option<string>("--urls") { Description = "Semicolon-separated URLs to listen on (port 0: a free port).", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
-        var repository = new Option<string?>("--repository") { Description = "Model repository folder (default $EDGEINFER_REPOSITORY or .edgeinfer/models)." };
+        var repository = ModelsCommand.RepositoryOption();
         var maxConcurrency = new Option<int>("--max-concurrency") { Description = "Inferences running at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var queueLimit = new Option<int>("--queue-limit") { Description = "Inference requests that may wait; beyond them 429.", DefaultValueFactory = _ => 64 };
         var threads = new Option<int?>("--intra-op-threads") { Description = "Intra-op threads per inference session (default cores / max concurrency)." };
