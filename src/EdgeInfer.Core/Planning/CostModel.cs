@@ -45,7 +45,12 @@ public static class CostModel
     /// <summary>Exchanged data on the device: l_req + l_model, once.</summary>
     public static Line DeviceExchangedBytes(long requestBytes, long modelBytes) => new(requestBytes + modelBytes, 0.0);
 
-    /// <summary>All costs of <paramref name="strategy"/> at the given rates (both must be positive).</summary>
+    /// <summary>
+    /// All costs of <paramref name="strategy"/> at the given rates (both must be positive). With
+    /// <see cref="PlanningScenario.Overheads"/> set, their delays are added as measured terms beyond the paper: the request
+    /// overhead to every offloaded request, the edge model load once to edge-ondemand, the download overhead once to
+    /// device strategies; energy and data are unchanged.
+    /// </summary>
     public static StrategyCosts Costs(in PlanningInputs inputs, Strategy strategy, LinkRates rates)
     {
         var ul = rates.Uplink.Value;
@@ -57,10 +62,13 @@ public static class CostModel
         {
             var tIn = TransferSeconds(inputs.InputBits, ul);
             var tRes = TransferSeconds(inputs.ResultBits, dl);
+            // Measured overheads (0 in the paper's model): per request, and the pruned variant's session open once.
+            var once = prune + (strategy.PrunesOnDemand() ? inputs.EdgeModelLoadSeconds : 0.0);
+            var perRequest = variant.EdgeInferenceSeconds + inputs.RequestOverheadSeconds;
             return new StrategyCosts(
                 strategy,
-                EdgeCycleDelaySeconds(tIn, prune, variant.EdgeInferenceSeconds, tRes),
-                EdgeLifetimeDelaySeconds(tIn, prune, variant.EdgeInferenceSeconds, tRes),
+                EdgeCycleDelaySeconds(tIn, once, perRequest, tRes),
+                EdgeLifetimeDelaySeconds(tIn, once, perRequest, tRes),
                 EdgeDeviceEnergyJoules(inputs.TxPowerWatts, tIn, inputs.ReceivePowerWatts, tRes),
                 new Line(0.0, inputs.EdgeExchangedBytesPerRequest),
                 edgeEnergy);
@@ -70,8 +78,8 @@ public static class CostModel
         var tModel = TransferSeconds(variant.SizeBits, dl);
         return new StrategyCosts(
             strategy,
-            DeviceCycleDelaySeconds(tReq, prune, tModel, variant.DeviceInferenceSeconds),
-            DeviceLifetimeDelaySeconds(tReq, prune, tModel, variant.DeviceInferenceSeconds),
+            DeviceCycleDelaySeconds(tReq, prune, tModel + inputs.DownloadOverheadSeconds, variant.DeviceInferenceSeconds),
+            DeviceLifetimeDelaySeconds(tReq, prune, tModel + inputs.DownloadOverheadSeconds, variant.DeviceInferenceSeconds),
             DeviceEnergyJoules(inputs.TxPowerWatts, tReq, inputs.ReceivePowerWatts, tModel, inputs.ComputePowerWatts, variant.DeviceInferenceSeconds),
             DeviceExchangedBytes(inputs.RequestBytes, variant.SizeBytes),
             edgeEnergy);

@@ -31,6 +31,9 @@ public readonly struct PlanningInputs
         Full = new VariantInputs(m.Full);
         Pruned = new VariantInputs(m.Pruned);
         Objective = scenario.Objective;
+        RequestOverheadSeconds = scenario.Overheads.Request.Value;
+        DownloadOverheadSeconds = scenario.Overheads.Download.Value;
+        EdgeModelLoadSeconds = scenario.Overheads.EdgeModelLoad.Value;
     }
 
     /// <summary>The scenario these inputs came from (null for <c>default</c>).</summary>
@@ -43,6 +46,12 @@ public readonly struct PlanningInputs
     public Objective Objective { get; }
 
     internal double InputBits { get; }
+
+    internal double RequestOverheadSeconds { get; }
+
+    internal double DownloadOverheadSeconds { get; }
+
+    internal double EdgeModelLoadSeconds { get; }
 
     internal double ResultBits { get; }
 

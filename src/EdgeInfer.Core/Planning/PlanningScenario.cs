@@ -24,6 +24,9 @@ public sealed record PlanningScenario
     /// <summary>The model's full and pruned variants.</summary>
     public ModelProfile Model { get; init; } = new();
 
+    /// <summary>Measured protocol terms beyond the paper's model; all 0 by default (the paper's model exactly).</summary>
+    public ProtocolOverheads Overheads { get; init; } = new();
+
     /// <summary>Accuracy and delay constraints.</summary>
     public PlanningConstraints Constraints { get; init; } = new();
 

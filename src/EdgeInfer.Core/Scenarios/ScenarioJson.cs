@@ -139,6 +139,21 @@ public static class ScenarioJson
             model.Finish();
         }
 
+        if (root.Section("overheads") is { } overheads)
+        {
+            var o = scenario.Overheads;
+            scenario = scenario with
+            {
+                Overheads = new ProtocolOverheads
+                {
+                    Request = overheads.Quantity("requestSeconds", v => new Seconds(v)) ?? o.Request,
+                    Download = overheads.Quantity("downloadSeconds", v => new Seconds(v)) ?? o.Download,
+                    EdgeModelLoad = overheads.Quantity("edgeModelLoadSeconds", v => new Seconds(v)) ?? o.EdgeModelLoad,
+                },
+            };
+            overheads.Finish();
+        }
+
         if (root.Section("constraints") is { } constraints)
         {
             scenario = scenario with

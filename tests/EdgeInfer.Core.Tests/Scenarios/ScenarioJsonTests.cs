@@ -38,6 +38,14 @@ public sealed class ScenarioJsonTests
     }
 
     [Fact]
+    public void Parse_Overheads_ReadsEachField()
+    {
+        var parsed = ScenarioJson.Parse("""{ "overheads": { "requestSeconds": 0.0025, "downloadSeconds": 0.012, "edgeModelLoadSeconds": 0.04 } }""");
+        Assert.Equal(new ProtocolOverheads { Request = new Seconds(0.0025), Download = new Seconds(0.012), EdgeModelLoad = new Seconds(0.04) }, parsed.Overheads);
+        Assert.Equal(new ProtocolOverheads(), ScenarioJson.Parse("{}").Overheads);
+    }
+
+    [Fact]
     public void Parse_EmptyObject_TakesEveryDefault()
     {
         var parsed = ScenarioJson.Parse("{}");
@@ -89,6 +97,8 @@ public sealed class ScenarioJsonTests
     [InlineData("""{ "device": 5 }""", "device must be a JSON object, got the number 5")]
     [InlineData("""{ "workload": { "requests": 1, "requests": 2 } }""", "workload.requests appears more than once")]
     [InlineData("""{ "edge": { "load": -1 } }""", "edge.load = -1 must not be negative")]
+    [InlineData("""{ "overheads": { "requestSeconds": -0.1 } }""", "overheads.requestSeconds = -0.1 must not be negative")]
+    [InlineData("""{ "overheads": { "rttSeconds": 0.1 } }""", "overheads.rttSeconds is not a known field")]
     [InlineData("", "the scenario is empty")]
     [InlineData("  \n ", "the scenario is empty")]
     [InlineData("not json", "the scenario is not valid JSON")]
