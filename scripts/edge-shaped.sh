@@ -24,13 +24,17 @@ done
 python3 - "$OUT" <<'PY'
 import json, sys
 out = sys.argv[1]
-print("| load | strategy | cycle ms | predicted | error | lifetime s | predicted | error | req median ms | T_pr ms | decode ms | session load ms |")
-print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for L in (0, 4):
+    print(f"load {L} plan inputs:", *json.load(open(f"{out}/shaped-{L}.json"))["sources"], sep="\n  ")
+print("| load | strategy | cycle ms | predicted | error | paper-only | error | lifetime s | predicted | error | paper-only error | req median ms | T_pr ms | decode ms | session load ms |")
+print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for L in (0, 4):
     d = json.load(open(f"{out}/shaped-{L}.json"))
     for r in d["runs"]:
         m, p, e = r["measured"], r["predicted"], r["relativeError"]
+        pc, pl = p['paperCycleDelaySeconds'], p['paperLifetimeDelaySeconds']
         print(f"| {L} | {r['strategy']} | {m['cycleDelaySeconds']*1e3:.1f} | {p['cycleDelaySeconds']*1e3:.1f} | {e['cycleDelay']*100:+.0f} % "
-              f"| {m['lifetimeDelaySeconds']:.3f} | {p['lifetimeDelaySeconds']:.3f} | {e['lifetimeDelay']*100:+.0f} % | {m['requestMedianSeconds']*1e3:.1f} "
+              f"| {pc*1e3:.1f} | {(m['cycleDelaySeconds']-pc)/pc*100:+.0f} % "
+              f"| {m['lifetimeDelaySeconds']:.3f} | {p['lifetimeDelaySeconds']:.3f} | {e['lifetimeDelay']*100:+.0f} % | {(m['lifetimeDelaySeconds']-pl)/pl*100:+.0f} % | {m['requestMedianSeconds']*1e3:.1f} "
               f"| {m['pruneSeconds']*1e3:.0f} | {m['decodeSeconds']*1e3:.0f} | {m['sessionLoadSeconds']*1e3:.0f} |")
 PY

@@ -52,6 +52,7 @@ internal sealed class EdgeBenchmarkServer : IAsyncDisposable
             MaxConcurrency = maxConcurrency,
             QueueLimit = 1024,
             IntraOpThreads = intraOpThreads,
+            Warmup = false, // each benchmark warms up itself; a start-up prune must not run during measurement
         });
         await app.StartAsync();
         return new EdgeBenchmarkServer(app, model);

@@ -28,7 +28,7 @@ public sealed class EdgeCommandsTests
     {
         var root = Path.Combine(Path.GetTempPath(), "edgeinfer-cli-edge", Guid.NewGuid().ToString("N"));
         ModelRepository.Open(Path.Combine(root, "repo")).GetOrBuild("mobilenet");
-        await using var app = EdgeServer.Build(new EdgeServerOptions { Urls = ["http://127.0.0.1:0"], Repository = Path.Combine(root, "repo"), MaxConcurrency = 2, IntraOpThreads = 1 });
+        await using var app = EdgeServer.Build(new EdgeServerOptions { Urls = ["http://127.0.0.1:0"], Repository = Path.Combine(root, "repo"), MaxConcurrency = 2, IntraOpThreads = 1, Warmup = false });
         await app.StartAsync(TestContext.Current.CancellationToken);
         try
         {

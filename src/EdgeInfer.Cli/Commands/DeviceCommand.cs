@@ -27,9 +27,10 @@ internal static class DeviceCommand
         var noShaping = new Option<bool>("--no-shaping") { Description = "Do not shape HTTP traffic to the radio rates (raw loopback)." };
         var prunedFormat = new Option<string>("--pruned-format") { Description = "Format device strategies download pruned models in: wire (decoded on the device), onnx (dense) or sparse-onnx (COO).", DefaultValueFactory = _ => "wire" };
         var cache = new Option<string?>("--cache") { Description = "Device model cache folder (default .edgeinfer/device-cache)." };
+        var paperOnly = new Option<bool>("--paper-terms-only") { Description = "Plan with the paper's Eqs. (1)-(6) only: do not probe the request, download and edge model-load overheads." };
         var retries = new Option<int>("--retries") { Description = "HTTP retries per request (timeouts, 5xx, 429).", DefaultValueFactory = _ => 3 };
         var radio = new RadioFlags();
-        foreach (var option in new Option[] { edge, model, requests, strategy, pf, method, prunedFormat, profile, input, synthetic, noShaping, cache, retries, json })
+        foreach (var option in new Option[] { edge, model, requests, strategy, pf, method, prunedFormat, profile, input, synthetic, noShaping, cache, retries, paperOnly, json })
         {
             command.Options.Add(option);
         }
@@ -62,6 +63,7 @@ internal static class DeviceCommand
                 Input = parse.GetValue(input),
                 CacheRoot = parse.GetValue(cache) ?? DeviceModelCache.DefaultRoot,
                 MaxRetries = parse.GetValue(retries),
+                MeasureOverheads = !parse.GetValue(paperOnly),
             };
             var report = await DeviceClient.RunAsync(request, line => Console.Error.WriteLine(line), cancellationToken);
             var output = parse.InvocationConfiguration.Output;

@@ -27,7 +27,8 @@ internal static class ServeCommand
         var maxBody = new Option<double>("--max-body-mb") { Description = "Largest request body in MB (10^6 B).", DefaultValueFactory = _ => 16 };
         var timeout = new Option<double>("--request-timeout") { Description = "Seconds a request may wait for an inference slot before 503.", DefaultValueFactory = _ => 30 };
         var cache = new Option<double>("--cache-limit-mb") { Description = "Size bound of the on-demand pruning cache in MB (10^6 B).", DefaultValueFactory = _ => 4000 };
-        foreach (var option in new Option[] { urls, repository, maxConcurrency, queueLimit, threads, load, loadModel, build, maxBody, timeout, cache, json })
+        var noWarmup = new Option<bool>("--no-warmup") { Description = "Report ready at once, without the start-up prune calibration and first calls (devices then meet cold code and plan T_pr from a guess)." };
+        foreach (var option in new Option[] { urls, repository, maxConcurrency, queueLimit, threads, load, loadModel, build, maxBody, timeout, cache, noWarmup, json })
         {
             command.Options.Add(option);
         }
@@ -46,6 +47,7 @@ internal static class ServeCommand
                 MaxRequestBody = new Bytes((long)(parse.GetValue(maxBody) * 1e6)),
                 RequestTimeout = new Seconds(parse.GetValue(timeout)),
                 CacheLimit = new Bytes((long)(parse.GetValue(cache) * 1e6)),
+                Warmup = !parse.GetValue(noWarmup),
             }.Validate();
             if (parse.GetValue(build) is { } names)
             {
@@ -60,7 +62,7 @@ internal static class ServeCommand
             await using var app = EdgeServer.Build(options);
             await app.StartAsync(cancellationToken);
             var started = DateTimeOffset.UtcNow;
-            Console.Error.WriteLine($"edge server listening on {string.Join(", ", app.Urls)} (Ctrl-C to drain and stop)");
+            Console.Error.WriteLine($"edge server listening on {string.Join(", ", app.Urls)} (Ctrl-C to drain and stop)" + (options.Warmup ? "; warming up, /readyz is 503 until done" : ""));
             // Ctrl-C / SIGTERM reach either the command line (the token) or the host's console lifetime (ApplicationStopping).
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
             try

@@ -13,6 +13,12 @@ namespace EdgeInfer.Device.Execution;
 /// </summary>
 public static class DeviceClient
 {
+    /// <summary>l_res the planner uses: the paper's 2 kB result.</summary>
+    private const long ResultBytes = 2000;
+
+    /// <summary>l_req the planner uses: 1 kB (the paper gives none).</summary>
+    private const long RequestBytes = 1000;
+
     /// <summary>Runs <paramref name="request"/>; <paramref name="progress"/> gets one line per step.</summary>
     public static async Task<DeviceReport> RunAsync(DeviceRunRequest request, Action<string>? progress, CancellationToken cancellationToken)
     {
@@ -25,23 +31,27 @@ public static class DeviceClient
         var shape = InputShape(model);
         var input = request.Input is null ? DeviceInput.Synthetic(shape) : DeviceInput.FromFile(request.Input, shape);
         var pruned = new VariantQuery(request.PruningFactor, request.Method);
-        var status = await client.StatusAsync(cancellationToken).ConfigureAwait(false);
-        const int probes = 5;
-        var known = status.Inference.FirstOrDefault(t => t.Model == model.Name && t.Variant == "full")?.Count ?? 0;
-        if (known < probes)
+        MeasuredOverheads? overheads = null;
+        if (request.MeasureOverheads)
+        {
+            // Probe requests (not counted in Q): they measure the protocol overheads and make the edge measure its
+            // current inference time, which the planner reads from its status.
+            progress($"probing the edge: {OverheadProbe.InferenceProbes} inferences and {OverheadProbe.DownloadProbes} ranged downloads (not counted)");
+            overheads = await OverheadProbe.MeasureAsync(client, model, input, rates, ResultBytes, RequestBytes, cancellationToken).ConfigureAwait(false);
+            progress($"measured overheads: request {overheads.Request.Value * 1e3:0.##} ms, download {overheads.Download.Value * 1e3:0.##} ms");
+        }
+        else
         {
             // The planner needs the edge's current inference time; a few probe requests (not counted in Q) make the edge measure it.
-            progress($"probing the edge's inference time ({probes - known} requests, not counted)");
-            for (var i = known; i < probes; i++)
+            for (var i = 0; i < OverheadProbe.InferenceProbes; i++)
             {
                 await client.InferAsync(model.Name, null, input.Body, input.ContentType, input.Shape, cancellationToken).ConfigureAwait(false);
             }
-
-            status = await client.StatusAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        var status = await client.StatusAsync(cancellationToken).ConfigureAwait(false);
         var profile = request.DeviceProfile is null ? null : ProfileFile.Read(request.DeviceProfile);
-        var plan = DevicePlanning.Plan(model, status, pruned, request.Requests, input.Body.LongLength, request.Radio, profile, prunedFormat: request.PrunedFormat);
+        var plan = DevicePlanning.Plan(model, status, pruned, request.Requests, input.Body.LongLength, request.Radio, profile, ResultBytes, request.PrunedFormat, overheads);
         var decision = Describe(plan.Plan);
         progress($"planner: {decision.Explanation}");
 
@@ -76,7 +86,7 @@ public static class DeviceClient
                 // Plan each strategy with the edge's status just before it runs (times and prunes measured so far).
                 status = await client.StatusAsync(cancellationToken).ConfigureAwait(false);
                 model = await client.ModelAsync(request.Model, cancellationToken).ConfigureAwait(false);
-                plan = DevicePlanning.Plan(model, status, pruned, request.Requests, input.Body.LongLength, request.Radio, profile, prunedFormat: request.PrunedFormat);
+                plan = DevicePlanning.Plan(model, status, pruned, request.Requests, input.Body.LongLength, request.Radio, profile, ResultBytes, request.PrunedFormat, overheads);
             }
 
             progress($"executing {strategy.Name()} with Q = {request.Requests}");

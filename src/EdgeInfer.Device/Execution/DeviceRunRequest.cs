@@ -51,6 +51,12 @@ public sealed record DeviceRunRequest
     /// <summary>Intra-op threads of the device session. Default 1 (the paper's one-core device).</summary>
     public int DeviceThreads { get; init; } = 1;
 
+    /// <summary>
+    /// Measure the protocol overheads beyond the paper's model (per request, per download, the edge's model load) with
+    /// probes before planning, and plan with them. Default true; false plans with the paper's terms only.
+    /// </summary>
+    public bool MeasureOverheads { get; init; } = true;
+
     /// <summary>Checks every field; throws one <see cref="EdgeInferInputException"/> listing every problem.</summary>
     public DeviceRunRequest Validate()
     {

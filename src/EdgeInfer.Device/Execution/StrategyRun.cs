@@ -60,8 +60,14 @@ public sealed record MeasuredCosts(
     public long ExchangedBytes => BytesUp + BytesDown;
 }
 
-/// <summary>The planner's numbers for the strategy.</summary>
-public sealed record PredictedCosts(double CycleDelaySeconds, double LifetimeDelaySeconds, double DeviceEnergyJoules, long ExchangedBytes);
+/// <summary>The planner's numbers for the strategy (with the measured protocol overheads when they were measured).</summary>
+/// <param name="CycleDelaySeconds">First request's delay.</param>
+/// <param name="LifetimeDelaySeconds">All Q requests.</param>
+/// <param name="DeviceEnergyJoules">Eqs. (3)/(6).</param>
+/// <param name="ExchangedBytes">Bytes up and down.</param>
+/// <param name="PaperCycleDelaySeconds">The cycle delay with the paper's terms only (no overheads).</param>
+/// <param name="PaperLifetimeDelaySeconds">The lifetime delay with the paper's terms only.</param>
+public sealed record PredictedCosts(double CycleDelaySeconds, double LifetimeDelaySeconds, double DeviceEnergyJoules, long ExchangedBytes, double PaperCycleDelaySeconds, double PaperLifetimeDelaySeconds);
 
 /// <summary>(measured − predicted) / predicted.</summary>
 public sealed record RelativeErrors(double CycleDelay, double LifetimeDelay);

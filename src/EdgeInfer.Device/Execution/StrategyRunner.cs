@@ -30,7 +30,8 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
             ? await RunAtEdgeAsync(model, variant, requests, plan.Scenario.Device, cancellationToken).ConfigureAwait(false)
             : await RunOnDeviceAsync(model, variant, requests, plan.Scenario.Device, cancellationToken).ConfigureAwait(false);
         var outcome = plan.Outcome(strategy);
-        var predicted = new PredictedCosts(outcome.CycleDelay.Value, outcome.LifetimeDelay.Value, outcome.DeviceEnergy.Value, outcome.ExchangedData.Value);
+        var paper = plan.PaperOutcome(strategy);
+        var predicted = new PredictedCosts(outcome.CycleDelay.Value, outcome.LifetimeDelay.Value, outcome.DeviceEnergy.Value, outcome.ExchangedData.Value, paper.CycleDelay.Value, paper.LifetimeDelay.Value);
         var errors = new RelativeErrors(
             (run.Measured.CycleDelaySeconds - predicted.CycleDelaySeconds) / predicted.CycleDelaySeconds,
             (run.Measured.LifetimeDelaySeconds - predicted.LifetimeDelaySeconds) / predicted.LifetimeDelaySeconds);

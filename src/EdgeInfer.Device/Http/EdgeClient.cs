@@ -159,6 +159,44 @@ public sealed class EdgeClient : IDisposable
         return (new EdgeCall(response.StatusCode, Stopwatch.GetElapsedTime(start).TotalSeconds, headers, record, ServerSeconds(response)), newTag, null);
     }
 
+    /// <summary>
+    /// Downloads the first <paramref name="bytes"/> bytes of the model (<c>Range</c>) into a temporary file, as a model
+    /// download writes its file, and deletes it: a probe of the download path's fixed costs (not a model transfer).
+    /// </summary>
+    public async Task<EdgeCall> ProbeDownloadAsync(string model, long bytes, CancellationToken cancellationToken)
+    {
+        var record = new TransferRecord();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/models/{Uri.EscapeDataString(model)}/download?format=onnx");
+        request.Options.Set(ShapingHandler.RecordKey, record);
+        request.Headers.Range = new RangeHeaderValue(0, bytes - 1);
+        var file = Path.Combine(Path.GetTempPath(), $"edgeinfer-probe-{Guid.NewGuid():N}.partial");
+        try
+        {
+            var start = Stopwatch.GetTimestamp();
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var headers = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            if (!response.IsSuccessStatusCode)
+            {
+                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                throw new EdgeInferInputException($"Probing the download of {model} failed: {Problem(response, text)}");
+            }
+
+            await using (var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            await using (var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await body.CopyToAsync(stream, 1 << 16, cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(file, file + ".done");
+            file += ".done";
+            return new EdgeCall(response.StatusCode, Stopwatch.GetElapsedTime(start).TotalSeconds, headers, record, ServerSeconds(response));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary><c>DELETE /v1/models/{name}/cache</c>: the edge forgets its on-demand copy of the variant.</summary>
     public async Task EvictAsync(string model, VariantQuery variant, CancellationToken cancellationToken)
     {

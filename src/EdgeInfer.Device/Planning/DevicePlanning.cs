@@ -30,7 +30,8 @@ public static class DevicePlanning
     /// <param name="deviceProfile">Measured device times, or null.</param>
     /// <param name="resultBytes">Bytes of one result (default the paper's 2 kB).</param>
     /// <param name="prunedFormat">Format the device downloads pruned models in: <c>wire</c> (default), <c>onnx</c> or <c>sparse-onnx</c>.</param>
-    public static PlanContext Plan(EdgeModel model, EdgeStatus status, VariantQuery pruned, long requests, long inputBytes, RadioOptions radio, ProfileDocument? deviceProfile, long resultBytes = 2000, string prunedFormat = "wire")
+    /// <param name="overheads">Measured protocol overheads (<see cref="OverheadProbe"/>), or null to plan with the paper's terms only.</param>
+    public static PlanContext Plan(EdgeModel model, EdgeStatus status, VariantQuery pruned, long requests, long inputBytes, RadioOptions radio, ProfileDocument? deviceProfile, long resultBytes = 2000, string prunedFormat = "wire", MeasuredOverheads? overheads = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(status);
@@ -75,11 +76,7 @@ public static class DevicePlanning
             sources.Add(F($"device inference: device profile median {deviceFull.Value * 1e3:0.##} ms (full), {devicePruned!.Value * 1e3:0.##} ms (pruned)"));
         }
 
-        var pruneRecent = status.Prune.FirstOrDefault(p => p.Model == model.Name);
-        var prune = pruneRecent?.MedianSeconds ?? fullSize / AssumedPruneBytesPerSecond;
-        sources.Add(pruneRecent is null
-            ? F($"prune time: estimated {prune:0.###} s from {fullSize} B at {AssumedPruneBytesPerSecond / 1e6:0} MB/s (the edge has not pruned {model.Name} yet)")
-            : F($"prune time: edge status median {prune:0.###} s over {pruneRecent.Count} prunes"));
+        var prune = PruneSeconds(status, model.Name, fullSize, sources);
         sources.Add($"input size: {inputBytes} B per request; result size {resultBytes} B (paper)");
 
         var scenario = new PlanningScenario
@@ -103,7 +100,53 @@ public static class DevicePlanning
                 },
             },
         };
-        return new PlanContext(scenario, rates, OffloadPlanner.Plan(scenario, rates), sources);
+        var paper = OffloadPlanner.Plan(scenario, rates);
+        if (overheads is null)
+        {
+            sources.Add("protocol overheads: not measured, the paper's terms only");
+            return new PlanContext(scenario, rates, paper, paper, sources);
+        }
+
+        var load = EdgeModelLoad(status, model.Name, pruned.Variant, sources);
+        scenario = scenario with { Overheads = new ProtocolOverheads { Request = overheads.Request, Download = overheads.Download, EdgeModelLoad = new Seconds(load) } };
+        sources.Add(F($"request overhead (beyond the paper): {overheads.Request.Value * 1e3:0.##} ms, median over {overheads.RequestProbes} probe inferences of wall − T_in − T_res − edge service"));
+        sources.Add(F($"download overhead (beyond the paper): {overheads.Download.Value * 1e3:0.##} ms, median over {overheads.DownloadProbes} ranged {overheads.DownloadProbeBytes} B probe downloads of wall − T_req − transfer"));
+        return new PlanContext(scenario, rates, OffloadPlanner.Plan(scenario, rates), paper, sources);
+    }
+
+    /// <summary>
+    /// T_pr: the edge's recent prunes of this model; else its start-up calibration rate (model bytes per second, measured
+    /// under its load) applied to this model's size; else <see cref="AssumedPruneBytesPerSecond"/>, flagged as a guess.
+    /// </summary>
+    private static double PruneSeconds(EdgeStatus status, string model, long fullSize, List<string> sources)
+    {
+        if (status.Prune.FirstOrDefault(p => p.Model == model) is { } recent)
+        {
+            sources.Add(F($"prune time: edge status median {recent.MedianSeconds:0.###} s over {recent.Count} prunes"));
+            return recent.MedianSeconds;
+        }
+
+        if (status.Warmup is { PruneBytesPerSecond: double rate and > 0, Model: var calibrated })
+        {
+            var seconds = fullSize / rate;
+            sources.Add(F($"prune time: {seconds:0.###} s = {fullSize} B at the edge's calibration rate {rate / 1e6:0.#} MB/s (its start-up prune of {calibrated}; it has not pruned {model} yet)"));
+            return seconds;
+        }
+
+        var guess = fullSize / AssumedPruneBytesPerSecond;
+        sources.Add(F($"prune time: GUESS {guess:0.###} s from {fullSize} B at an assumed {AssumedPruneBytesPerSecond / 1e6:0} MB/s (the edge has not pruned {model} and reports no calibration)"));
+        return guess;
+    }
+
+    /// <summary>The edge's session open for a newly pruned variant: its recent opens of that variant, else of any variant of the model.</summary>
+    private static double EdgeModelLoad(EdgeStatus status, string model, string variant, List<string> sources)
+    {
+        var loads = status.SessionLoad ?? [];
+        var recent = loads.FirstOrDefault(t => t.Model == model && t.Variant == variant) ?? loads.FirstOrDefault(t => t.Model == model && t.Variant == "full") ?? loads.FirstOrDefault(t => t.Model == model);
+        sources.Add(recent is null
+            ? $"edge model load (beyond the paper): 0, the edge reports no session open of {model}"
+            : F($"edge model load (beyond the paper): {recent.MedianSeconds * 1e3:0.##} ms, edge status median session open of {model}/{recent.Variant} over {recent.Count}"));
+        return recent?.MedianSeconds ?? 0;
     }
 
     /// <summary>T_inf,e as the device meets it: the edge's service time (decode + queue + inference), else its inference time.</summary>

@@ -14,16 +14,18 @@ public static class StatusApi
     /// <summary>Maps the status and health endpoints.</summary>
     public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/status", (AdmissionGate gate, EdgeMetrics metrics, VariantStore store, BackgroundLoadService load, EdgeServerOptions options) =>
-            TypedResults.Ok(Status(gate, metrics, store, load, options)));
+        app.MapGet("/v1/status", (AdmissionGate gate, EdgeMetrics metrics, VariantStore store, BackgroundLoadService load, EdgeWarmup warmup, EdgeServerOptions options) =>
+            TypedResults.Ok(Status(gate, metrics, store, load, warmup, options)));
         app.MapGet("/healthz", () => TypedResults.Text("ok"));
-        app.MapGet("/readyz", (AdmissionGate gate) => gate.Draining
+        app.MapGet("/readyz", (AdmissionGate gate, EdgeWarmup warmup) => gate.Draining
             ? Results.Problem(statusCode: 503, title: "Not ready", detail: "The edge server is shutting down.")
-            : Results.Text("ready"));
+            : !warmup.State.Done
+                ? Results.Problem(statusCode: 503, title: "Not ready", detail: "The edge server is warming up (prune calibration, first calls).")
+                : Results.Text("ready"));
         return app;
     }
 
-    internal static StatusView Status(AdmissionGate gate, EdgeMetrics metrics, VariantStore store, BackgroundLoadService load, EdgeServerOptions options)
+    internal static StatusView Status(AdmissionGate gate, EdgeMetrics metrics, VariantStore store, BackgroundLoadService load, EdgeWarmup warmup, EdgeServerOptions options)
     {
         static List<RecentTimes> PerVariant(IReadOnlyDictionary<string, LatencyWindow> windows) => windows.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv =>
         {
@@ -49,7 +51,9 @@ public static class StatusApi
             new CacheView(store.Cache.TotalBytes(), store.Cache.LimitBytes, store.Cache.Evictions),
             PerVariant(metrics.InferenceWindows),
             PerVariant(metrics.ServiceWindows),
-            prune);
+            prune,
+            PerVariant(metrics.SessionLoadWindows),
+            warmup.State);
     }
 }
 
@@ -67,7 +71,9 @@ public static class StatusApi
 /// <param name="Inference">Recent ORT inference times (last 256) per model variant, seconds.</param>
 /// <param name="Service">Recent service times (body decode + queue + inference) per model variant, seconds: T_inf,e as a device sees it.</param>
 /// <param name="Prune">Recent on-demand prune times per model, seconds.</param>
-public sealed record StatusView(int InFlight, int Queued, int MaxConcurrency, int QueueLimit, int IntraOpThreads, int ProcessorCount, bool Draining, LoadView BackgroundLoad, long Prunes, CacheView Cache, IReadOnlyList<RecentTimes> Inference, IReadOnlyList<RecentTimes> Service, IReadOnlyList<RecentTimes> Prune);
+/// <param name="SessionLoad">Recent session opens per model variant (ORT session and one warm-up run), seconds: what the first inference of a newly pruned variant pays.</param>
+/// <param name="Warmup">The start-up warm-up and its prune-rate calibration.</param>
+public sealed record StatusView(int InFlight, int Queued, int MaxConcurrency, int QueueLimit, int IntraOpThreads, int ProcessorCount, bool Draining, LoadView BackgroundLoad, long Prunes, CacheView Cache, IReadOnlyList<RecentTimes> Inference, IReadOnlyList<RecentTimes> Service, IReadOnlyList<RecentTimes> Prune, IReadOnlyList<RecentTimes> SessionLoad, WarmupView Warmup);
 
 /// <summary>The background load: L tasks on a model, and how many inferences they completed.</summary>
 public sealed record LoadView(int Tasks, string? Model, long CompletedInferences);

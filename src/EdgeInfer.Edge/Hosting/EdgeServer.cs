@@ -53,7 +53,8 @@ public static class EdgeServer
         var gate = new AdmissionGate(options.MaxConcurrency, options.QueueLimit);
         var metrics = new EdgeMetrics(() => gate.Queued, () => gate.InFlight);
         var cache = new VariantCache(Path.Combine(repository.Root, CacheFolder), options.CacheLimit.Value, metrics);
-        var store = new VariantStore(repository, cache, pruner ?? new FilePruner(), metrics);
+        pruner ??= new FilePruner();
+        var store = new VariantStore(repository, cache, pruner, metrics);
         var sessions = new SessionPool(new RuntimeOptions { Role = RuntimeRole.Edge, IntraOpThreads = options.EffectiveIntraOpThreads, WarmupRuns = 1 });
         // Registered before Kestrel's default (which is added with TryAdd), so the socket transport reads into 64 kB blocks.
         builder.Services.AddSingleton<IMemoryPoolFactory<byte>>(new LargeBlockMemoryPoolFactory(TransportBlockBytes));
@@ -65,6 +66,9 @@ public static class EdgeServer
         builder.Services.AddSingleton(new InferenceService(store, gate, sessions, metrics, TimeSpan.FromSeconds(options.RequestTimeout.Value)));
         builder.Services.AddSingleton<BackgroundLoadService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BackgroundLoadService>());
+        builder.Services.AddSingleton(pruner);
+        builder.Services.AddSingleton<EdgeWarmup>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EdgeWarmup>());
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals);

@@ -45,6 +45,13 @@ public sealed record EdgeServerOptions
     /// <summary>How long a graceful shutdown waits for in-flight requests. Default 30 s.</summary>
     public Seconds ShutdownTimeout { get; init; } = new(30);
 
+    /// <summary>
+    /// Warm up before reporting ready (<c>/readyz</c> is 503 until done): time two on-demand prunes of the smallest model
+    /// (the second is the prune-rate calibration <c>/v1/status</c> reports) and call each endpoint once over HTTP, so no
+    /// device meets cold code. Default true.
+    /// </summary>
+    public bool Warmup { get; init; } = true;
+
     /// <summary>The intra-op threads actually used per session.</summary>
     public int EffectiveIntraOpThreads => IntraOpThreads ?? Math.Max(1, Environment.ProcessorCount / Math.Max(1, MaxConcurrency));
 

@@ -42,6 +42,11 @@ public sealed class InferenceService(VariantStore variants, AdmissionGate gate, 
         var loadStart = Stopwatch.GetTimestamp();
         var session = sessions.Rent(resolved.Dense.Path, out var opened);
         var load = opened ? Stopwatch.GetElapsedTime(loadStart).TotalSeconds : 0;
+        if (opened)
+        {
+            metrics.SessionLoaded(spec.Model, spec.Variant, load);
+        }
+
         try
         {
             body.Data.CopyTo(MemoryMarshal.AsBytes(session.Input(0)));

@@ -1,0 +1,88 @@
+using EdgeInfer.Core;
+using EdgeInfer.Core.Quantities;
+using EdgeInfer.Core.Radio;
+using EdgeInfer.Device.Execution;
+using EdgeInfer.Device.Http;
+
+namespace EdgeInfer.Device.Planning;
+
+/// <summary>
+/// Measures the protocol overheads the paper's model lacks (<see cref="Core.Planning.ProtocolOverheads"/>) against this
+/// edge over this link, before planning; the probes are not counted in Q.
+/// <list type="bullet">
+/// <item>Request: <see cref="InferenceProbes"/> inferences of the full model; each gives wall time − T_in − T_res (the
+/// link model's, for the bytes sent and the planner's result size) − the edge's service time for it (Server-Timing:
+/// queue, inference, an image's decode). Median, at least 0.</item>
+/// <item>Download: <see cref="DownloadProbes"/> ranged downloads of the full model's first <see cref="DownloadProbeBytes"/>
+/// bytes, written to a file as a model download is; each gives wall time − T_req − the bytes at the downlink rate.
+/// Median, at least 0.</item>
+/// </list>
+/// The probes also make the edge measure its current inference time, which the planner reads from its status.
+/// </summary>
+public static class OverheadProbe
+{
+    /// <summary>Inference probes.</summary>
+    public const int InferenceProbes = 5;
+
+    /// <summary>Download probes.</summary>
+    public const int DownloadProbes = 3;
+
+    /// <summary>Bytes each download probe fetches (1 MiB, or the whole model when smaller).</summary>
+    public const long DownloadProbeBytes = 1 << 20;
+
+    /// <summary>Runs the probes.</summary>
+    /// <param name="client">The device's (shaped) client.</param>
+    /// <param name="model">The edge's catalog entry of the model.</param>
+    /// <param name="input">The input the edge strategies upload.</param>
+    /// <param name="rates">Link rates of the radio model.</param>
+    /// <param name="resultBytes">Result size the planner uses (l_res).</param>
+    /// <param name="requestBytes">Model request size the planner uses (l_req).</param>
+    /// <param name="cancellationToken">Stops the probes.</param>
+    public static async Task<MeasuredOverheads> MeasureAsync(EdgeClient client, EdgeModel model, DeviceInput input, LinkRates rates, long resultBytes, long requestBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(input);
+        var ul = rates.Uplink.Value;
+        var dl = rates.Downlink.Value;
+        var request = new double[InferenceProbes];
+        for (var i = 0; i < request.Length; i++)
+        {
+            var (call, reply, problem) = await client.InferAsync(model.Name, null, input.Body, input.ContentType, input.Shape, cancellationToken).ConfigureAwait(false);
+            if (reply is null)
+            {
+                throw new EdgeInferInputException($"Probe inference {i + 1} of {model.Name} at the edge failed: {problem}");
+            }
+
+            var t = reply.Timings;
+            var service = (reply.Input == "image" ? t.DecodeSeconds : 0) + t.QueueSeconds + t.PruneSeconds + t.LoadSeconds + t.InferenceSeconds;
+            request[i] = call.WallSeconds - (input.Body.LongLength * 8.0 / ul) - (resultBytes * 8.0 / dl) - service;
+        }
+
+        var full = model.Variants.FirstOrDefault(v => v.Variant == "full")?.Sizes.Onnx ?? DownloadProbeBytes;
+        var bytes = Math.Max(1, Math.Min(DownloadProbeBytes, full));
+        var download = new double[DownloadProbes];
+        for (var i = 0; i < download.Length; i++)
+        {
+            var call = await client.ProbeDownloadAsync(model.Name, bytes, cancellationToken).ConfigureAwait(false);
+            download[i] = call.WallSeconds - (requestBytes * 8.0 / ul) - (call.Transfer.BytesDown * 8.0 / dl) - call.ServerSeconds;
+        }
+
+        return new MeasuredOverheads(new Seconds(Math.Max(0, Median(request))), new Seconds(Math.Max(0, Median(download))), request.Length, download.Length, bytes);
+    }
+
+    private static double Median(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}
+
+/// <summary>What <see cref="OverheadProbe"/> measured.</summary>
+/// <param name="Request">Per offloaded request, beyond T_in + T_inf,e + T_res.</param>
+/// <param name="Download">Per model download, beyond T_req + T_model.</param>
+/// <param name="RequestProbes">Inference probes made.</param>
+/// <param name="DownloadProbes">Download probes made.</param>
+/// <param name="DownloadProbeBytes">Bytes each download probe fetched.</param>
+public sealed record MeasuredOverheads(Seconds Request, Seconds Download, int RequestProbes, int DownloadProbes, long DownloadProbeBytes);

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using EdgeInfer.Edge.Inference;
+using EdgeInfer.Edge.Variants;
+using EdgeInfer.Models.Repository;
+using EdgeInfer.Pruning.Pipeline;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeInfer.Edge.Hosting;
+
+/// <summary>
+/// Runs once the server listens (and the background load runs): two prunes of the smallest full model into a temporary
+/// folder (the first warms the pruning code, the second is timed: the prune-rate calibration a device plans with before
+/// the edge has pruned its model), then one call of each endpoint over HTTP (catalog, status, a 64 kB ranged download,
+/// an inference on a zero tensor, which also opens that model's session). Until it is done <c>/readyz</c> answers 503; a
+/// failure is logged and reported in the status, and the server serves anyway.
+/// </summary>
+public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IModelPruner pruner, IServer server, IHostApplicationLifetime lifetime, ILogger<EdgeWarmup> logger)
+    : IHostedService
+{
+    private volatile WarmupView state = new(!options.Warmup, null, null, null, null, null);
+
+    /// <summary>What the warm-up did; <see cref="WarmupView.Done"/> is true once it ended (or when disabled).</summary>
+    public WarmupView State => state;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Warmup)
+        {
+            lifetime.ApplicationStarted.Register(() => _ = Task.Run(() => RunAsync(lifetime.ApplicationStopping)));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        var model = store.Repository.List().Where(e => e.Variant == ModelRepository.FullVariant).MinBy(e => new FileInfo(e.ModelPath).Length);
+        if (model is null)
+        {
+            state = state with { Done = true };
+            return;
+        }
+
+        try
+        {
+            var bytes = new FileInfo(model.ModelPath).Length;
+            var seconds = CalibratePruning(model.ModelPath);
+            state = state with { Model = model.Name, ModelBytes = bytes, PruneSeconds = seconds, PruneBytesPerSecond = bytes / seconds };
+            await CallEndpointsAsync(model, stopping).ConfigureAwait(false);
+            state = state with { Done = true };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Warm-up failed; serving without it");
+            state = state with { Done = true, Error = ex.Message };
+        }
+    }
+
+    /// <summary>Two prunes (global, pf 0.5, with the wire encoding, as on demand); returns the second one's seconds.</summary>
+    private double CalibratePruning(string modelPath)
+    {
+        var folder = Directory.CreateTempSubdirectory("edgeinfer-warmup-").FullName;
+        try
+        {
+            var seconds = 0.0;
+            for (var i = 0; i < 2; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                pruner.Prune(modelPath, Path.Combine(folder, ModelRepository.ModelFileName), 0.5, PruningMethod.Global, Path.Combine(folder, VariantStore.WireFileName));
+                seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            }
+
+            return seconds;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private async Task CallEndpointsAsync(ModelEntry model, CancellationToken stopping)
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? throw new InvalidOperationException("The server has no address.");
+        var baseUri = new UriBuilder(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "[::1]", StringComparison.Ordinal)).Uri;
+        using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(2) };
+        (await http.GetAsync("/v1/models", stopping).ConfigureAwait(false)).EnsureSuccessStatusCode();
+        (await http.GetAsync("/v1/status", stopping).ConfigureAwait(false)).EnsureSuccessStatusCode();
+        using (var ranged = new HttpRequestMessage(HttpMethod.Get, $"/v1/models/{model.Name}/download?format=onnx"))
+        {
+            ranged.Headers.Range = new RangeHeaderValue(0, 65535);
+            using var response = await http.SendAsync(ranged, stopping).ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
+            _ = await response.Content.ReadAsByteArrayAsync(stopping).ConfigureAwait(false);
+        }
+
+        var shape = model.Metadata.Inputs.FirstOrDefault()?.Dims.Select(d => d < 0 ? 1L : d).ToArray();
+        if (shape is not null)
+        {
+            using var content = new ByteArrayContent(new byte[shape.Aggregate(1L, (a, d) => a * d) * sizeof(float)]);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            content.Headers.Add(InputDecoder.ShapeHeader, string.Join(",", shape));
+            (await http.PostAsync($"/v1/models/{model.Name}/infer", content, stopping).ConfigureAwait(false)).EnsureSuccessStatusCode();
+        }
+    }
+}
+
+/// <summary>The warm-up's state and its prune-rate calibration.</summary>
+/// <param name="Done">True once the warm-up ended (or when it is disabled): the server is ready.</param>
+/// <param name="Model">The model it pruned (the smallest full one), or null.</param>
+/// <param name="ModelBytes">That model's file size.</param>
+/// <param name="PruneSeconds">The timed (second) prune, file to file with the wire encoding, under the server's load.</param>
+/// <param name="PruneBytesPerSecond">Model bytes per second of that prune: a device estimates T_pr of a model the edge has not pruned yet as its size over this.</param>
+/// <param name="Error">Why the warm-up failed, or null.</param>
+public sealed record WarmupView(bool Done, string? Model, long? ModelBytes, double? PruneSeconds, double? PruneBytesPerSecond, string? Error);
