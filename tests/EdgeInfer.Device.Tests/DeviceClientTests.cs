@@ -79,6 +79,47 @@ public sealed class DeviceClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_MeasuresOverheads_AndPredictsWithThemBesideThePaperTerms()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var measured = await DeviceClient.RunAsync(Request("edge-full", requests: 2), null, ct);
+        Assert.Contains(measured.Sources, s => s.StartsWith("request overhead (beyond the paper):", StringComparison.Ordinal));
+        Assert.Contains(measured.Sources, s => s.StartsWith("download overhead (beyond the paper):", StringComparison.Ordinal));
+        var run = Assert.Single(measured.Runs);
+        Assert.True(run.Predicted.CycleDelaySeconds >= run.Predicted.PaperCycleDelaySeconds);
+        Assert.True(run.Predicted.LifetimeDelaySeconds >= run.Predicted.PaperLifetimeDelaySeconds);
+
+        var paper = await DeviceClient.RunAsync(Request("edge-full", requests: 2) with { MeasureOverheads = false }, null, ct);
+        Assert.Contains(paper.Sources, s => s.StartsWith("protocol overheads: not measured", StringComparison.Ordinal));
+        Assert.Equal(paper.Runs[0].Predicted.PaperCycleDelaySeconds, paper.Runs[0].Predicted.CycleDelaySeconds);
+        // The probes left no files behind.
+        Assert.Empty(Directory.EnumerateFiles(Path.GetTempPath(), "edgeinfer-probe-*"));
+    }
+
+    [Fact]
+    public async Task DownloadAsync_PartialFileNamedWithItsETag_ResumesWithRangeIntoTheSameBytes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = new Http.EdgeClient(new Http.EdgeClientOptions { Edge = server.BaseAddress });
+        var whole = Path.Combine(cacheRoot, "whole.onnx");
+        var (first, etag, problem) = await client.DownloadAsync("mobilenet", null, "onnx", whole, null, ct);
+        Assert.Null(problem);
+        var bytes = await File.ReadAllBytesAsync(whole, ct);
+
+        // An interrupted download: the first 1 MB under the partial name that carries the ETag.
+        var destination = Path.Combine(cacheRoot, "resumed.onnx");
+        await File.WriteAllBytesAsync(Http.EdgeClient.PartialPath(destination, etag), bytes.AsSpan(0, 1_000_000).ToArray(), ct);
+        var (resumed, resumedTag, resumedProblem) = await client.DownloadAsync("mobilenet", null, "onnx", destination, null, ct);
+        Assert.Null(resumedProblem);
+        Assert.Equal(System.Net.HttpStatusCode.PartialContent, resumed.Status);
+        Assert.Equal(bytes.Length - 1_000_000, resumed.Transfer.BytesDown);
+        Assert.Equal(etag, resumedTag);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(destination, ct));
+        Assert.Equal(2, Directory.EnumerateFiles(cacheRoot).Count()); // no partial file left
+        Assert.Equal(System.Net.HttpStatusCode.OK, first.Status);
+    }
+
+    [Fact]
     public async Task RunAsync_DeviceFullTwice_SecondRunGets304FromTheETag()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -46,7 +46,47 @@ public sealed class DevicePlanningTests
         Assert.Equal((long)(17_000_000 * (0.5 + (1.0 / 32))), context.Scenario.Model.Pruned.Size.Value);
         Assert.Equal(17_000_000 / DevicePlanning.AssumedPruneBytesPerSecond, context.Scenario.Model.Pruned.Prune.Value, 12);
         Assert.Contains(context.Sources, s => s.StartsWith("pruned size: estimated", StringComparison.Ordinal));
-        Assert.Contains(context.Sources, s => s.StartsWith("prune time: estimated", StringComparison.Ordinal));
+        Assert.Contains(context.Sources, s => s.StartsWith("prune time: GUESS", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Plan_EdgeCalibratedButNotPrunedYet_ScalesItsCalibrationRate()
+    {
+        // The edge pruned a 4 MB model in 0.1 s at start-up (40 MB/s) and opened it in 20 ms: 17 MB takes 0.425 s and 85 ms.
+        var status = Status(0.010) with { Warmup = new EdgeWarmupStatus(true, "tiny", 4_000_000, 0.1, 40e6, 0.020, null) };
+        var overheads = new MeasuredOverheads(new Core.Quantities.Seconds(0.003), new Core.Quantities.Seconds(0.002), 5, 3, 1 << 20);
+        var context = DevicePlanning.Plan(Model, status, new VariantQuery(0.7, "global"), 5, 602_112, RadioOptions.Default, null, overheads: overheads);
+        Assert.Equal(0.425, context.Scenario.Model.Pruned.Prune.Value, 12);
+        Assert.Equal(0.085, context.Scenario.Overheads.EdgeModelLoad.Value, 12);
+        Assert.Contains(context.Sources, s => s.Contains("calibration rate 40 MB/s", StringComparison.Ordinal));
+
+        // Edge-ondemand pays T_pr + the model load once and the request overhead per request; the paper's plan has neither.
+        var with = context.Outcome(Strategy.EdgeOndemand);
+        var paper = context.PaperOutcome(Strategy.EdgeOndemand);
+        Assert.Equal(paper.CycleDelay.Value + 0.085 + 0.003, with.CycleDelay.Value, 12);
+        Assert.Equal(paper.LifetimeDelay.Value + 0.085 + (5 * 0.003), with.LifetimeDelay.Value, 12);
+        Assert.Equal(context.PaperOutcome(Strategy.DeviceFull).CycleDelay.Value + 0.002, context.Outcome(Strategy.DeviceFull).CycleDelay.Value, 12);
+    }
+
+    [Fact]
+    public void Plan_VariantOpenedAtTheEdge_UsesItsOwnSessionLoad()
+    {
+        var status = Status(0.010) with
+        {
+            SessionLoad = [new EdgeRecentTimes("mobilenet", "full", 1, 0.2, 0.2, 0.2), new EdgeRecentTimes("mobilenet", "global-0.70", 2, 0.04, 0.05, 0.05)],
+            Warmup = new EdgeWarmupStatus(true, "tiny", 4_000_000, 0.1, 40e6, 0.020, null),
+        };
+        var overheads = new MeasuredOverheads(default, default, 5, 3, 1 << 20);
+        var context = DevicePlanning.Plan(Model, status, new VariantQuery(0.7, "global"), 5, 602_112, RadioOptions.Default, null, overheads: overheads);
+        Assert.Equal(0.04, context.Scenario.Overheads.EdgeModelLoad.Value, 12);
+    }
+
+    [Fact]
+    public void Plan_WithoutOverheads_IsThePaperPlan()
+    {
+        var context = DevicePlanning.Plan(Model, Status(0.010), new VariantQuery(0.7, "global"), 5, 602_112, RadioOptions.Default, null);
+        Assert.Same(context.Plan, context.PaperPlan);
+        Assert.Equal(new ProtocolOverheads(), context.Scenario.Overheads);
     }
 
     [Fact]

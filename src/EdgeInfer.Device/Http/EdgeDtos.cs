@@ -7,7 +7,7 @@ namespace EdgeInfer.Device.Http;
 public sealed record EdgeStatus(int InFlight, int Queued, int MaxConcurrency, int QueueLimit, int IntraOpThreads, int ProcessorCount, bool Draining, EdgeLoadStatus BackgroundLoad, long Prunes, IReadOnlyList<EdgeRecentTimes> Inference, IReadOnlyList<EdgeRecentTimes> Service, IReadOnlyList<EdgeRecentTimes> Prune, IReadOnlyList<EdgeRecentTimes>? SessionLoad = null, EdgeWarmupStatus? Warmup = null);
 
 /// <summary>The edge's start-up warm-up and its prune-rate calibration (null fields when not measured).</summary>
-public sealed record EdgeWarmupStatus(bool Done, string? Model, long? ModelBytes, double? PruneSeconds, double? PruneBytesPerSecond, string? Error);
+public sealed record EdgeWarmupStatus(bool Done, string? Model, long? ModelBytes, double? PruneSeconds, double? PruneBytesPerSecond, double? SessionLoadSeconds, string? Error);
 
 /// <summary>The edge's background load.</summary>
 public sealed record EdgeLoadStatus(int Tasks, string? Model, long CompletedInferences);

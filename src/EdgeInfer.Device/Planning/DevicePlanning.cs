@@ -107,7 +107,8 @@ public static class DevicePlanning
             return new PlanContext(scenario, rates, paper, paper, sources);
         }
 
-        var load = EdgeModelLoad(status, model.Name, pruned.Variant, sources);
+        // The edge opens the dense pruned variant: its ONNX size (the catalog's, else the full model's for unstructured pruning).
+        var load = EdgeModelLoad(status, model, pruned.Variant, prunedEntry?.Sizes.Onnx ?? (pruned.Method == "channel" ? (long)(fullSize * (1 - pruned.PruningFactor)) : fullSize), sources);
         scenario = scenario with { Overheads = new ProtocolOverheads { Request = overheads.Request, Download = overheads.Download, EdgeModelLoad = new Seconds(load) } };
         sources.Add(F($"request overhead (beyond the paper): {overheads.Request.Value * 1e3:0.##} ms, median over {overheads.RequestProbes} probe inferences of wall − T_in − T_res − edge service"));
         sources.Add(F($"download overhead (beyond the paper): {overheads.Download.Value * 1e3:0.##} ms, median over {overheads.DownloadProbes} ranged {overheads.DownloadProbeBytes} B probe downloads of wall − T_req − transfer"));
@@ -138,15 +139,31 @@ public static class DevicePlanning
         return guess;
     }
 
-    /// <summary>The edge's session open for a newly pruned variant: its recent opens of that variant, else of any variant of the model.</summary>
-    private static double EdgeModelLoad(EdgeStatus status, string model, string variant, List<string> sources)
+    /// <summary>
+    /// The edge's session open for a newly pruned variant: its recent opens of that variant; else its warm-up
+    /// calibration, scaled by model size when it opened another model; else its opens of the full model.
+    /// </summary>
+    private static double EdgeModelLoad(EdgeStatus status, EdgeModel model, string variant, long variantBytes, List<string> sources)
     {
         var loads = status.SessionLoad ?? [];
-        var recent = loads.FirstOrDefault(t => t.Model == model && t.Variant == variant) ?? loads.FirstOrDefault(t => t.Model == model && t.Variant == "full") ?? loads.FirstOrDefault(t => t.Model == model);
-        sources.Add(recent is null
-            ? $"edge model load (beyond the paper): 0, the edge reports no session open of {model}"
-            : F($"edge model load (beyond the paper): {recent.MedianSeconds * 1e3:0.##} ms, edge status median session open of {model}/{recent.Variant} over {recent.Count}"));
-        return recent?.MedianSeconds ?? 0;
+        if (loads.FirstOrDefault(t => t.Model == model.Name && t.Variant == variant) is { } own)
+        {
+            sources.Add(F($"edge model load (beyond the paper): {own.MedianSeconds * 1e3:0.##} ms, edge status median session open of {model.Name}/{variant} over {own.Count}"));
+            return own.MedianSeconds;
+        }
+
+        if (status.Warmup is { SessionLoadSeconds: double calibrated and > 0, ModelBytes: long calibratedBytes and > 0, Model: var calibratedModel })
+        {
+            var seconds = calibrated * variantBytes / calibratedBytes;
+            sources.Add(F($"edge model load (beyond the paper): {seconds * 1e3:0.##} ms, the edge's warm-up session open of {calibratedModel} ({calibrated * 1e3:0.##} ms for {calibratedBytes} B) scaled to {variantBytes} B"));
+            return seconds;
+        }
+
+        var full = loads.FirstOrDefault(t => t.Model == model.Name && t.Variant == "full");
+        sources.Add(full is null
+            ? $"edge model load (beyond the paper): 0, the edge reports no session open of {model.Name}"
+            : F($"edge model load (beyond the paper): {full.MedianSeconds * 1e3:0.##} ms, edge status median session open of {model.Name}/full over {full.Count}"));
+        return full?.MedianSeconds ?? 0;
     }
 
     /// <summary>T_inf,e as the device meets it: the edge's service time (decode + queue + inference), else its inference time.</summary>

@@ -13,6 +13,9 @@ public sealed class SessionPool(RuntimeOptions options) : IDisposable
     private readonly ConcurrentDictionary<string, ConcurrentBag<RuntimeSession>> idle = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<RuntimeSession> all = [];
 
+    /// <summary>The options every session is opened with.</summary>
+    public RuntimeOptions Options => options;
+
     /// <summary>Sessions opened so far.</summary>
     public int Opened => all.Count;
 
