@@ -15,6 +15,8 @@ public sealed class EdgeCommandsTests
     [InlineData("loadgen", "--edge", "http://127.0.0.1:1", "--model", "mobilenet", "--concurrency", "0", "--requests", "1")]
     [InlineData("loadgen", "--edge", "http://127.0.0.1:1", "--model", "mobilenet", "--requests", "5", "--duration", "2s")]
     [InlineData("loadgen", "--edge", "http://127.0.0.1:1", "--model", "mobilenet", "--duration", "soon")]
+    [InlineData("loadgen", "--model", "mobilenet", "--requests", "1")]
+    [InlineData("loadgen", "--edge", "http://127.0.0.1:1", "--in-process", "--model", "mobilenet", "--requests", "1")]
     public void Command_BadArgument_ExitsTwoNamingIt(params string[] args)
     {
         var (code, stdout, stderr) = CliRunner.Run(args);
@@ -37,6 +39,15 @@ public sealed class EdgeCommandsTests
             Assert.Equal(6, load.GetProperty("succeeded").GetInt32());
             Assert.True(load.GetProperty("throughputPerSecond").GetDouble() > 0);
             Assert.Equal(6, load.GetProperty("byStatus").GetProperty("200").GetInt32());
+
+            // The same load against the server's inference step in process (no HTTP): same answers, no listener needed.
+            var local = CliRunner.RunJson("loadgen", "--in-process", "--repository", Path.Combine(root, "repo"), "--max-concurrency", "2", "--intra-op-threads", "1",
+                "--model", "mobilenet", "--concurrency", "2", "--requests", "6", "--json");
+            Assert.Equal(6, local.GetProperty("succeeded").GetInt32());
+            Assert.Equal(6, local.GetProperty("byStatus").GetProperty("200").GetInt32());
+            var (unknownCode, _, unknownError) = CliRunner.Run("loadgen", "--in-process", "--repository", Path.Combine(root, "repo"), "--model", "vgg", "--requests", "1");
+            Assert.Equal(2, unknownCode);
+            Assert.Contains("'vgg' is not in the repository", unknownError, StringComparison.Ordinal);
 
             var (code, stdout, _) = CliRunner.Run("device", "--edge", url, "--model", "mobilenet", "--requests", "2", "--strategy", "edge-full", "--no-shaping", "--cache", Path.Combine(root, "device"), "--json");
             Assert.Equal(0, code);

@@ -10,23 +10,35 @@ internal static class LoadgenCommand
 {
     public static Command Create()
     {
-        var command = new Command("loadgen", "Load an edge server with C concurrent closed-loop clients; report throughput, p50/p90/p99 and errors by status.");
+        var command = new Command("loadgen", "Load an edge server with C concurrent closed-loop clients; report throughput, p50/p90/p99 and errors by status. "
+            + "With --in-process, load the server's inference step in this process instead (no HTTP): the baseline the server's overhead is measured against.");
         var json = CommonOptions.Json();
-        var edge = new Option<string>("--edge") { Description = "Edge server URL.", Required = true };
+        var edge = new Option<string?>("--edge") { Description = "Edge server URL (HTTP load)." };
+        var inProcess = new Option<bool>("--in-process") { Description = "Instead of --edge: run the edge server's inference step (admission, pooled session, copy, run, top 5) in this process, without HTTP." };
+        var repository = ModelsCommand.RepositoryOption();
+        var maxConcurrency = new Option<int>("--max-concurrency") { Description = "--in-process: inference slots, as serve's.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = new Option<int?>("--intra-op-threads") { Description = "--in-process: intra-op threads per session, as serve's (default cores / max concurrency)." };
         var model = new Option<string>("--model") { Description = "Model name at the edge.", Required = true };
         var concurrency = new Option<int>("--concurrency") { Description = "Concurrent clients.", DefaultValueFactory = _ => 1 };
         var requests = new Option<int?>("--requests") { Description = "Total requests to measure." };
         var duration = new Option<string?>("--duration") { Description = "How long to measure, e.g. 30s, 2m (instead of --requests)." };
         var pf = new Option<double>("--pf") { Description = "Pruning factor (0: full model).", DefaultValueFactory = _ => 0 };
         var method = new Option<string>("--method") { Description = "Pruning method.", DefaultValueFactory = _ => "global" };
-        foreach (var option in new Option[] { edge, model, concurrency, requests, duration, pf, method, json })
+        foreach (var option in new Option[] { edge, inProcess, repository, maxConcurrency, threads, model, concurrency, requests, duration, pf, method, json })
         {
             command.Options.Add(option);
         }
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!Uri.TryCreate(parse.GetValue(edge), UriKind.Absolute, out var edgeUri))
+            var local = parse.GetValue(inProcess);
+            if (local == (parse.GetValue(edge) is not null))
+            {
+                throw new UsageException("Give exactly one of --edge URL and --in-process.");
+            }
+
+            Uri? edgeUri = null;
+            if (!local && !Uri.TryCreate(parse.GetValue(edge), UriKind.Absolute, out edgeUri))
             {
                 throw new UsageException($"--edge '{parse.GetValue(edge)}' is not an absolute URL.");
             }
@@ -41,7 +53,9 @@ internal static class LoadgenCommand
                 PruningFactor = parse.GetValue(pf),
                 Method = parse.GetValue(method)!,
             };
-            var report = await LoadGenerator.RunAsync(options, cancellationToken);
+            var report = local
+                ? await InProcessLoad.RunAsync(options, parse.GetValue(repository), parse.GetValue(maxConcurrency), parse.GetValue(threads), cancellationToken)
+                : await LoadGenerator.RunAsync(options, cancellationToken);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {

@@ -1,3 +1,4 @@
+using EdgeInfer.Core;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -19,7 +20,8 @@ public static class LoadGenerator
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 1 }) { BaseAddress = options.Edge, Timeout = TimeSpan.FromMinutes(5) };
+        var edge = options.Edge ?? throw new EdgeInferInputException("An HTTP load test needs the edge URL (--edge).");
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 1 }) { BaseAddress = edge, Timeout = TimeSpan.FromMinutes(5) };
         var model = System.Text.Json.JsonSerializer.Deserialize<EdgeModel>(await http.GetStringAsync("/v1/models/" + Uri.EscapeDataString(options.Model), cancellationToken).ConfigureAwait(false), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
         var input = DeviceInput.Synthetic(DeviceClient.InputShape(model));
         var url = $"/v1/models/{Uri.EscapeDataString(options.Model)}/infer" + (options.PruningFactor > 0 ? "?" + new VariantQuery(options.PruningFactor, options.Method).Query : "");
@@ -41,11 +43,24 @@ public static class LoadGenerator
             }
         }
 
+        return await MeasureAsync(options, SendAsync, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The closed loop itself, for any target: C clients each call <paramref name="send"/> (which returns an HTTP status,
+    /// 0 for no answer) <see cref="LoadgenOptions.WarmupPerClient"/> times untimed, then until R requests or the duration.
+    /// The HTTP load above and <c>loadgen --in-process</c> (the server's inference step without HTTP) both use it.
+    /// </summary>
+    public static async Task<LoadgenReport> MeasureAsync(LoadgenOptions options, Func<CancellationToken, Task<int>> send, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(send);
+        options.Validate();
         await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
         {
             for (var i = 0; i < options.WarmupPerClient; i++)
             {
-                await SendAsync(cancellationToken).ConfigureAwait(false);
+                await send(cancellationToken).ConfigureAwait(false);
             }
         })).ConfigureAwait(false);
 
@@ -59,7 +74,7 @@ public static class LoadGenerator
             while (Interlocked.Decrement(ref remaining) >= 0 && Stopwatch.GetTimestamp() < deadline)
             {
                 var t0 = Stopwatch.GetTimestamp();
-                var status = await SendAsync(cancellationToken).ConfigureAwait(false);
+                var status = await send(cancellationToken).ConfigureAwait(false);
                 var seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
                 statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
                 if (status is >= 200 and < 300)

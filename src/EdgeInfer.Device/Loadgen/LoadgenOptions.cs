@@ -5,8 +5,8 @@ namespace EdgeInfer.Device.Loadgen;
 /// <summary>A load test: C concurrent closed-loop clients until R requests or a duration, like Triton's perf_analyzer.</summary>
 public sealed record LoadgenOptions
 {
-    /// <summary>The edge URL.</summary>
-    public required Uri Edge { get; init; }
+    /// <summary>The edge URL (HTTP load); null for an in-process target (<see cref="LoadGenerator.MeasureAsync"/>).</summary>
+    public Uri? Edge { get; init; }
 
     /// <summary>Model name.</summary>
     public required string Model { get; init; }

@@ -32,6 +32,25 @@ public sealed class InferenceService(VariantStore variants, AdmissionGate gate, 
         }
     }
 
+    /// <summary>
+    /// The server's inference step without HTTP: admission, variant resolution (pruning on demand), a pooled session,
+    /// copy, run, top 5, metrics. <c>loadgen --in-process</c> measures the server against it.
+    /// </summary>
+    /// <param name="spec">Model and variant.</param>
+    /// <param name="tensor">The float32 NCHW input, exactly the model's input length.</param>
+    /// <param name="aborted">Stops waiting for a slot.</param>
+    /// <exception cref="EdgeProblemException">404, 400 (wrong length), 429, 503 as the server answers them.</exception>
+    public Task<InferenceResult> InferTensorAsync(VariantSpec spec, byte[] tensor, CancellationToken aborted)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(tensor);
+        var input = variants.FullModel(spec.Model).Metadata.Inputs.FirstOrDefault() ?? throw EdgeProblemException.BadRequest($"Model '{spec.Model}' has no input.");
+        var expected = input.Dims.Aggregate(1L, (a, d) => a * (d < 0 ? 1 : d)) * sizeof(float);
+        return tensor.LongLength == expected
+            ? InferAsync(spec, new InferenceInput(tensor, tensor.Length, "tensor", tensor.Length, 0), aborted)
+            : throw EdgeProblemException.BadRequest($"The tensor holds {tensor.LongLength} bytes; model '{spec.Model}' needs {expected}.");
+    }
+
     private async Task<InferenceResult> InferAsync(VariantSpec spec, InferenceInput body, CancellationToken aborted)
     {
         var queueStart = Stopwatch.GetTimestamp();
