@@ -9,7 +9,7 @@ OUT=$1; REPO=$2; PROFREPO=$3; shift 3
 EI="dotnet src/EdgeInfer.Cli/bin/Release/net10.0/edgeinfer.dll"
 PORT=${PORT:-5095}; Q=${Q:-20}
 mkdir -p "$OUT"
-taskset -c 1 $EI profile --models mobilenet --role device --pf 0.7 --method global --samples 20 \
+taskset -c 1 $EI profile --models mobilenet --role device --pf 0.7 --method global --samples 20 --setup-samples 5 \
   --repository "$PROFREPO" -o "$OUT/device-profile.json" --json > "$OUT/profile.json" 2> "$OUT/profile.err"
 for L in 0 4; do
   rm -rf "$REPO/.edge-cache" "$OUT/devcache"

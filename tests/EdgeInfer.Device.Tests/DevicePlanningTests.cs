@@ -81,6 +81,41 @@ public sealed class DevicePlanningTests
         Assert.Equal(0.04, context.Scenario.Overheads.EdgeModelLoad.Value, 12);
     }
 
+    [Theory]
+    [InlineData("wire")]
+    [InlineData("onnx")]
+    public void Plan_DeviceProfileWithSetup_AddsFirstOpenAndWireDecodeToTheDeviceStrategies(string format)
+    {
+        var folder = Directory.CreateTempSubdirectory("edgeinfer-device-plan-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "tiny.onnx");
+            File.WriteAllBytes(path, Google.Protobuf.MessageExtensions.ToByteArray(EdgeInfer.Models.Building.TinyNetwork.Build()));
+            var profile = new Runtime.Profiles.Profiler(new Runtime.Profiles.ProfilerOptions { MeasureEdge = false, Samples = 2, WarmupRuns = 1, SetupSamples = 1 }).Run(
+            [
+                new Runtime.Profiles.ProfileTarget("mobilenet", "full", path),
+                new Runtime.Profiles.ProfileTarget("mobilenet", "global-0.70", path) { PruningFactor = 0.7, PruningMethod = "global" },
+            ]);
+            var overheads = new MeasuredOverheads(default, default, 5, 3, 1 << 20);
+            var context = DevicePlanning.Plan(Model, Status(0.010), new VariantQuery(0.7, "global"), 5, 602_112, RadioOptions.Default, profile, prunedFormat: format, overheads: overheads);
+
+            var full = profile.Device!.Find("mobilenet", "full")!.Measurements[0];
+            var pruned = profile.Device.Find("mobilenet", "global-0.70")!.Measurements[0];
+            Assert.Equal(full.FirstSessionLoadSeconds!.Value, context.Scenario.Model.Full.DeviceLoad.Value, 12);
+            Assert.Equal(pruned.FirstSessionLoadSeconds!.Value, context.Scenario.Model.Pruned.DeviceLoad.Value, 12);
+            var decode = format == "wire" ? pruned.WireDecodeSeconds!.MedianSeconds : 0;
+            Assert.Equal(decode, context.Scenario.Model.Pruned.DeviceDecode.Value, 12);
+            Assert.Equal(context.PaperOutcome(Strategy.DevicePrepruned).CycleDelay.Value + pruned.FirstSessionLoadSeconds.Value + decode,
+                context.Outcome(Strategy.DevicePrepruned).CycleDelay.Value, 9);
+            Assert.Equal(context.PaperOutcome(Strategy.EdgeFull).CycleDelay.Value, context.Outcome(Strategy.EdgeFull).CycleDelay.Value, 12);
+            Assert.Contains(context.Sources, s => s.StartsWith("device model load (beyond the paper): device profile first session open", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void Plan_WithoutOverheads_IsThePaperPlan()
     {

@@ -25,6 +25,7 @@ internal static class ProfileCommand
         var pf = new Option<double?>("--pf") { Description = "Also profile the pruned variant at this pruning factor in [0, 0.99]." };
         var method = new Option<string>("--method") { Description = "Pruning method of the pruned variant: global, layer or channel.", DefaultValueFactory = _ => "global" };
         var pruneSamples = new Option<int>("--prune-samples") { Description = "Timed prunings of the full model file per load level for pruned variants.", DefaultValueFactory = _ => 3 };
+        var setupSamples = new Option<int>("--setup-samples") { Description = "Device role: timed session opens of each variant and wire decodes of pruned ones (0: not measured).", DefaultValueFactory = _ => 0 };
         var loadModel = new Option<string?>("--load-model") { Description = "Model the background tasks run (catalog name or .onnx file); default: the measured model itself." };
         var deviceThreads = new Option<int?>("--device-threads") { Description = "Intra-op threads at the device role (default 1)." };
         var edgeThreads = new Option<int?>("--edge-threads") { Description = "Intra-op threads at the edge role (default: all cores)." };
@@ -33,7 +34,7 @@ internal static class ProfileCommand
         var json = CommonOptions.Json();
 
         var command = new Command("profile", "Measure inference times (device role, edge role under load) into a profile file.");
-        foreach (var option in new Option[] { models, role, loads, samples, warmup, repository, pf, method, pruneSamples, loadModel, deviceThreads, edgeThreads, spin, output, json })
+        foreach (var option in new Option[] { models, role, loads, samples, warmup, repository, pf, method, pruneSamples, setupSamples, loadModel, deviceThreads, edgeThreads, spin, output, json })
         {
             command.Options.Add(option);
         }
@@ -55,6 +56,7 @@ internal static class ProfileCommand
                 DeviceThreads = parse.GetValue(deviceThreads),
                 EdgeThreads = parse.GetValue(edgeThreads),
                 PruneSamples = parse.GetValue(pruneSamples),
+                SetupSamples = parse.GetValue(setupSamples),
                 AllowSpinning = parse.GetValue(spin)!.ToLowerInvariant() switch
                 {
                     "on" => true,

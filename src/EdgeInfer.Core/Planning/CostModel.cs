@@ -48,8 +48,9 @@ public static class CostModel
     /// <summary>
     /// All costs of <paramref name="strategy"/> at the given rates (both must be positive). With
     /// <see cref="PlanningScenario.Overheads"/> set, their delays are added as measured terms beyond the paper: the request
-    /// overhead to every offloaded request, the edge model load once to edge-ondemand, the download overhead once to
-    /// device strategies; energy and data are unchanged.
+    /// overhead to every offloaded request, the edge model load once to edge-ondemand, the download overhead and the
+    /// variant's <see cref="ModelVariantCosts.DeviceDecode"/> and <see cref="ModelVariantCosts.DeviceLoad"/> once to device
+    /// strategies; energy and data are unchanged.
     /// </summary>
     public static StrategyCosts Costs(in PlanningInputs inputs, Strategy strategy, LinkRates rates)
     {
@@ -76,10 +77,12 @@ public static class CostModel
 
         var tReq = TransferSeconds(inputs.RequestBits, ul);
         var tModel = TransferSeconds(variant.SizeBits, dl);
+        // Measured terms beyond the paper (0 by default), paid once: download overhead, device decode and model load.
+        var setup = inputs.DownloadOverheadSeconds + variant.DeviceSetupSeconds;
         return new StrategyCosts(
             strategy,
-            DeviceCycleDelaySeconds(tReq, prune, tModel + inputs.DownloadOverheadSeconds, variant.DeviceInferenceSeconds),
-            DeviceLifetimeDelaySeconds(tReq, prune, tModel + inputs.DownloadOverheadSeconds, variant.DeviceInferenceSeconds),
+            DeviceCycleDelaySeconds(tReq, prune, tModel + setup, variant.DeviceInferenceSeconds),
+            DeviceLifetimeDelaySeconds(tReq, prune, tModel + setup, variant.DeviceInferenceSeconds),
             DeviceEnergyJoules(inputs.TxPowerWatts, tReq, inputs.ReceivePowerWatts, tModel, inputs.ComputePowerWatts, variant.DeviceInferenceSeconds),
             DeviceExchangedBytes(inputs.RequestBytes, variant.SizeBytes),
             edgeEnergy);

@@ -20,6 +20,18 @@ public sealed record ModelVariantCosts
     /// <summary>Time for the edge to prune the full model into this variant, T_pr; only on-demand strategies pay it. 0 for the full model.</summary>
     public Seconds Prune { get; init; } = Seconds.Zero;
 
+    /// <summary>
+    /// Beyond the paper (default 0): the device turning the downloaded file into a runnable one, e.g. decoding the wire
+    /// format; paid once by device strategies using this variant.
+    /// </summary>
+    public Seconds DeviceDecode { get; init; } = Seconds.Zero;
+
+    /// <summary>
+    /// Beyond the paper (default 0): the device opening the model for inference (ORT session and its warm-up runs) before
+    /// the first local result; paid once by device strategies using this variant.
+    /// </summary>
+    public Seconds DeviceLoad { get; init; } = Seconds.Zero;
+
     /// <summary>Top-1 accuracy in [0, 1], or null when unknown (then any minTop1 constraint fails).</summary>
     public double? Top1 { get; init; }
 

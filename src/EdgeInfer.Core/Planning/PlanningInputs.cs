@@ -96,6 +96,9 @@ public readonly struct PlanningInputs
 
         public double PruneSeconds { get; } = costs.Prune.Value;
 
+        /// <summary>Device decode + device model load (beyond the paper, 0 by default).</summary>
+        public double DeviceSetupSeconds { get; } = costs.DeviceDecode.Value + costs.DeviceLoad.Value;
+
         /// <summary>NaN when unknown.</summary>
         public double Top1 { get; } = costs.Top1 ?? double.NaN;
 

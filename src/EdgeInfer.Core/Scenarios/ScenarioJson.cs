@@ -201,6 +201,8 @@ public static class ScenarioJson
             DeviceInference = section.Quantity("deviceInferenceSeconds", v => new Seconds(v)) ?? defaults.DeviceInference,
             EdgeInference = section.Quantity("edgeInferenceSeconds", v => new Seconds(v)) ?? defaults.EdgeInference,
             Prune = section.Quantity("pruneSeconds", v => new Seconds(v)) ?? defaults.Prune,
+            DeviceDecode = section.Quantity("deviceDecodeSeconds", v => new Seconds(v)) ?? defaults.DeviceDecode,
+            DeviceLoad = section.Quantity("deviceLoadSeconds", v => new Seconds(v)) ?? defaults.DeviceLoad,
             Top1 = section.Number("top1") ?? defaults.Top1,
             Top5 = section.Number("top5") ?? defaults.Top5,
             PruningFactor = section.Number("pruningFactor") ?? defaults.PruningFactor,

@@ -30,7 +30,7 @@ public sealed record StrategyRun(
     IReadOnlyList<int> FirstTop5);
 
 /// <summary>Measured costs. Delays in seconds, bytes are HTTP bodies counted on the device, energy in joules (Eqs. (3)/(6) with measured times).</summary>
-/// <param name="CycleDelaySeconds">First request: edge: send to result; device: model request to the first local result (download, decode, first inference; session load excluded, see <paramref name="SessionLoadSeconds"/>).</param>
+/// <param name="CycleDelaySeconds">First request: edge: send to result; device: model request to the first local result (download, decode, session load, first inference).</param>
 /// <param name="LifetimeDelaySeconds">All Q requests, one after the other.</param>
 /// <param name="RequestMedianSeconds">Median per-request delay (edge: round trip; device: local inference).</param>
 /// <param name="RequestP90Seconds">90th percentile of the same.</param>

@@ -158,8 +158,9 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
 
         p.Completed = requests;
         var energy = (powers.TxPower.Value * tReq) + ((powers.RxPower.Value + powers.BasebandPower.Value) * tModel) + (powers.ComputePower.Value * times.Sum());
-        var cycle = call.WallSeconds + decode + times[0];
-        var lifetime = call.WallSeconds + decode + times.Sum();
+        // The first local result needs the download, the decode (wire), the session and the first inference.
+        var cycle = call.WallSeconds + decode + load + times[0];
+        var lifetime = call.WallSeconds + decode + load + times.Sum();
         var serverPrune = call.ServerSeconds;
         var stats = LatencyStatistics.From(times.ToArray());
         p.Measured = new MeasuredCosts(cycle, lifetime, stats.MedianSeconds, stats.P90Seconds, call.Transfer.BytesUp, call.Transfer.BytesDown, tReq, tModel, serverPrune, decode, load, energy);

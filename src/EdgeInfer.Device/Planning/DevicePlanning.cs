@@ -108,6 +108,7 @@ public static class DevicePlanning
         }
 
         // The edge opens the dense pruned variant: its ONNX size (the catalog's, else the full model's for unstructured pruning).
+        scenario = WithDeviceSetup(scenario, deviceProfile, model.Name, pruned.Variant, prunedFormat, sources);
         var load = EdgeModelLoad(status, model, pruned.Variant, prunedEntry?.Sizes.Onnx ?? (pruned.Method == "channel" ? (long)(fullSize * (1 - pruned.PruningFactor)) : fullSize), sources);
         scenario = scenario with { Overheads = new ProtocolOverheads { Request = overheads.Request, Download = overheads.Download, EdgeModelLoad = new Seconds(load) } };
         sources.Add(F($"request overhead (beyond the paper): {overheads.Request.Value * 1e3:0.##} ms, median over {overheads.RequestProbes} probe inferences of wall − T_in − T_res − edge service"));
@@ -164,6 +165,37 @@ public static class DevicePlanning
             ? $"edge model load (beyond the paper): 0, the edge reports no session open of {model.Name}"
             : F($"edge model load (beyond the paper): {full.MedianSeconds * 1e3:0.##} ms, edge status median session open of {model.Name}/full over {full.Count}"));
         return full?.MedianSeconds ?? 0;
+    }
+
+    /// <summary>
+    /// The device-side set-up terms beyond the paper, from the device profile (<c>profile --setup-samples</c>): session
+    /// open per variant (<see cref="ModelVariantCosts.DeviceLoad"/>), and the wire decode of the pruned variant when it is
+    /// downloaded as wire (<see cref="ModelVariantCosts.DeviceDecode"/>). Absent measurements stay 0 and are said so.
+    /// </summary>
+    private static PlanningScenario WithDeviceSetup(PlanningScenario scenario, ProfileDocument? profile, string model, string prunedVariant, string prunedFormat, List<string> sources)
+    {
+        var full = profile?.Device?.Find(model, "full")?.Measurements.FirstOrDefault();
+        var pruned = profile?.Device?.Find(model, prunedVariant)?.Measurements.FirstOrDefault();
+        // A device opens a downloaded model once: the profile's first open of it (ORT initialised) is that cost.
+        var fullLoad = full?.FirstSessionLoadSeconds ?? full?.SessionLoadSeconds?.MedianSeconds ?? 0;
+        var prunedLoad = pruned?.FirstSessionLoadSeconds ?? pruned?.SessionLoadSeconds?.MedianSeconds ?? fullLoad;
+        var decode = prunedFormat == "wire" ? pruned?.WireDecodeSeconds?.MedianSeconds ?? 0 : 0;
+        sources.Add(full?.SessionLoadSeconds is null
+            ? "device model load (beyond the paper): 0, not in the device profile (profile --setup-samples)"
+            : F($"device model load (beyond the paper): device profile first session open {fullLoad * 1e3:0.##} ms (full), {prunedLoad * 1e3:0.##} ms (pruned)"));
+        sources.Add(prunedFormat != "wire"
+            ? $"device decode (beyond the paper): 0, pruned models arrive as {prunedFormat}"
+            : pruned?.WireDecodeSeconds is null
+                ? "device decode (beyond the paper): 0, no wire decode in the device profile (profile --setup-samples)"
+                : F($"device decode (beyond the paper): device profile median wire decode {decode * 1e3:0.##} ms (pruned)"));
+        return scenario with
+        {
+            Model = scenario.Model with
+            {
+                Full = scenario.Model.Full with { DeviceLoad = new Seconds(fullLoad) },
+                Pruned = scenario.Model.Pruned with { DeviceLoad = new Seconds(prunedLoad), DeviceDecode = new Seconds(decode) },
+            },
+        };
     }
 
     /// <summary>T_inf,e as the device meets it: the edge's service time (decode + queue + inference), else its inference time.</summary>

@@ -22,10 +22,10 @@ namespace EdgeInfer.Device.Planning;
 public static class OverheadProbe
 {
     /// <summary>Inference probes.</summary>
-    public const int InferenceProbes = 5;
+    public const int InferenceProbes = 10;
 
     /// <summary>Download probes.</summary>
-    public const int DownloadProbes = 3;
+    public const int DownloadProbes = 5;
 
     /// <summary>Bytes each download probe fetches (1 MiB, or the whole model when smaller).</summary>
     public const long DownloadProbeBytes = 1 << 20;

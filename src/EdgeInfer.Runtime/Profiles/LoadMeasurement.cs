@@ -14,6 +14,19 @@ public sealed record LoadMeasurement
     /// <summary>Time to prune the full model file into this variant's file under this load; null for full models or when not measured.</summary>
     public LatencyStatistics? PruneSeconds { get; init; }
 
+    /// <summary>
+    /// Device role: opening the model in ORT (with the role's warm-up runs). The first sample is the model's first open in
+    /// the profiling process, ORT already initialised (<see cref="Execution.RuntimeWarmup"/>): what a device pays after
+    /// downloading it (<see cref="FirstSessionLoadSeconds"/>); the others are repeated opens. Null when not measured.
+    /// </summary>
+    public LatencyStatistics? SessionLoadSeconds { get; init; }
+
+    /// <summary>Device role: the first open of <see cref="SessionLoadSeconds"/>, seconds; null when not measured.</summary>
+    public double? FirstSessionLoadSeconds { get; init; }
+
+    /// <summary>Device role, pruned variants: decoding the wire form and writing the ONNX file; null when not measured.</summary>
+    public LatencyStatistics? WireDecodeSeconds { get; init; }
+
     /// <summary>Background inferences completed while this level was measured (shows the load really ran).</summary>
     public long BackgroundInferences { get; init; }
 }

@@ -67,11 +67,26 @@ public sealed class Profiler
                 if (options.MeasureDevice)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    if (options.SetupSamples > 0 && deviceModels.Count == 0)
+                    {
+                        RuntimeWarmup.Warm(deviceOptions); // as a device does before its first download
+                    }
+
+                    var opening = time.GetTimestamp();
                     using var session = RuntimeSession.Open(target.ModelPath, deviceOptions);
+                    var firstOpen = time.GetElapsedTime(opening).TotalSeconds;
                     using var abort = cancellationToken.Register(session.Terminate);
                     var stats = session.Measure(options.Samples, time, cancellationToken);
+                    var (load, decode) = MeasureSetup(target, deviceOptions, firstOpen, cancellationToken);
                     Report(Line("device", target, 0, stats));
-                    deviceModels.Add(Entry(target, [new LoadMeasurement { Load = 0, Inference = stats }]));
+                    deviceModels.Add(Entry(target, [new LoadMeasurement
+                    {
+                        Load = 0,
+                        Inference = stats,
+                        SessionLoadSeconds = load,
+                        FirstSessionLoadSeconds = load is null ? null : firstOpen,
+                        WireDecodeSeconds = decode,
+                    }]));
                 }
 
                 if (options.MeasureEdge)
@@ -121,6 +136,56 @@ public sealed class Profiler
         }
 
         return measurements;
+    }
+
+    /// <summary>
+    /// The first open (<paramref name="firstOpen"/>) and <see cref="ProfilerOptions.SetupSamples"/> more session opens of
+    /// the variant and, for a pruned variant, as many wire decodes of it (decode + write the ONNX file).
+    /// </summary>
+    private (LatencyStatistics? Load, LatencyStatistics? Decode) MeasureSetup(ProfileTarget target, RuntimeOptions deviceOptions, double firstOpen, CancellationToken cancellationToken)
+    {
+        if (options.SetupSamples == 0)
+        {
+            return (null, null);
+        }
+
+        var load = new double[options.SetupSamples + 1];
+        load[0] = firstOpen;
+        for (var i = 1; i < load.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var start = time.GetTimestamp();
+            using (RuntimeSession.Open(target.ModelPath, deviceOptions))
+            {
+                load[i] = time.GetElapsedTime(start).TotalSeconds;
+            }
+        }
+
+        if (target.PruningFactor is null)
+        {
+            return (LatencyStatistics.From(load), null);
+        }
+
+        var folder = Directory.CreateTempSubdirectory("edgeinfer-decode-").FullName;
+        try
+        {
+            var wire = Path.Combine(folder, "model.eiw");
+            Pruning.Wire.WireCodec.EncodeFile(target.ModelPath, wire);
+            var decode = new double[options.SetupSamples];
+            for (var i = 0; i < decode.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var start = time.GetTimestamp();
+                Pruning.IO.OnnxModelFile.Save(Pruning.Wire.WireCodec.Decode(File.ReadAllBytes(wire), wire), Path.Combine(folder, $"decoded-{i}.onnx"));
+                decode[i] = time.GetElapsedTime(start).TotalSeconds;
+            }
+
+            return (LatencyStatistics.From(load), LatencyStatistics.From(decode));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private LatencyStatistics? MeasurePrune(ProfileTarget target, CancellationToken cancellationToken)

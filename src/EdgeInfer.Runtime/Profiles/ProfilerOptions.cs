@@ -35,6 +35,12 @@ public sealed record ProfilerOptions
     /// <summary>Timed prunings per load level for pruned variants (with a pruner), in [0, 1000]. Default 3.</summary>
     public int PruneSamples { get; init; } = 3;
 
+    /// <summary>
+    /// Device role: timed session opens of each variant, and for pruned variants timed wire decodes (decode + write the
+    /// ONNX file, as the device does after a wire download), in [0, 1000]. Default 0 (not measured).
+    /// </summary>
+    public int SetupSamples { get; init; }
+
     /// <summary>Checks every field; throws one <see cref="EdgeInferInputException"/> listing every problem.</summary>
     public ProfilerOptions Validate()
     {
@@ -77,6 +83,11 @@ public sealed record ProfilerOptions
         if (PruneSamples is < 0 or > 1000)
         {
             problems.Add($"prune samples {PruneSamples} is outside [0, 1000]");
+        }
+
+        if (SetupSamples is < 0 or > 1000)
+        {
+            problems.Add($"setup samples {SetupSamples} is outside [0, 1000]");
         }
 
         if (LoadModelPath is not null && !File.Exists(LoadModelPath))

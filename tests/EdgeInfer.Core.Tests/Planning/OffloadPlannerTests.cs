@@ -70,6 +70,20 @@ public sealed class OffloadPlannerTests
         Assert.Equal(without.ExchangedData.Value, with.ExchangedData.Value);
     }
 
+    /// <summary>Device decode 30 ms and load 40 ms on the pruned variant add 0.07 s once to the pruned device strategies only.</summary>
+    [Theory]
+    [InlineData(Strategy.DeviceFull, 0.137029538759, 2.58702953876)]
+    [InlineData(Strategy.DevicePrepruned, 0.1288424537645, 1.59884245376)]
+    [InlineData(Strategy.DeviceOndemand, 2.12884245376, 3.59884245376)]
+    [InlineData(Strategy.EdgeOndemand, 2.25192317213, 14.5961586065)]
+    public void Plan_DeviceDecodeAndLoad_AddOnceToDeviceStrategiesOfThatVariant(Strategy strategy, double cycle, double lifetime)
+    {
+        var scenario = Example with { Model = Example.Model with { Pruned = Example.Model.Pruned with { DeviceDecode = new Seconds(0.03), DeviceLoad = new Seconds(0.04) } } };
+        var outcome = OffloadPlanner.Plan(scenario, Los100).Options[(int)strategy].Outcome;
+        Near(cycle, outcome.CycleDelay.Value);
+        Near(lifetime, outcome.LifetimeDelay.Value);
+    }
+
     [Fact]
     public void Plan_ExampleLatency_ChoosesDevicePrepruned()
     {

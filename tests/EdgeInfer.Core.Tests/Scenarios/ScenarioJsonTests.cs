@@ -43,6 +43,9 @@ public sealed class ScenarioJsonTests
         var parsed = ScenarioJson.Parse("""{ "overheads": { "requestSeconds": 0.0025, "downloadSeconds": 0.012, "edgeModelLoadSeconds": 0.04 } }""");
         Assert.Equal(new ProtocolOverheads { Request = new Seconds(0.0025), Download = new Seconds(0.012), EdgeModelLoad = new Seconds(0.04) }, parsed.Overheads);
         Assert.Equal(new ProtocolOverheads(), ScenarioJson.Parse("{}").Overheads);
+        var pruned = ScenarioJson.Parse("""{ "model": { "pruned": { "deviceDecodeSeconds": 0.07, "deviceLoadSeconds": 0.04 } } }""").Model.Pruned;
+        Assert.Equal(new Seconds(0.07), pruned.DeviceDecode);
+        Assert.Equal(new Seconds(0.04), pruned.DeviceLoad);
     }
 
     [Fact]

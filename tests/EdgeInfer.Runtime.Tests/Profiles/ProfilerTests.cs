@@ -51,6 +51,33 @@ public sealed class ProfilerTests(TinyModelFixture model) : IClassFixture<TinyMo
     }
 
     [Fact]
+    public void Run_SetupSamples_TimesFirstAndRepeatedOpensAndThePrunedVariantsWireDecode()
+    {
+        var full = new ProfileTarget("tiny", "full", model.ModelPath);
+        var pruned = new ProfileTarget("tiny", "global-0.70", model.ModelPath) { PruningFactor = 0.7, PruningMethod = "global", PrunedFromPath = model.ModelPath };
+        var profile = new Profiler(Quick with { MeasureEdge = false, SetupSamples = 2 }).Run([full, pruned]);
+
+        var f = profile.Device!.Find("tiny", "full")!.Measurements[0];
+        Assert.Equal(3, f.SessionLoadSeconds!.Count); // the first open and 2 more
+        Assert.True(f.FirstSessionLoadSeconds > 0);
+        Assert.True(f.SessionLoadSeconds.MaxSeconds >= f.FirstSessionLoadSeconds);
+        Assert.Null(f.WireDecodeSeconds); // the full model is not sent as wire
+        var p = profile.Device.Find("tiny", "global-0.70")!.Measurements[0];
+        Assert.Equal(2, p.WireDecodeSeconds!.Count);
+        Assert.True(p.WireDecodeSeconds.MedianSeconds > 0);
+        Assert.Empty(Directory.EnumerateDirectories(Path.GetTempPath(), "edgeinfer-decode-*"));
+    }
+
+    [Fact]
+    public void Run_NoSetupSamples_LeavesSetupUnmeasured()
+    {
+        var profile = new Profiler(Quick with { MeasureEdge = false }).Run([new ProfileTarget("tiny", "full", model.ModelPath)]);
+        var m = profile.Device!.Find("tiny", "full")!.Measurements[0];
+        Assert.Null(m.SessionLoadSeconds);
+        Assert.Null(m.FirstSessionLoadSeconds);
+    }
+
+    [Fact]
     public void RunToFile_Cancelled_WritesNothingAndKeepsExistingFile()
     {
         var output = Path.Combine(model.Directory, "cancelled.json");
