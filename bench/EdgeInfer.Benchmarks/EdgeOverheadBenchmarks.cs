@@ -23,10 +23,7 @@ public class EdgeOverheadBenchmarks
     public async Task Setup()
     {
         server = await EdgeBenchmarkServer.StartAsync(maxConcurrency: 1, intraOpThreads: 1);
-        for (var i = 0; i < 3; i++)
-        {
-            await server.InferAsync();
-        }
+        await server.WarmUpAsync(concurrency: 1);
 
         session = server.ServerSessions(1)[0];
     }

@@ -24,7 +24,7 @@ public class EdgeThroughputBenchmarks
     public async Task Setup()
     {
         server = await EdgeBenchmarkServer.StartAsync(maxConcurrency: workers, intraOpThreads: 1);
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => server.InferAsync()));
+        await server.WarmUpAsync(concurrency: 2 * workers);
         sessions = server.ServerSessions(workers);
     }
 
