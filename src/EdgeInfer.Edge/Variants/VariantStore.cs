@@ -11,6 +11,8 @@ namespace EdgeInfer.Edge.Variants;
 /// </summary>
 public sealed class VariantStore(ModelRepository repository, VariantCache cache, IModelPruner pruner, EdgeMetrics metrics)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Model, string Variant), (ModelEntry Entry, (DateTime, DateTime) Stamp)> entries = new();
+
     /// <summary>File name of a cached wire encoding.</summary>
     public const string WireFileName = "model.eiw";
 
@@ -24,13 +26,38 @@ public sealed class VariantStore(ModelRepository repository, VariantCache cache,
     /// <exception cref="EdgeProblemException">404 when the model is unknown.</exception>
     public ModelEntry FullModel(string name)
     {
-        if (repository.TryGet(name) is { } entry)
+        if (Entry(name, ModelRepository.FullVariant) is { } entry)
         {
             return entry;
         }
 
         var names = string.Join(", ", repository.List().Select(e => e.Name).Distinct());
         throw EdgeProblemException.NotFound($"Model '{name}' is not in the repository; it has: {(names.Length > 0 ? names : "no models")}.");
+    }
+
+    /// <summary>
+    /// A repository variant, read once and kept while its files' write times stay the same (two <c>stat</c>s per request
+    /// instead of reading and parsing <c>metadata.json</c> twice per inference); null when it is not in the repository.
+    /// </summary>
+    private ModelEntry? Entry(string name, string variant)
+    {
+        var modelPath = repository.ModelPath(name, variant); // validates both names
+        var metadataPath = Path.Combine(Path.GetDirectoryName(modelPath)!, ModelRepository.MetadataFileName);
+        var stamp = (File.GetLastWriteTimeUtc(modelPath), File.GetLastWriteTimeUtc(metadataPath));
+        if (entries.TryGetValue((name, variant), out var known) && known.Stamp == stamp)
+        {
+            return known.Entry;
+        }
+
+        var entry = repository.TryGet(name, variant);
+        if (entry is null)
+        {
+            entries.TryRemove((name, variant), out _);
+            return null;
+        }
+
+        entries[(name, variant)] = (entry, stamp);
+        return entry;
     }
 
     /// <summary>Resolves a variant in a format, pruning and encoding on demand.</summary>
@@ -43,7 +70,7 @@ public sealed class VariantStore(ModelRepository repository, VariantCache cache,
         {
             (dense, origin) = (CachedFile.Of(full.ModelPath), VariantOrigin.Repository);
         }
-        else if (repository.TryGet(spec.Model, spec.Variant) is { } prepruned)
+        else if (Entry(spec.Model, spec.Variant) is { } prepruned)
         {
             (dense, origin) = (CachedFile.Of(prepruned.ModelPath), VariantOrigin.Prepruned);
         }
