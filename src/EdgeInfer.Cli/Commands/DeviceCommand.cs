@@ -28,9 +28,10 @@ internal static class DeviceCommand
         var prunedFormat = new Option<string>("--pruned-format") { Description = "Format device strategies download pruned models in: wire (decoded on the device), onnx (dense) or sparse-onnx (COO).", DefaultValueFactory = _ => "wire" };
         var cache = new Option<string?>("--cache") { Description = "Device model cache folder (default .edgeinfer/device-cache)." };
         var paperOnly = new Option<bool>("--paper-terms-only") { Description = "Plan with the paper's Eqs. (1)-(6) only: do not probe the request, download and edge model-load overheads." };
+        var repeat = new Option<int>("--repeat") { Description = "Run the strategies K times, each from a fresh device cache (and the edge's on-demand copy dropped); report per-strategy medians.", DefaultValueFactory = _ => 1 };
         var retries = new Option<int>("--retries") { Description = "HTTP retries per request (timeouts, 5xx, 429).", DefaultValueFactory = _ => 3 };
         var radio = new RadioFlags();
-        foreach (var option in new Option[] { edge, model, requests, strategy, pf, method, prunedFormat, profile, input, synthetic, noShaping, cache, retries, paperOnly, json })
+        foreach (var option in new Option[] { edge, model, requests, strategy, pf, method, prunedFormat, profile, input, synthetic, noShaping, cache, retries, paperOnly, repeat, json })
         {
             command.Options.Add(option);
         }
@@ -64,6 +65,7 @@ internal static class DeviceCommand
                 CacheRoot = parse.GetValue(cache) ?? DeviceModelCache.DefaultRoot,
                 MaxRetries = parse.GetValue(retries),
                 MeasureOverheads = !parse.GetValue(paperOnly),
+                Repeat = parse.GetValue(repeat),
             };
             var report = await DeviceClient.RunAsync(request, line => Console.Error.WriteLine(line), cancellationToken);
             var output = parse.InvocationConfiguration.Output;

@@ -36,7 +36,7 @@ public static class DeviceClient
         {
             // Probe requests (not counted in Q): they measure the protocol overheads and make the edge measure its
             // current inference time, which the planner reads from its status.
-            progress($"probing the edge: {OverheadProbe.InferenceProbes} inferences and {OverheadProbe.DownloadProbes} ranged downloads (not counted)");
+            progress($"probing the edge: {OverheadProbe.WarmupProbes + OverheadProbe.InferenceProbes} inferences ({OverheadProbe.InferenceProbes} timed) and {OverheadProbe.DownloadProbes} ranged downloads (not counted)");
             overheads = await OverheadProbe.MeasureAsync(client, model, input, rates, ResultBytes, RequestBytes, cancellationToken).ConfigureAwait(false);
             progress($"measured overheads: request {overheads.Request.Value * 1e3:0.##} ms, download {overheads.Download.Value * 1e3:0.##} ms");
         }
@@ -69,10 +69,13 @@ public static class DeviceClient
         var deviceRuntime = new RuntimeOptions { Role = RuntimeRole.Device, IntraOpThreads = request.DeviceThreads, WarmupRuns = 3 };
         progress($"ORT initialised in {RuntimeWarmup.Warm(deviceRuntime).TotalMilliseconds:0} ms (not counted)");
         var runs = new List<StrategyRun>();
-        foreach (var strategy in strategies)
+        // Each repetition starts every strategy from the same state (fresh device cache, the edge's on-demand copy
+        // dropped), so its first request is a first request again; a single named strategy keeps the cache (ETag reuse).
+        var fresh = request.Strategy == "all" || request.Repeat > 1;
+        foreach (var (strategy, repetition) in Enumerable.Range(1, request.Repeat).SelectMany(r => strategies.Select(s => (s, r))))
         {
             var cacheRoot = request.CacheRoot;
-            if (request.Strategy == "all")
+            if (fresh)
             {
                 cacheRoot = Path.Combine(request.CacheRoot, strategy.Name());
                 if (Directory.Exists(cacheRoot))
@@ -91,13 +94,13 @@ public static class DeviceClient
                 plan = DevicePlanning.Plan(model, status, pruned, request.Requests, input.Body.LongLength, request.Radio, profile, ResultBytes, request.PrunedFormat, overheads);
             }
 
-            progress($"executing {strategy.Name()} with Q = {request.Requests}");
+            progress($"executing {strategy.Name()} with Q = {request.Requests}" + (request.Repeat > 1 ? $" (repetition {repetition} of {request.Repeat})" : ""));
             var runner = new StrategyRunner(client, new DeviceModelCache(cacheRoot), input, deviceRuntime, request.PrunedFormat);
             runs.Add(await runner.RunAsync(strategy, model.Name, pruned, request.Requests, plan, cancellationToken).ConfigureAwait(false));
         }
 
         return new DeviceReport(request.Edge.ToString(), model.Name, request.Requests, request.Shaping, rates.Uplink.Value, rates.Downlink.Value, status.BackgroundLoad.Tasks, decision, plan.Sources, runs,
-            client.Retries, runs.Sum(r => r.Fallbacks), runs.Sum(r => r.Errors.Count));
+            client.Retries, runs.Sum(r => r.Fallbacks), runs.Sum(r => r.Errors.Count), request.Repeat, StrategySummary.Of(runs));
     }
 
     /// <summary>The model's input shape with the batch fixed to 1, from the catalog's <c>input float[N,3,224,224]</c>.</summary>

@@ -1,7 +1,10 @@
 namespace EdgeInfer.Device.Execution;
 
-/// <summary>What <c>edgeinfer device</c> prints: the decision (with reasons), the sources of the planner's inputs, and each executed strategy.</summary>
-public sealed record DeviceReport(string Edge, string Model, int Requests, bool Shaping, double UplinkBitsPerSecond, double DownlinkBitsPerSecond, int EdgeLoad, Decision Decision, IReadOnlyList<string> Sources, IReadOnlyList<StrategyRun> Runs, long Retries, int Fallbacks, int Errors);
+/// <summary>
+/// What <c>edgeinfer device</c> prints: the decision (with reasons), the sources of the planner's inputs, each executed
+/// strategy (every repetition), and per strategy the medians over the repetitions (<see cref="StrategySummary"/>).
+/// </summary>
+public sealed record DeviceReport(string Edge, string Model, int Requests, bool Shaping, double UplinkBitsPerSecond, double DownlinkBitsPerSecond, int EdgeLoad, Decision Decision, IReadOnlyList<string> Sources, IReadOnlyList<StrategyRun> Runs, long Retries, int Fallbacks, int Errors, int Repeat, IReadOnlyList<StrategySummary> Summary);
 
 /// <summary>The planner's decision.</summary>
 /// <param name="Chosen">The chosen strategy, or null when none is feasible.</param>

@@ -52,6 +52,12 @@ public sealed record DeviceRunRequest
     public int DeviceThreads { get; init; } = 1;
 
     /// <summary>
+    /// Repetitions of the strategies, in [1, 100]. Default 1. Above 1 each repetition starts from a fresh device cache with
+    /// the edge's on-demand copy dropped, and the report adds per-strategy medians (<see cref="StrategySummary"/>).
+    /// </summary>
+    public int Repeat { get; init; } = 1;
+
+    /// <summary>
     /// Measure the protocol overheads beyond the paper's model (per request, per download, the edge's model load) with
     /// probes before planning, and plan with them. Default true; false plans with the paper's terms only.
     /// </summary>
@@ -84,6 +90,11 @@ public sealed record DeviceRunRequest
         if (PrunedFormat is not ("wire" or "onnx" or "sparse-onnx"))
         {
             problems.Add($"--pruned-format '{PrunedFormat}' is not one of wire, onnx, sparse-onnx");
+        }
+
+        if (Repeat is < 1 or > 100)
+        {
+            problems.Add($"--repeat {Repeat} is outside [1, 100]");
         }
 
         if (DeviceThreads is < 1 or > 1024)

@@ -10,7 +10,7 @@ namespace EdgeInfer.Device.Planning;
 /// Measures the protocol overheads the paper's model lacks (<see cref="Core.Planning.ProtocolOverheads"/>) against this
 /// edge over this link, before planning; the probes are not counted in Q.
 /// <list type="bullet">
-/// <item>Request: <see cref="InferenceProbes"/> inferences of the full model; each gives wall time − T_in − T_res (the
+/// <item>Request: <see cref="WarmupProbes"/> untimed, then <see cref="InferenceProbes"/> inferences of the full model; each gives wall time − T_in − T_res (the
 /// link model's, for the bytes sent and the planner's result size) − the edge's service time for it (Server-Timing:
 /// queue, inference, an image's decode). Median, at least 0.</item>
 /// <item>Download: <see cref="DownloadProbes"/> ranged downloads of the full model's first <see cref="DownloadProbeBytes"/>
@@ -21,6 +21,9 @@ namespace EdgeInfer.Device.Planning;
 /// </summary>
 public static class OverheadProbe
 {
+    /// <summary>Untimed inferences first, so the client's and the edge's HTTP code is compiled (tiered JIT) before it is measured.</summary>
+    public const int WarmupProbes = 5;
+
     /// <summary>Inference probes.</summary>
     public const int InferenceProbes = 10;
 
@@ -45,6 +48,11 @@ public static class OverheadProbe
         ArgumentNullException.ThrowIfNull(input);
         var ul = rates.Uplink.Value;
         var dl = rates.Downlink.Value;
+        for (var i = 0; i < WarmupProbes; i++)
+        {
+            await client.InferAsync(model.Name, null, input.Body, input.ContentType, input.Shape, cancellationToken).ConfigureAwait(false);
+        }
+
         var request = new double[InferenceProbes];
         for (var i = 0; i < request.Length; i++)
         {

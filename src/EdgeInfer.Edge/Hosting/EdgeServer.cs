@@ -56,6 +56,7 @@ public static class EdgeServer
         pruner ??= new FilePruner();
         var store = new VariantStore(repository, cache, pruner, metrics);
         var sessions = new SessionPool(new RuntimeOptions { Role = RuntimeRole.Edge, IntraOpThreads = options.EffectiveIntraOpThreads, WarmupRuns = 1 });
+        cache.FileRemoved += sessions.Drop; // a removed variant is pruned again on its next request and opened anew
         // Registered before Kestrel's default (which is added with TryAdd), so the socket transport reads into 64 kB blocks.
         builder.Services.AddSingleton<IMemoryPoolFactory<byte>>(new LargeBlockMemoryPoolFactory(TransportBlockBytes));
         builder.Services.AddSingleton(options);

@@ -14,17 +14,17 @@ namespace EdgeInfer.Edge.Hosting;
 
 /// <summary>
 /// Runs once the server listens (and the background load runs): <see cref="CalibrationPrunes"/> prunes of the smallest
-/// full model into a temporary folder (the first warm the pruning code, the fastest of the last two is the prune-rate
-/// calibration a device plans with before the edge has pruned its model) and two session opens of the result (the
-/// second is the session-load calibration), then one call of each endpoint over HTTP (catalog, status, a 64 kB ranged download,
+/// full model into a temporary folder (the first warms the pruning code, the median of the others is the prune-rate
+/// calibration a device plans with before the edge has pruned its model) and five session opens of the result (the
+/// median of the last four is the session-load calibration), then one call of each endpoint over HTTP (catalog, status, a 64 kB ranged download,
 /// an inference on a zero tensor, which also opens that model's session). Until it is done <c>/readyz</c> answers 503; a
 /// failure is logged and reported in the status, and the server serves anyway.
 /// </summary>
 public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IModelPruner pruner, SessionPool sessions, IServer server, IHostApplicationLifetime lifetime, ILogger<EdgeWarmup> logger)
     : IHostedService
 {
-    /// <summary>Calibration prunes: the first ones warm the code (tiered JIT), the fastest of the last two is reported.</summary>
-    public const int CalibrationPrunes = 3;
+    /// <summary>Calibration prunes: the first warms the code (tiered JIT), the median of the others is reported.</summary>
+    public const int CalibrationPrunes = 5;
 
     private volatile WarmupView state = new(!options.Warmup, null, null, null, null, null, null);
 
@@ -68,9 +68,10 @@ public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IM
     }
 
     /// <summary>
-    /// <see cref="CalibrationPrunes"/> prunes (global, pf 0.5, with the wire encoding, as on demand), then two session
-    /// opens of the result as a request opens one (the first warms ORT). Returns the fastest of the last two prunes and the
-    /// second open, in seconds.
+    /// <see cref="CalibrationPrunes"/> prunes (global, pf 0.5, with the wire encoding, as on demand), then five session
+    /// opens of the result as a request opens one. The first prune and the first open warm the code (JIT, ORT); the
+    /// calibration is the median of the others, in seconds (the fastest of two read low under load, the mean of two read
+    /// high while the JIT was still tiering up at load 0).
     /// </summary>
     private (double Prune, double Load) Calibrate(string modelPath)
     {
@@ -78,31 +79,36 @@ public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IM
         try
         {
             var output = Path.Combine(folder, ModelRepository.ModelFileName);
-            var prune = double.PositiveInfinity;
-            for (var i = 0; i < CalibrationPrunes; i++)
+            var prune = new double[CalibrationPrunes];
+            for (var i = 0; i < prune.Length; i++)
             {
                 var start = Stopwatch.GetTimestamp();
                 pruner.Prune(modelPath, output, 0.5, PruningMethod.Global, Path.Combine(folder, VariantStore.WireFileName));
-                var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-                prune = i >= CalibrationPrunes - 2 ? Math.Min(prune, seconds) : prune;
+                prune[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
             }
 
-            var load = 0.0;
-            for (var i = 0; i < 2; i++)
+            var load = new double[5];
+            for (var i = 0; i < load.Length; i++)
             {
                 var start = Stopwatch.GetTimestamp();
                 using (RuntimeSession.Open(output, sessions.Options))
                 {
-                    load = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                    load[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
                 }
             }
 
-            return (prune, load);
+            return (Median(prune[1..]), Median(load[1..]));
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private static double Median(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private async Task CallEndpointsAsync(ModelEntry model, CancellationToken stopping)

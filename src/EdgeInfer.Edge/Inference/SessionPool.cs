@@ -6,17 +6,19 @@ namespace EdgeInfer.Edge.Inference;
 /// <summary>
 /// Idle ORT sessions per model file (edge role). A <see cref="RuntimeSession"/> is not thread-safe, so each running
 /// inference holds one; admission control bounds how many exist per file. Sessions are opened on first need (with one
-/// warm-up run) and kept until the pool is disposed.
+/// warm-up run) and kept until the file is dropped (<see cref="Drop"/>: the on-demand cache removed it, so a later
+/// request prunes again and must open the new file) or the pool is disposed.
 /// </summary>
 public sealed class SessionPool(RuntimeOptions options) : IDisposable
 {
     private readonly ConcurrentDictionary<string, ConcurrentBag<RuntimeSession>> idle = new(StringComparer.Ordinal);
-    private readonly ConcurrentBag<RuntimeSession> all = [];
+    private readonly ConcurrentDictionary<string, int> generations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<RuntimeSession, int> all = new();
 
     /// <summary>The options every session is opened with.</summary>
     public RuntimeOptions Options => options;
 
-    /// <summary>Sessions opened so far.</summary>
+    /// <summary>Sessions open now.</summary>
     public int Opened => all.Count;
 
     /// <summary>An idle session for <paramref name="modelPath"/>, or a newly opened one.</summary>
@@ -30,18 +32,53 @@ public sealed class SessionPool(RuntimeOptions options) : IDisposable
             return session;
         }
 
+        var generation = generations.GetValueOrDefault(modelPath);
         session = RuntimeSession.Open(modelPath, options);
-        all.Add(session);
+        all[session] = generation;
         opened = true;
         return session;
     }
 
-    /// <summary>Gives a session back.</summary>
-    public void Return(RuntimeSession session) => idle.GetOrAdd(session.ModelPath, _ => []).Add(session);
+    /// <summary>Gives a session back; one of a dropped file is closed instead.</summary>
+    public void Return(RuntimeSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (all.TryGetValue(session, out var generation) && generation == generations.GetValueOrDefault(session.ModelPath))
+        {
+            idle.GetOrAdd(session.ModelPath, _ => []).Add(session);
+            return;
+        }
+
+        Close(session);
+    }
+
+    /// <summary>
+    /// Forgets <paramref name="modelPath"/>: its idle sessions are closed now, the ones in use when they come back, and the
+    /// next request opens the file anew.
+    /// </summary>
+    public void Drop(string modelPath)
+    {
+        generations.AddOrUpdate(modelPath, 1, (_, g) => g + 1);
+        if (idle.TryRemove(modelPath, out var sessions))
+        {
+            foreach (var session in sessions)
+            {
+                Close(session);
+            }
+        }
+    }
 
     public void Dispose()
     {
-        foreach (var session in all)
+        foreach (var session in all.Keys)
+        {
+            Close(session);
+        }
+    }
+
+    private void Close(RuntimeSession session)
+    {
+        if (all.TryRemove(session, out _))
         {
             session.Dispose();
         }

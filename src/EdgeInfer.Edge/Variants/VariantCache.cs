@@ -50,6 +50,9 @@ public sealed class VariantCache
     /// <summary>Files evicted so far.</summary>
     public long Evictions => Interlocked.Read(ref evictions);
 
+    /// <summary>Raised with the full path of every file removed (evicted, or dropped by <see cref="Remove"/>).</summary>
+    public event Action<string>? FileRemoved;
+
     private long evictions;
 
     /// <summary>Where a cached file lives (whether or not it exists yet).</summary>
@@ -120,6 +123,7 @@ public sealed class VariantCache
                 {
                     File.Delete(file);
                     lastUse.TryRemove(file, out _);
+                    FileRemoved?.Invoke(Path.GetFullPath(file));
                     removed++;
                 }
             }
@@ -188,6 +192,7 @@ public sealed class VariantCache
                     total -= length;
                     Interlocked.Increment(ref evictions);
                     metrics.CacheEviction();
+                    FileRemoved?.Invoke(file.FullName);
                 }
                 catch (IOException)
                 {

@@ -11,8 +11,12 @@ public sealed class TinyNetworkTests
         var model = TinyNetwork.Build();
         Assert.Equal(ModelSpecs.InputName, model.Graph.Input[0].Name);
         Assert.Equal(ModelSpecs.OutputName, model.Graph.Output[0].Name);
-        // conv 3·8·3·3 = 216 (no bias), batch norm scale + bias 2·8 = 16 (running statistics are not parameters), fc 8·1000 + 1000 = 9000: 9232.
-        Assert.Equal(9232, ParameterCounter.Count(model.Graph));
-        Assert.Equal(["Conv", "BatchNormalization", "Relu", "GlobalAveragePool", "Flatten", "Gemm"], model.Graph.Node.Select(n => n.OpType));
+        // Convs without bias: 3·8·3·3 = 216, depthwise 8·1·3·3 = 72, pointwise 8·8 = 64; three batch norms, scale + bias
+        // 2·8 = 16 each (running statistics are not parameters); fc 16·1000 + 1000 = 17,000. Total 17,400.
+        Assert.Equal(17_400, ParameterCounter.Count(model.Graph));
+        Assert.Equal(
+            ["AveragePool", "BatchNormalization", "Concat", "Conv", "Flatten", "Gemm", "GlobalAveragePool", "MaxPool", "Relu", "Sum/Add"],
+            model.Graph.Node.Select(n => n.OpType == "Add" ? "Sum/Add" : n.OpType).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains(model.Graph.Node, n => n.OpType == "Conv" && n.Attribute.Any(a => a.Name == "group" && a.I == 8));
     }
 }
