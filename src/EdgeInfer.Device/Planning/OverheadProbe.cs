@@ -3,6 +3,7 @@ using EdgeInfer.Core.Quantities;
 using EdgeInfer.Core.Radio;
 using EdgeInfer.Device.Execution;
 using EdgeInfer.Device.Http;
+using EdgeInfer.Runtime.Measurement;
 
 namespace EdgeInfer.Device.Planning;
 
@@ -76,14 +77,7 @@ public static class OverheadProbe
             download[i] = call.WallSeconds - (requestBytes * 8.0 / ul) - (call.Transfer.BytesDown * 8.0 / dl) - call.ServerSeconds;
         }
 
-        return new MeasuredOverheads(new Seconds(Math.Max(0, Median(request))), new Seconds(Math.Max(0, Median(download))), request.Length, download.Length, bytes);
-    }
-
-    private static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return new MeasuredOverheads(new Seconds(Math.Max(0, LatencyStatistics.From(request).MedianSeconds)), new Seconds(Math.Max(0, LatencyStatistics.From(download).MedianSeconds)), request.Length, download.Length, bytes);
     }
 }
 

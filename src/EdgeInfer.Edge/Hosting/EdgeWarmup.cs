@@ -5,6 +5,7 @@ using EdgeInfer.Edge.Variants;
 using EdgeInfer.Models.Repository;
 using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Runtime.Execution;
+using EdgeInfer.Runtime.Measurement;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
@@ -97,18 +98,12 @@ public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IM
                 }
             }
 
-            return (Median(prune[1..]), Median(load[1..]));
+            return (LatencyStatistics.From(prune.AsSpan(1)).MedianSeconds, LatencyStatistics.From(load.AsSpan(1)).MedianSeconds);
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private async Task CallEndpointsAsync(ModelEntry model, CancellationToken stopping)
