@@ -65,7 +65,8 @@ public static class OverheadProbe
 
             var t = reply.Timings;
             var service = (reply.Input == "image" ? t.DecodeSeconds : 0) + t.QueueSeconds + t.PruneSeconds + t.LoadSeconds + t.InferenceSeconds;
-            request[i] = call.WallSeconds - (input.Body.LongLength * 8.0 / ul) - (resultBytes * 8.0 / dl) - service;
+            // At least 0: without shaping the link-model transfer times exceed what loopback takes.
+            request[i] = Math.Max(0, call.WallSeconds - (input.Body.LongLength * 8.0 / ul) - (resultBytes * 8.0 / dl) - service);
         }
 
         var full = model.Variants.FirstOrDefault(v => v.Variant == "full")?.Sizes.Onnx ?? DownloadProbeBytes;
@@ -74,10 +75,10 @@ public static class OverheadProbe
         for (var i = 0; i < download.Length; i++)
         {
             var call = await client.ProbeDownloadAsync(model.Name, bytes, cancellationToken).ConfigureAwait(false);
-            download[i] = call.WallSeconds - (requestBytes * 8.0 / ul) - (call.Transfer.BytesDown * 8.0 / dl) - call.ServerSeconds;
+            download[i] = Math.Max(0, call.WallSeconds - (requestBytes * 8.0 / ul) - (call.Transfer.BytesDown * 8.0 / dl) - call.ServerSeconds);
         }
 
-        return new MeasuredOverheads(new Seconds(Math.Max(0, LatencyStatistics.From(request).MedianSeconds)), new Seconds(Math.Max(0, LatencyStatistics.From(download).MedianSeconds)), request.Length, download.Length, bytes);
+        return new MeasuredOverheads(new Seconds(LatencyStatistics.From(request).MedianSeconds), new Seconds(LatencyStatistics.From(download).MedianSeconds), request.Length, download.Length, bytes);
     }
 }
 
