@@ -27,6 +27,9 @@ public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IM
     /// <summary>Calibration prunes: the first warms the code (tiered JIT), the median of the others is reported.</summary>
     public const int CalibrationPrunes = 5;
 
+    /// <summary>Calibration session opens: the first warms ORT, the median of the others is reported.</summary>
+    public const int CalibrationOpens = 5;
+
     private volatile WarmupView state = new(!options.Warmup, null, null, null, null, null, null);
 
     /// <summary>What the warm-up did; <see cref="WarmupView.Done"/> is true once it ended (or when disabled).</summary>
@@ -69,8 +72,8 @@ public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IM
     }
 
     /// <summary>
-    /// <see cref="CalibrationPrunes"/> prunes (global, pf 0.5, with the wire encoding, as on demand), then five session
-    /// opens of the result as a request opens one. The first prune and the first open warm the code (JIT, ORT); the
+    /// <see cref="CalibrationPrunes"/> prunes (global, pf 0.5, with the wire encoding, as on demand), then
+    /// <see cref="CalibrationOpens"/> session opens of the result as a request opens one. The first prune and the first open warm the code (JIT, ORT); the
     /// calibration is the median of the others, in seconds (the fastest of two read low under load, the mean of two read
     /// high while the JIT was still tiering up at load 0).
     /// </summary>
@@ -88,7 +91,7 @@ public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IM
                 prune[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
             }
 
-            var load = new double[5];
+            var load = new double[CalibrationOpens];
             for (var i = 0; i < load.Length; i++)
             {
                 var start = Stopwatch.GetTimestamp();
@@ -111,8 +114,12 @@ public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IM
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? throw new InvalidOperationException("The server has no address.");
         var baseUri = new UriBuilder(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "[::1]", StringComparison.Ordinal)).Uri;
         using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(2) };
-        (await http.GetAsync("/v1/models", stopping).ConfigureAwait(false)).EnsureSuccessStatusCode();
-        (await http.GetAsync("/v1/status", stopping).ConfigureAwait(false)).EnsureSuccessStatusCode();
+        foreach (var path in new[] { "/v1/models", "/v1/status" })
+        {
+            using var response = await http.GetAsync(path, stopping).ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
+        }
+
         using (var ranged = new HttpRequestMessage(HttpMethod.Get, $"/v1/models/{model.Name}/download?format=onnx"))
         {
             ranged.Headers.Range = new RangeHeaderValue(0, 65535);
@@ -127,17 +134,8 @@ public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IM
             using var content = new ByteArrayContent(new byte[shape.Aggregate(1L, (a, d) => a * d) * sizeof(float)]);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             content.Headers.Add(InputDecoder.ShapeHeader, string.Join(",", shape));
-            (await http.PostAsync($"/v1/models/{model.Name}/infer", content, stopping).ConfigureAwait(false)).EnsureSuccessStatusCode();
+            using var response = await http.PostAsync($"/v1/models/{model.Name}/infer", content, stopping).ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
         }
     }
 }
-
-/// <summary>The warm-up's state and its prune-rate calibration.</summary>
-/// <param name="Done">True once the warm-up ended (or when it is disabled): the server is ready.</param>
-/// <param name="Model">The model it pruned (the smallest full one), or null.</param>
-/// <param name="ModelBytes">That model's file size.</param>
-/// <param name="PruneSeconds">The timed (second) prune, file to file with the wire encoding, under the server's load.</param>
-/// <param name="PruneBytesPerSecond">Model bytes per second of that prune: a device estimates T_pr of a model the edge has not pruned yet as its size over this.</param>
-/// <param name="SessionLoadSeconds">Opening the pruned result as an inference request opens a session (with its warm-up run), warm: what edge-ondemand pays after T_pr when the edge reports no open of that variant yet.</param>
-/// <param name="Error">Why the warm-up failed, or null.</param>
-public sealed record WarmupView(bool Done, string? Model, long? ModelBytes, double? PruneSeconds, double? PruneBytesPerSecond, double? SessionLoadSeconds, string? Error);
