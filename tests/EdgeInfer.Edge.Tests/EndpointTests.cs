@@ -57,6 +57,28 @@ public sealed class EndpointTests(ServerFixture fixture) : IClassFixture<ServerF
     }
 
     [Fact]
+    public async Task Infer_PngImage_IsPreprocessedExactlyAsTheAccuracyEvaluationDoes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var png = Png(320, 240);
+        Assert.True(Imaging.ImageDecoder.TryDecode(png, out var decoded, out _));
+        var tensor = new float[3 * 224 * 224];
+        new Imaging.ImagePreprocessor(Imaging.PreprocessOptions.ImageNet).Process(decoded!, tensor);
+
+        using var image = new ByteArrayContent(png);
+        image.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        using var asImage = await Client.PostAsync("/v1/models/mobilenet/infer", image, ct);
+        using var raw = new ByteArrayContent(System.Runtime.InteropServices.MemoryMarshal.AsBytes(tensor.AsSpan()).ToArray());
+        raw.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        raw.Headers.Add("X-Tensor-Shape", "1,3,224,224");
+        using var asTensor = await Client.PostAsync("/v1/models/mobilenet/infer", raw, ct);
+
+        var a = (await asImage.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("top5").EnumerateArray().Select(t => (t.GetProperty("index").GetInt32(), t.GetProperty("logit").GetDouble())).ToList();
+        var b = (await asTensor.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("top5").EnumerateArray().Select(t => (t.GetProperty("index").GetInt32(), t.GetProperty("logit").GetDouble())).ToList();
+        Assert.Equal(b, a); // the same floats went into the same session: bit-identical logits
+    }
+
+    [Fact]
     public async Task Infer_PrunedOnDemand_PrunesFirstThenUsesTheCache()
     {
         using var first = await Client.PostAsync("/v1/models/mobilenet/infer?pf=0.6&method=layer", TestServer.Tensor(), TestContext.Current.CancellationToken);

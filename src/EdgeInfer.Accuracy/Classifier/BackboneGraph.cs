@@ -1,5 +1,6 @@
 using EdgeInfer.Accuracy.Datasets;
 using EdgeInfer.Core;
+using EdgeInfer.Imaging;
 using Onnx;
 
 namespace EdgeInfer.Accuracy.Classifier;

@@ -1,4 +1,5 @@
 using EdgeInfer.Accuracy.Datasets;
+using EdgeInfer.Imaging;
 using Onnx;
 
 namespace EdgeInfer.Accuracy.Classifier;

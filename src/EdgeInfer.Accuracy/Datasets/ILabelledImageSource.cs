@@ -1,3 +1,5 @@
+using EdgeInfer.Imaging;
+
 namespace EdgeInfer.Accuracy.Datasets;
 
 /// <summary>A labelled image collection read one image at a time (IDX arrays, image folders).</summary>

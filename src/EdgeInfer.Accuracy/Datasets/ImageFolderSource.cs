@@ -1,5 +1,5 @@
 using EdgeInfer.Core;
-using SkiaSharp;
+using EdgeInfer.Imaging;
 
 namespace EdgeInfer.Accuracy.Datasets;
 
@@ -93,34 +93,14 @@ public sealed class ImageFolderSource : ILabelledImageSource
         var path = _files[index];
         try
         {
-            using var codec = SKCodec.Create(path, out var result);
-            if (codec is null)
+            if (ImageDecoder.TryDecode(path, out image, out var why))
             {
-                problem = $"{path}: not a decodable image ({result})";
-                return false;
+                problem = null;
+                return true;
             }
 
-            var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-            using var bitmap = new SKBitmap(info);
-            var status = codec.GetPixels(info, bitmap.GetPixels());
-            if (status != SKCodecResult.Success)
-            {
-                problem = $"{path}: corrupt or truncated image ({status})";
-                return false;
-            }
-
-            var rgba = bitmap.GetPixelSpan();
-            var rgb = new byte[info.Width * info.Height * 3];
-            for (int p = 0, q = 0; q < rgb.Length; p += 4, q += 3)
-            {
-                rgb[q] = rgba[p];
-                rgb[q + 1] = rgba[p + 1];
-                rgb[q + 2] = rgba[p + 2];
-            }
-
-            image = new RawImage(info.Width, info.Height, 3, rgb);
-            problem = null;
-            return true;
+            problem = $"{path}: {why}";
+            return false;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {

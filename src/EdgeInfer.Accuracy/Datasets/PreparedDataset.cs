@@ -1,4 +1,5 @@
 using EdgeInfer.Core;
+using EdgeInfer.Imaging;
 
 namespace EdgeInfer.Accuracy.Datasets;
 

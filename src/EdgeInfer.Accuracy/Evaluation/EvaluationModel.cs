@@ -1,6 +1,7 @@
 using EdgeInfer.Accuracy.Classifier;
 using EdgeInfer.Accuracy.Datasets;
 using EdgeInfer.Core;
+using EdgeInfer.Imaging;
 using EdgeInfer.Models.Repository;
 using Onnx;
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using EdgeInfer.Accuracy.Datasets;
 using EdgeInfer.Accuracy.Evaluation;
 using EdgeInfer.Cli.Infrastructure;
+using EdgeInfer.Imaging;
 
 namespace EdgeInfer.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using EdgeInfer.Accuracy.Datasets;
 using EdgeInfer.Core;
+using EdgeInfer.Imaging;
 
 namespace EdgeInfer.Accuracy.Tests.Datasets;
 

@@ -1,4 +1,4 @@
-namespace EdgeInfer.Accuracy.Datasets;
+namespace EdgeInfer.Imaging;
 
 /// <summary>A decoded 8-bit image, interleaved (height, width, channels); 1 channel (grey) or 3 (R, G, B).</summary>
 public sealed class RawImage

@@ -1,4 +1,4 @@
-namespace EdgeInfer.Accuracy.Datasets;
+namespace EdgeInfer.Imaging;
 
 /// <summary>
 /// Turns a <see cref="RawImage"/> into a normalised CHW float tensor as <see cref="PreprocessOptions"/> describes

@@ -1,6 +1,6 @@
-using EdgeInfer.Accuracy.Datasets;
+using EdgeInfer.Imaging;
 
-namespace EdgeInfer.Accuracy.Tests.Datasets;
+namespace EdgeInfer.Imaging.Tests;
 
 public sealed class ImagePreprocessorTests
 {

@@ -1,4 +1,4 @@
-namespace EdgeInfer.Accuracy.Datasets;
+namespace EdgeInfer.Imaging;
 
 /// <summary>
 /// How an image becomes a network input <c>[3, CropSize, CropSize]</c> (CHW): resize so the shorter side is

@@ -1,11 +1,11 @@
-namespace EdgeInfer.Accuracy.Datasets;
+namespace EdgeInfer.Imaging;
 
 /// <summary>
 /// One axis of a triangle-filter ("bilinear") resampling with antialiasing, computed as PIL does: output sample i is centred at
 /// <c>(i + 0.5)·s</c> in input coordinates (s = in/out), the filter <c>max(0, 1 − |x|)</c> is stretched by <c>max(s, 1)</c>,
 /// and weights are normalised to sum to 1. Upscaling is therefore plain half-pixel bilinear interpolation; downscaling averages.
 /// </summary>
-internal sealed class ResampleKernel
+public sealed class ResampleKernel
 {
     private ResampleKernel(int[] start, int[] count, float[] weights, int stride)
     {
