@@ -30,6 +30,12 @@ public static class ModelSpecs
     /// <summary>metadata_props key: the catalog architecture name.</summary>
     public const string ArchitectureKey = "edgeinfer.architecture";
 
+    /// <summary>
+    /// metadata_props key: the input preprocessing a classifier expects, as <c>resize=R;crop=C;mean=a,b,c;std=a,b,c;order=rgb</c>
+    /// (EdgeInfer.Imaging's <c>PreprocessOptions.ToSpec</c>); absent: the ImageNet standard at the input size.
+    /// </summary>
+    public const string PreprocessKey = "edgeinfer.preprocess";
+
     /// <summary>metadata_props key: the weight seed (decimal).</summary>
     public const string SeedKey = "edgeinfer.seed";
 

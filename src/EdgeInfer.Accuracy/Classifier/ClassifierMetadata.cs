@@ -11,10 +11,10 @@ namespace EdgeInfer.Accuracy.Classifier;
 public static class ClassifierMetadata
 {
     /// <summary><c>true</c> or <c>false</c>: whether the weights were learned from data (accuracy is meaningful).</summary>
-    public const string TrainedKey = "edgeinfer.trained";
+    public const string TrainedKey = Models.ModelSpecs.TrainedKey;
 
     /// <summary>The <see cref="PreprocessOptions.ToSpec"/> string of the expected input.</summary>
-    public const string PreprocessKey = "edgeinfer.preprocess";
+    public const string PreprocessKey = Models.ModelSpecs.PreprocessKey;
 
     /// <summary>Class names joined by <c>|</c>, index = class.</summary>
     public const string ClassesKey = "edgeinfer.classes";

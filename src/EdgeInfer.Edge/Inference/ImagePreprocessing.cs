@@ -1,31 +1,59 @@
 using System.Collections.Concurrent;
 using EdgeInfer.Imaging;
+using EdgeInfer.Models;
+using EdgeInfer.Models.Files;
 
 namespace EdgeInfer.Edge.Inference;
 
 /// <summary>
-/// An uploaded JPEG/PNG to the model's input exactly as the accuracy evaluation prepares images
-/// (<see cref="ImagePreprocessor"/>, the standard ImageNet way): decode to RGB, resize the shorter side to 256
-/// (antialiased, in float), centre crop 224, mean (0.485, 0.456, 0.406) and std (0.229, 0.224, 0.225), CHW. For a model
-/// whose input is not 224 the crop is the model's size and the resize keeps the 256/224 ratio.
+/// An uploaded JPEG/PNG to a model's input exactly as the accuracy evaluation prepares images for that model
+/// (<see cref="ImagePreprocessor"/>): the preprocessing stored in the model's <c>edgeinfer.preprocess</c> metadata (a
+/// trained classifier's, e.g. <c>resnet18-fmnist</c>), else the standard ImageNet one at the model's input size
+/// (decode to RGB, resize the shorter side to 256/224 of it, antialiased in float, centre crop, mean (0.485, 0.456, 0.406)
+/// and std (0.229, 0.224, 0.225), CHW). The choice is read once per model file (its metadata only, not its graph).
 /// </summary>
 public static class ImagePreprocessing
 {
-    private static readonly ConcurrentDictionary<int, ImagePreprocessor> Preprocessors = new();
+    private static readonly ConcurrentDictionary<(string Path, DateTime Written, int Size), ImagePreprocessor> Preprocessors = new();
 
-    /// <summary>The preprocessing for a square input of <paramref name="size"/> pixels.</summary>
-    public static PreprocessOptions OptionsFor(int size) =>
+    /// <summary>The standard ImageNet preprocessing for a square input of <paramref name="size"/> pixels.</summary>
+    public static PreprocessOptions ImageNetFor(int size) =>
         PreprocessOptions.ImageNet with { CropSize = size, ResizeShorterSide = (int)Math.Round(size * 256.0 / 224.0) };
 
-    /// <summary>Decodes <paramref name="encoded"/> and writes 3·size·size normalised floats (CHW), or returns false when it is not a decodable image.</summary>
-    public static bool TryProcess(ReadOnlySpan<byte> encoded, int size, Span<float> destination)
+    /// <summary>What an image for the model in <paramref name="modelPath"/> (input <paramref name="size"/>²) goes through.</summary>
+    /// <exception cref="Core.EdgeInferInputException">The model's preprocessing metadata is malformed or does not fit its input.</exception>
+    public static PreprocessOptions OptionsFor(string modelPath, int size)
+    {
+        if (!OnnxMetadataProps.Read(modelPath).TryGetValue(ModelSpecs.PreprocessKey, out var spec))
+        {
+            return ImageNetFor(size);
+        }
+
+        PreprocessOptions options;
+        try
+        {
+            options = PreprocessOptions.ParseSpec(spec);
+        }
+        catch (FormatException ex)
+        {
+            throw new Core.EdgeInferInputException($"Model '{modelPath}' has malformed {ModelSpecs.PreprocessKey} metadata '{spec}': {ex.Message}", ex);
+        }
+
+        return options.CropSize == size
+            ? options
+            : throw new Core.EdgeInferInputException($"Model '{modelPath}' declares {ModelSpecs.PreprocessKey} crop {options.CropSize}, but its input is {size}×{size}.");
+    }
+
+    /// <summary>Decodes <paramref name="encoded"/> and writes 3·size·size floats (CHW) for the model in <paramref name="modelPath"/>, or returns false when it is not a decodable image.</summary>
+    public static bool TryProcess(ReadOnlySpan<byte> encoded, string modelPath, int size, Span<float> destination)
     {
         if (!ImageDecoder.TryDecode(encoded, out var image, out _))
         {
             return false;
         }
 
-        Preprocessors.GetOrAdd(size, s => new ImagePreprocessor(OptionsFor(s))).Process(image!, destination);
+        var key = (modelPath, File.GetLastWriteTimeUtc(modelPath), size);
+        Preprocessors.GetOrAdd(key, k => new ImagePreprocessor(OptionsFor(k.Path, k.Size))).Process(image!, destination);
         return true;
     }
 }

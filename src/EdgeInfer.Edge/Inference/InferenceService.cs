@@ -21,7 +21,7 @@ public sealed class InferenceService(VariantStore variants, AdmissionGate gate, 
         var full = variants.FullModel(spec.Model);
         var input = full.Metadata.Inputs.FirstOrDefault() ?? throw EdgeProblemException.BadRequest($"Model '{spec.Model}' has no input.");
         var shape = input.Dims.Select(d => d < 0 ? 1L : d).ToArray();
-        var body = await InputDecoder.DecodeAsync(request, shape, aborted).ConfigureAwait(false);
+        var body = await InputDecoder.DecodeAsync(request, shape, full.ModelPath, aborted).ConfigureAwait(false);
         try
         {
             return await InferAsync(spec, body, aborted).ConfigureAwait(false);

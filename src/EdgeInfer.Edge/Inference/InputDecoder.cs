@@ -21,7 +21,11 @@ public static class InputDecoder
     private const int ReadChunk = 256 * 1024;
 
     /// <summary>Decodes the body for a model whose input is <paramref name="inputShape"/> (batch fixed to 1).</summary>
-    public static async Task<InferenceInput> DecodeAsync(HttpRequest request, IReadOnlyList<long> inputShape, CancellationToken cancellationToken)
+    /// <param name="request">The request.</param>
+    /// <param name="inputShape">The model's input shape.</param>
+    /// <param name="modelPath">The (full) model file, whose metadata names an image's preprocessing (<see cref="ImagePreprocessing"/>).</param>
+    /// <param name="cancellationToken">The client went away.</param>
+    public static async Task<InferenceInput> DecodeAsync(HttpRequest request, IReadOnlyList<long> inputShape, string modelPath, CancellationToken cancellationToken)
     {
         var expected = inputShape.Aggregate(1L, (a, d) => a * d);
         var contentType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
@@ -66,7 +70,7 @@ public static class InputDecoder
         }
 
         var image = new float[expected];
-        if (buffer.Length == 0 || !ImagePreprocessing.TryProcess(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), (int)inputShape[2], image))
+        if (buffer.Length == 0 || !ImagePreprocessing.TryProcess(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), modelPath, (int)inputShape[2], image))
         {
             throw EdgeProblemException.BadRequest($"The {buffer.Length}-byte body is not a decodable {contentType} image.");
         }
