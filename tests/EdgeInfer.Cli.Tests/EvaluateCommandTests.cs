@@ -66,6 +66,42 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_Record_WritesTheRepositoryAccuracy_WhichTheEdgeCatalogGives()
+    {
+        var random = new Random(5);
+        float[] Values(int n) => Enumerable.Range(0, n).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        var model = BackboneGraph.Classifier(112, new LinearHead(Values(512), Enumerable.Repeat(1f, 512).ToArray(), Values(5120), Values(10)));
+        ClassifierMetadata.Set(model, ClassifierMetadata.PreprocessKey, BackboneGraph.Preprocessing(112).ToSpec());
+        var file = Path.Combine(_dir, "cls.onnx");
+        AtomicFile.WriteAllBytes(file, model.ToByteArray());
+        var repo = Path.Combine(_dir, "repo");
+        Assert.Equal(0, CliRunner.Run("models", "import", file, "--name", "cls", "--repository", repo, "--json").ExitCode);
+
+        var (code, stdout, stderr) = CliRunner.Run("evaluate", "--model", "cls", "--repository", repo, "--record", "--pf", "0,0.5", "--limit", "8", "--batch-size", "4", "--json");
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var points = json.RootElement.GetProperty("points");
+        Assert.Equal(Path.Combine(repo, "cls", "accuracy.json"), json.RootElement.GetProperty("recorded").GetString());
+
+        await using var app = Edge.Hosting.EdgeServer.Build(new Edge.Hosting.EdgeServerOptions { Urls = ["http://127.0.0.1:0"], Repository = repo, MaxConcurrency = 1, IntraOpThreads = 1, Warmup = false });
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var catalog = JsonDocument.Parse(await http.GetStringAsync("/v1/models/cls", TestContext.Current.CancellationToken));
+        var full = catalog.RootElement.GetProperty("variants").EnumerateArray().Single(v => v.GetProperty("variant").GetString() == "full");
+        Assert.Equal(points[0].GetProperty("top1").GetDouble(), full.GetProperty("top1").GetDouble());
+        Assert.Equal(points[0].GetProperty("top5").GetDouble(), full.GetProperty("top5").GetDouble());
+        var recorded = catalog.RootElement.GetProperty("accuracy").GetProperty("points");
+        Assert.Equal(2, recorded.GetArrayLength());
+        var half = recorded.EnumerateArray().Single(p => p.GetProperty("pruningFactor").GetDouble() == 0.5);
+        Assert.Equal(points[1].GetProperty("top1").GetDouble(), half.GetProperty("top1").GetDouble());
+        await app.StopAsync(TestContext.Current.CancellationToken);
+
+        var (notInRepo, _, error) = CliRunner.Run("evaluate", "--model", file, "--repository", repo, "--record");
+        Assert.Equal(2, notInRepo);
+        Assert.Contains("--record needs --model NAME", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DatasetInspect_Default_ReportsTheBalancedEmbeddedSubset()
     {
         var (code, stdout, _) = CliRunner.Run("dataset", "inspect", "default", "--json");

@@ -5,6 +5,7 @@ using EdgeInfer.Accuracy.Datasets;
 using EdgeInfer.Accuracy.Evaluation;
 using EdgeInfer.Cli.Infrastructure;
 using EdgeInfer.Imaging;
+using EdgeInfer.Models.Repository;
 
 namespace EdgeInfer.Cli.Commands;
 
@@ -27,9 +28,10 @@ internal static class EvaluateCommand
         var preprocess = new Option<string?>("--preprocess") { Description = "Override the model's preprocessing: 'resize=256;crop=224;mean=0.485,0.456,0.406;std=0.229,0.224,0.225;order=rgb' (any subset of keys)." };
         var output = new Option<string?>("--output", "-o") { Description = "Folder for accuracy-<method>.csv/.png/.svg (Top-1 dashed, Top-5 solid versus pf)." };
         var repository = ModelsCommand.RepositoryOption();
+        var record = new Option<bool>("--record") { Description = "Record the points in the repository model's accuracy.json (the edge server's catalog then gives them); needs --model NAME of a repository model." };
         var json = CommonOptions.Json();
         var command = new Command("evaluate", "Top-1/Top-5 accuracy of a trained classifier versus pruning factor (the paper's Fig. 2(a)).");
-        foreach (var o in new Option[] { model, dataset, pf, method, limit, batch, threads, strict, preprocess, output, repository, json })
+        foreach (var o in new Option[] { model, dataset, pf, method, limit, batch, threads, strict, preprocess, output, repository, record, json })
         {
             command.Options.Add(o);
         }
@@ -47,7 +49,14 @@ internal static class EvaluateCommand
                 throw new UsageException($"--batch-size {batchSize} must be at least 1.");
             }
 
-            var classifier = EvaluationModel.Load(parse.GetValue(model)!, parse.GetValue(repository));
+            var modelName = parse.GetValue(model)!;
+            var repo = parse.GetValue(record) ? ModelRepository.Open(parse.GetValue(repository)) : null;
+            if (repo is not null && (!ModelNames.IsValid(modelName) || repo.TryGet(modelName) is null))
+            {
+                throw new UsageException($"--record needs --model NAME of a model in repository '{repo.Root}'; '{modelName}' is not one.");
+            }
+
+            var classifier = EvaluationModel.Load(modelName, parse.GetValue(repository));
             var preprocessing = parse.GetValue(preprocess) is { } spec ? PreprocessOptions.ParseSpec(classifier.Preprocessing.ToSpec() + ";" + spec) : classifier.Preprocessing;
             var source = DatasetResolver.Open(parse.GetValue(dataset)!);
             progress.Report($"preparing {Math.Min(source.Count, parse.GetValue(limit) ?? int.MaxValue)} images of {source.Description} ({preprocessing.ToSpec()})");
@@ -59,6 +68,8 @@ internal static class EvaluateCommand
 
             var points = Evaluator.Evaluate(classifier.Bytes, data, factors, methodName, (bytes, f) => VariantPruner.Prune(bytes, f, pruningMethod), progress, parse.GetValue(threads), ct);
             var files = parse.GetValue(output) is { } dir ? EvaluateChart.Write(points, classifier.Description, data.Description, methodName, dir) : null;
+            var recorded = repo is null ? null : ModelAccuracy.Record(repo.ModelDirectory(modelName), $"{data.Description} ({data.ImageCount} images)",
+                points.Select(p => new AccuracyRecord(p.Method, p.PruningFactor, p.Top1, p.Top5, p.Images)));
             var result = new
             {
                 model = classifier.Description,
@@ -71,6 +82,7 @@ internal static class EvaluateCommand
                 points = points.Select(p => new { pruningFactor = p.PruningFactor, method = p.Method, images = p.Images, top1 = p.Top1, top5 = p.Top5, pruneSeconds = p.PruneSeconds, inferenceSeconds = p.InferenceSeconds, imagesPerSecond = p.ImagesPerSecond }).ToArray(),
                 totalSeconds = clock.Elapsed.TotalSeconds,
                 files,
+                recorded = recorded is null ? null : Path.Combine(repo!.ModelDirectory(modelName), ModelAccuracy.FileName),
             };
             var o = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
@@ -86,7 +98,8 @@ internal static class EvaluateCommand
                     o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {p.PruningFactor,4:0.00}  {p.Top1 * 100,5:0.0} %  {p.Top5 * 100,5:0.0} %  {p.ImagesPerSecond,8:0.0}  {p.PruneSeconds,7:0.00}"));
                 }
 
-                o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {result.totalSeconds:0.0} s") + (files is null ? string.Empty : $"; wrote {files.Csv}, {files.Png}, {files.Svg}"));
+                o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {result.totalSeconds:0.0} s") + (files is null ? string.Empty : $"; wrote {files.Csv}, {files.Png}, {files.Svg}")
+                    + (result.recorded is null ? string.Empty : $"; recorded in {result.recorded}"));
             }
 
             return Task.FromResult(0);

@@ -16,7 +16,13 @@ public sealed record EdgeLoadStatus(int Tasks, string? Model, long CompletedInfe
 public sealed record EdgeRecentTimes(string Model, string? Variant, long Count, double MedianSeconds, double P90Seconds, double P99Seconds);
 
 /// <summary><c>GET /v1/models/{name}</c>.</summary>
-public sealed record EdgeModel(string Name, bool Trained, IReadOnlyList<string> Inputs, IReadOnlyList<EdgeVariant> Variants);
+public sealed record EdgeModel(string Name, bool Trained, IReadOnlyList<string> Inputs, IReadOnlyList<EdgeVariant> Variants, EdgeAccuracy? Accuracy = null);
+
+/// <summary>A model's recorded accuracy: the dataset and one point per (method, pruning factor).</summary>
+public sealed record EdgeAccuracy(string Dataset, IReadOnlyList<EdgeAccuracyPoint> Points);
+
+/// <summary>Top-1 and Top-5 in [0, 1] of the model pruned by a method at a pruning factor.</summary>
+public sealed record EdgeAccuracyPoint(string Method, double PruningFactor, double Top1, double Top5, int Images);
 
 /// <summary>One variant in the catalog.</summary>
 public sealed record EdgeVariant(string Variant, string Origin, long SizeBytes, EdgeFormatSizes Sizes, long? Parameters, bool Trained, double? PruningFactor, string? PruningMethod, double? Top1, double? Top5);

@@ -79,6 +79,11 @@ public static class DevicePlanning
         var prune = PruneSeconds(status, model.Name, fullSize, sources);
         sources.Add($"input size: {inputBytes} B per request; result size {resultBytes} B (paper)");
 
+        // A variant the edge has not made yet has no catalog entry; its accuracy may still be recorded for the model.
+        var prunedAccuracy = model.Accuracy?.Points.FirstOrDefault(p => p.Method == pruned.Method && Math.Abs(p.PruningFactor - pruned.PruningFactor) < 0.005);
+        sources.Add(full.Top1 is null && prunedEntry?.Top1 is null && prunedAccuracy is null
+            ? "accuracy: not recorded at the edge (evaluate --record); accuracy constraints cannot be met"
+            : F($"accuracy: edge catalog, Top-1 {full.Top1:0.###} (full), {prunedEntry?.Top1 ?? prunedAccuracy?.Top1:0.###} (pruned) on {model.Accuracy?.Dataset}"));
         var scenario = new PlanningScenario
         {
             Radio = radio,
@@ -95,8 +100,8 @@ public static class DevicePlanning
                     EdgeInference = new Seconds(edgePruned.Value),
                     Prune = new Seconds(prune),
                     PruningFactor = pruned.PruningFactor,
-                    Top1 = prunedEntry?.Top1,
-                    Top5 = prunedEntry?.Top5,
+                    Top1 = prunedEntry?.Top1 ?? prunedAccuracy?.Top1,
+                    Top5 = prunedEntry?.Top5 ?? prunedAccuracy?.Top5,
                 },
             },
         };

@@ -28,7 +28,8 @@ public static class ModelsApi
         var entries = store.Repository.List().Where(e => only is null || e.Name == only).ToList();
         return entries.GroupBy(e => e.Name).Select(group =>
         {
-            var variants = group.Select(e => Stored(store, e)).ToList();
+            var accuracy = ModelAccuracy.Read(store.Repository.ModelDirectory(group.Key));
+            var variants = group.Select(e => Stored(store, e, accuracy)).ToList();
             var modelCache = Path.Combine(store.Cache.Root, group.Key);
             if (Directory.Exists(modelCache))
             {
@@ -40,20 +41,22 @@ public static class ModelsApi
                     {
                         var full = group.FirstOrDefault(e => e.Variant == ModelRepository.FullVariant);
                         var (pf, method) = ParseVariant(variant);
-                        variants.Add(new VariantView(variant, "cached", new FileInfo(dense).Length, Sizes(store, group.Key, variant, dense), full?.Metadata.Parameters, full?.Metadata.Macs, full?.Metadata.Trained ?? false, pf, method, $"{group.Key}/full pruned on demand", null, null));
+                        var known = pf is { } f ? accuracy?.Find(method, f) : null;
+                        variants.Add(new VariantView(variant, "cached", new FileInfo(dense).Length, Sizes(store, group.Key, variant, dense), full?.Metadata.Parameters, full?.Metadata.Macs, full?.Metadata.Trained ?? false, pf, method, $"{group.Key}/full pruned on demand", known?.Top1, known?.Top5));
                     }
                 }
             }
 
             var first = group.First().Metadata;
-            return new ModelView(group.Key, first.Architecture, first.Trained, first.Inputs.Select(i => i.ToString()).ToList(), first.Outputs.Select(o => o.ToString()).ToList(), variants);
+            return new ModelView(group.Key, first.Architecture, first.Trained, first.Inputs.Select(i => i.ToString()).ToList(), first.Outputs.Select(o => o.ToString()).ToList(), variants, accuracy);
         }).ToList();
     }
 
-    private static VariantView Stored(VariantStore store, ModelEntry entry)
+    private static VariantView Stored(VariantStore store, ModelEntry entry, ModelAccuracy? accuracy)
     {
         var m = entry.Metadata;
-        return new VariantView(entry.Variant, entry.Variant == ModelRepository.FullVariant ? "repository" : "prepruned", m.SizeBytes, Sizes(store, entry.Name, entry.Variant, entry.ModelPath), m.Parameters, m.Macs, m.Trained, m.PruningFactor, m.PruningMethod, m.Source, null, null);
+        var known = accuracy?.Find(m.PruningMethod, m.PruningFactor ?? 0);
+        return new VariantView(entry.Variant, entry.Variant == ModelRepository.FullVariant ? "repository" : "prepruned", m.SizeBytes, Sizes(store, entry.Name, entry.Variant, entry.ModelPath), m.Parameters, m.Macs, m.Trained, m.PruningFactor, m.PruningMethod, m.Source, known?.Top1, known?.Top5);
     }
 
     private static FormatSizes Sizes(VariantStore store, string model, string variant, string dense)
@@ -79,12 +82,16 @@ public static class ModelsApi
 /// <summary>The catalog.</summary>
 public sealed record CatalogView(IReadOnlyList<ModelView> Models);
 
-/// <summary>One model: its inputs and outputs and every variant.</summary>
-public sealed record ModelView(string Name, string? Architecture, bool Trained, IReadOnlyList<string> Inputs, IReadOnlyList<string> Outputs, IReadOnlyList<VariantView> Variants);
+/// <summary>
+/// One model: its inputs and outputs, every variant, and its recorded accuracy (<c>evaluate --record</c>; null when none),
+/// from which a device reads the Top-1/Top-5 of a variant the edge has not pruned yet.
+/// </summary>
+public sealed record ModelView(string Name, string? Architecture, bool Trained, IReadOnlyList<string> Inputs, IReadOnlyList<string> Outputs, IReadOnlyList<VariantView> Variants, ModelAccuracy? Accuracy);
 
 /// <summary>One variant. Origin: repository (full), prepruned (stored pruned variant) or cached (pruned on demand earlier).
 /// Parameters are the full model's count for cached variants (pruning zeroes weights, it does not remove them, except channel pruning).
-/// Top-1/Top-5 are given when known, else null.</summary>
+/// Top-1/Top-5 are given when known (the model's recorded accuracy has this method and pruning factor; the full model is
+/// pruning factor 0), else null.</summary>
 public sealed record VariantView(string Variant, string Origin, long SizeBytes, FormatSizes Sizes, long? Parameters, long? Macs, bool Trained, double? PruningFactor, string? PruningMethod, string Source, double? Top1, double? Top5);
 
 /// <summary>Sizes in bytes per download format; null for formats not made yet.</summary>
