@@ -41,7 +41,7 @@ for L in (0, 4):
 if json.load(open(f"{out}/shaped-0.json"))["repeat"] > 1:
     print()
     print("medians over the repetitions (cycle = first request of each repetition):")
-    print("| load | strategy | runs | cycle ms | predicted ms | error | per-run errors | paper-only ms | error | lifetime s | predicted s | error |")
+    print("| load | strategy | runs | cycle ms (median) | predicted ms (median) | median error | per-run errors | paper-only ms | error | lifetime s | predicted s | median error |")
     print("|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|")
     for L in (0, 4):
         d = json.load(open(f"{out}/shaped-{L}.json"))

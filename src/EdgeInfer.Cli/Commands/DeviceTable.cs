@@ -30,7 +30,7 @@ internal static class DeviceTable
         if (report.Repeat > 1)
         {
             output.WriteLine(F($"medians over {report.Repeat} repetitions:"));
-            output.WriteLine(F($"{"strategy",-17} {"cycle s",9} {"pred s",9} {"err",7} {"err range",17} {"paper s",9} {"life s",9} {"pred s",9} {"err",7}"));
+            output.WriteLine(F($"{"strategy",-17} {"cycle s",9} {"pred s",9} {"med err",7} {"err range",17} {"paper s",9} {"life s",9} {"pred s",9} {"err",7}"));
             foreach (var m in report.Summary)
             {
                 output.WriteLine(F($"{m.Strategy,-17} {m.CycleDelaySeconds,9:0.0000} {m.PredictedCycleDelaySeconds,9:0.0000} {m.CycleError,7:+0.0%;-0.0%} {m.MinCycleError,8:+0.0%;-0.0%}…{m.MaxCycleError,-8:+0.0%;-0.0%} {m.PaperCycleDelaySeconds,9:0.0000} {m.LifetimeDelaySeconds,9:0.000} {m.PredictedLifetimeDelaySeconds,9:0.000} {m.LifetimeError,7:+0.0%;-0.0%}"));

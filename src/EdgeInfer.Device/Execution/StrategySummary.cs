@@ -4,20 +4,21 @@ namespace EdgeInfer.Device.Execution;
 
 /// <summary>
 /// One strategy over its repetitions (<c>device --repeat K</c>): the median measured and predicted cycle and lifetime
-/// delays, the error of the medians, and the range of the per-repetition errors. A first request is one sample; on a
-/// shared core it varies by ±20 % from one repetition to the next, so the medians are what compares with the planner.
+/// delays, the median and range of the per-repetition errors (each repetition's measurement against the prediction made
+/// for it, from the edge's state just before it ran). A first request is one sample; on a shared core it varies by ±20 %
+/// from one repetition to the next, so the median error is what says how well the planner predicts.
 /// </summary>
 /// <param name="Strategy">Wire name.</param>
 /// <param name="Repetitions">Runs summarised.</param>
 /// <param name="CycleDelaySeconds">Median measured cycle delay.</param>
 /// <param name="PredictedCycleDelaySeconds">Median predicted cycle delay (with the measured overheads).</param>
 /// <param name="PaperCycleDelaySeconds">Median predicted cycle delay with the paper's terms only.</param>
-/// <param name="CycleError">(median measured − median predicted) / median predicted.</param>
+/// <param name="CycleError">Median of the per-repetition (measured − predicted) / predicted cycle delays.</param>
 /// <param name="MinCycleError">Smallest per-repetition cycle error.</param>
 /// <param name="MaxCycleError">Largest per-repetition cycle error.</param>
 /// <param name="LifetimeDelaySeconds">Median measured lifetime delay.</param>
 /// <param name="PredictedLifetimeDelaySeconds">Median predicted lifetime delay.</param>
-/// <param name="LifetimeError">(median measured − median predicted) / median predicted.</param>
+/// <param name="LifetimeError">Median of the per-repetition lifetime-delay errors.</param>
 public sealed record StrategySummary(
     string Strategy,
     int Repetitions,
@@ -31,6 +32,13 @@ public sealed record StrategySummary(
     double PredictedLifetimeDelaySeconds,
     double LifetimeError)
 {
+    /// <summary>The median of values that may be negative (errors), midpoint of the middle two for an even count.</summary>
+    private static double MedianSigned(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
     /// <summary>One summary per strategy, in the order the strategies first ran; runs without a measured cycle are skipped.</summary>
     public static IReadOnlyList<StrategySummary> Of(IEnumerable<StrategyRun> runs)
     {
@@ -43,8 +51,8 @@ public sealed record StrategySummary(
             var predicted = Median(r => r.Predicted.CycleDelaySeconds);
             var lifetime = Median(r => r.Measured.LifetimeDelaySeconds);
             var predictedLifetime = Median(r => r.Predicted.LifetimeDelaySeconds);
-            return new StrategySummary(g.Key, list.Count, cycle, predicted, Median(r => r.Predicted.PaperCycleDelaySeconds), (cycle - predicted) / predicted,
-                list.Min(r => r.RelativeError.CycleDelay), list.Max(r => r.RelativeError.CycleDelay), lifetime, predictedLifetime, (lifetime - predictedLifetime) / predictedLifetime);
+            return new StrategySummary(g.Key, list.Count, cycle, predicted, Median(r => r.Predicted.PaperCycleDelaySeconds), MedianSigned(list.Select(r => r.RelativeError.CycleDelay)),
+                list.Min(r => r.RelativeError.CycleDelay), list.Max(r => r.RelativeError.CycleDelay), lifetime, predictedLifetime, MedianSigned(list.Select(r => r.RelativeError.LifetimeDelay)));
         })];
     }
 }
