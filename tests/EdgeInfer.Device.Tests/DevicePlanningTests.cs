@@ -84,7 +84,7 @@ public sealed class DevicePlanningTests
     [Theory]
     [InlineData("wire")]
     [InlineData("onnx")]
-    public void Plan_DeviceProfileWithSetup_AddsFirstOpenAndWireDecodeToTheDeviceStrategies(string format)
+    public void Plan_DeviceProfileWithSetup_AddsSessionOpenAndWireDecodeToTheDeviceStrategies(string format)
     {
         var folder = Directory.CreateTempSubdirectory("edgeinfer-device-plan-").FullName;
         try
@@ -101,14 +101,19 @@ public sealed class DevicePlanningTests
 
             var full = profile.Device!.Find("mobilenet", "full")!.Measurements[0];
             var pruned = profile.Device.Find("mobilenet", "global-0.70")!.Measurements[0];
-            Assert.Equal(full.FirstSessionLoadSeconds!.Value, context.Scenario.Model.Full.DeviceLoad.Value, 12);
-            Assert.Equal(pruned.FirstSessionLoadSeconds!.Value, context.Scenario.Model.Pruned.DeviceLoad.Value, 12);
+            // A repeated open is the median; the process's first model open adds the largest first-open excess.
+            var excess = new[] { full, pruned }.Max(m => Math.Max(0, m.FirstSessionLoadSeconds!.Value - m.SessionLoadSeconds!.MedianSeconds));
+            Assert.Equal(full.SessionLoadSeconds!.MedianSeconds + excess, context.Scenario.Model.Full.DeviceLoad.Value, 12);
+            Assert.Equal(pruned.SessionLoadSeconds!.MedianSeconds + excess, context.Scenario.Model.Pruned.DeviceLoad.Value, 12);
             var decode = format == "wire" ? pruned.WireDecodeSeconds!.MedianSeconds : 0;
             Assert.Equal(decode, context.Scenario.Model.Pruned.DeviceDecode.Value, 12);
-            Assert.Equal(context.PaperOutcome(Strategy.DevicePrepruned).CycleDelay.Value + pruned.FirstSessionLoadSeconds.Value + decode,
+            Assert.Equal(context.PaperOutcome(Strategy.DevicePrepruned).CycleDelay.Value + pruned.SessionLoadSeconds.MedianSeconds + excess + decode,
                 context.Outcome(Strategy.DevicePrepruned).CycleDelay.Value, 9);
             Assert.Equal(context.PaperOutcome(Strategy.EdgeFull).CycleDelay.Value, context.Outcome(Strategy.EdgeFull).CycleDelay.Value, 12);
-            Assert.Contains(context.Sources, s => s.StartsWith("device model load (beyond the paper): device profile first session open", StringComparison.Ordinal));
+            Assert.Contains(context.Sources, s => s.StartsWith("device model load (beyond the paper): device profile median session open", StringComparison.Ordinal));
+
+            var later = DevicePlanning.Plan(Model, Status(0.010), new VariantQuery(0.7, "global"), 5, 602_112, RadioOptions.Default, profile, prunedFormat: format, overheads: overheads, deviceOpenedModel: true);
+            Assert.Equal(full.SessionLoadSeconds.MedianSeconds, later.Scenario.Model.Full.DeviceLoad.Value, 12);
         }
         finally
         {

@@ -69,6 +69,7 @@ public static class DeviceClient
         var deviceRuntime = new RuntimeOptions { Role = RuntimeRole.Device, IntraOpThreads = request.DeviceThreads, WarmupRuns = 3 };
         progress($"ORT initialised in {RuntimeWarmup.Warm(deviceRuntime).TotalMilliseconds:0} ms (not counted)");
         var runs = new List<StrategyRun>();
+        var openedModel = false; // the device opened a downloaded model in this process (plans then drop the first-open excess)
         // Each repetition starts every strategy from the same state (fresh device cache, the edge's on-demand copy
         // dropped), so its first request is a first request again; a single named strategy keeps the cache (ETag reuse).
         var fresh = request.Strategy == "all" || request.Repeat > 1;
@@ -91,12 +92,13 @@ public static class DeviceClient
                 // Plan each strategy with the edge's status just before it runs (times and prunes measured so far).
                 status = await client.StatusAsync(cancellationToken).ConfigureAwait(false);
                 model = await client.ModelAsync(request.Model, cancellationToken).ConfigureAwait(false);
-                plan = DevicePlanning.Plan(model, status, pruned, request.Requests, input.Body.LongLength, request.Radio, profile, ResultBytes, request.PrunedFormat, overheads);
+                plan = DevicePlanning.Plan(model, status, pruned, request.Requests, input.Body.LongLength, request.Radio, profile, ResultBytes, request.PrunedFormat, overheads, openedModel);
             }
 
             progress($"executing {strategy.Name()} with Q = {request.Requests}" + (request.Repeat > 1 ? $" (repetition {repetition} of {request.Repeat})" : ""));
             var runner = new StrategyRunner(client, new DeviceModelCache(cacheRoot), input, deviceRuntime, request.PrunedFormat);
             runs.Add(await runner.RunAsync(strategy, model.Name, pruned, request.Requests, plan, cancellationToken).ConfigureAwait(false));
+            openedModel |= !strategy.RunsAtEdge();
         }
 
         return new DeviceReport(request.Edge.ToString(), model.Name, request.Requests, request.Shaping, rates.Uplink.Value, rates.Downlink.Value, status.BackgroundLoad.Tasks, decision, plan.Sources, runs,
