@@ -13,11 +13,11 @@ namespace EdgeInfer.Device.Execution;
 /// </summary>
 public static class DeviceClient
 {
-    /// <summary>l_res the planner uses: the paper's 2 kB result.</summary>
-    private const long ResultBytes = 2000;
+    /// <summary>l_res the planner uses: the workload default, the paper's 2 kB result.</summary>
+    private static readonly long ResultBytes = new Workload().ResultSize.Value;
 
-    /// <summary>l_req the planner uses: 1 kB (the paper gives none).</summary>
-    private const long RequestBytes = 1000;
+    /// <summary>l_req the planner uses: the workload default, 1 kB (the paper gives none).</summary>
+    private static readonly long RequestBytes = new Workload().RequestSize.Value;
 
     /// <summary>Runs <paramref name="request"/>; <paramref name="progress"/> gets one line per step.</summary>
     public static async Task<DeviceReport> RunAsync(DeviceRunRequest request, Action<string>? progress, CancellationToken cancellationToken)
