@@ -14,21 +14,27 @@ using Microsoft.Extensions.Logging;
 namespace EdgeInfer.Edge.Hosting;
 
 /// <summary>
-/// Runs once the server listens (and the background load runs): <see cref="CalibrationPrunes"/> prunes of the smallest
-/// full model into a temporary folder (the first warms the pruning code, the median of the others is the prune-rate
-/// calibration a device plans with before the edge has pruned its model) and five session opens of the result (the
-/// median of the last four is the session-load calibration), then one call of each endpoint over HTTP (catalog, status, a 64 kB ranged download,
+/// Runs once the server listens (and the background load runs): prunes of the smallest full model into a temporary
+/// folder, each followed by a session open of the result, as on demand (see <see cref="Calibrate"/>: the median prune is
+/// the prune-rate calibration a device plans with before the edge has pruned its model, the median open the
+/// session-load calibration), then one call of each endpoint over HTTP (catalog, status, a 64 kB ranged download,
 /// an inference on a zero tensor, which also opens that model's session). Until it is done <c>/readyz</c> answers 503; a
 /// failure is logged and reported in the status, and the server serves anyway.
 /// </summary>
 public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IModelPruner pruner, SessionPool sessions, IServer server, IHostApplicationLifetime lifetime, ILogger<EdgeWarmup> logger)
     : IHostedService
 {
-    /// <summary>Calibration prunes: the first warms the code (tiered JIT), the median of the others is reported.</summary>
-    public const int CalibrationPrunes = 5;
+    /// <summary>Untimed prunes first, so the pruning code is compiled and called often enough to be optimised.</summary>
+    public const int WarmPrunes = 2;
 
-    /// <summary>Calibration session opens: the first warms ORT, the median of the others is reported.</summary>
-    public const int CalibrationOpens = 5;
+    /// <summary>Timed calibration prunes (after <see cref="TierUpPause"/>); their median is reported.</summary>
+    public const int CalibrationPrunes = 3;
+
+    /// <summary>Pause between the warm and the timed prunes, for the JIT's background tier-up (optimised code for the prune).</summary>
+    public static readonly TimeSpan TierUpPause = TimeSpan.FromSeconds(1);
+
+    /// <summary>Pruning factor of the calibration prunes: the device client's default.</summary>
+    public const double CalibrationPruningFactor = 0.7;
 
     private volatile WarmupView state = new(!options.Warmup, null, null, null, null, null, null);
 
@@ -58,11 +64,11 @@ public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IM
 
         try
         {
+            // The endpoints first, so their JIT work is not in the timed prunes.
+            await CallEndpointsAsync(model, stopping).ConfigureAwait(false);
             var bytes = new FileInfo(model.ModelPath).Length;
             var (seconds, load) = Calibrate(model.ModelPath);
-            state = state with { Model = model.Name, ModelBytes = bytes, PruneSeconds = seconds, PruneBytesPerSecond = bytes / seconds, SessionLoadSeconds = load };
-            await CallEndpointsAsync(model, stopping).ConfigureAwait(false);
-            state = state with { Done = true };
+            state = state with { Done = true, Model = model.Name, ModelBytes = bytes, PruneSeconds = seconds, PruneBytesPerSecond = bytes / seconds, SessionLoadSeconds = load };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -72,36 +78,52 @@ public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IM
     }
 
     /// <summary>
-    /// <see cref="CalibrationPrunes"/> prunes (global, pf 0.5, with the wire encoding, as on demand), then
-    /// <see cref="CalibrationOpens"/> session opens of the result as a request opens one. The first prune and the first open warm the code (JIT, ORT); the
-    /// calibration is the median of the others, in seconds (the fastest of two read low under load, the mean of two read
-    /// high while the JIT was still tiering up at load 0).
+    /// <see cref="WarmPrunes"/> untimed prunes (global, pf <see cref="CalibrationPruningFactor"/>, with the wire encoding,
+    /// as on demand) and one session open, a pause for the JIT's tier-up, then <see cref="CalibrationPrunes"/> times: prune,
+    /// then open the freshly written result as a request opens one (the on-demand sequence). Returns the median prune and
+    /// the median open, in seconds.
     /// </summary>
     private (double Prune, double Load) Calibrate(string modelPath)
     {
         var folder = Directory.CreateTempSubdirectory("edgeinfer-warmup-").FullName;
         try
         {
-            var output = Path.Combine(folder, ModelRepository.ModelFileName);
-            var prune = new double[CalibrationPrunes];
-            for (var i = 0; i < prune.Length; i++)
+            // Each prune writes new files, as an on-demand prune does (it never replaces one).
+            var output = string.Empty;
+            var round = 0;
+            void Prune()
             {
-                var start = Stopwatch.GetTimestamp();
-                pruner.Prune(modelPath, output, 0.5, PruningMethod.Global, Path.Combine(folder, VariantStore.WireFileName));
-                prune[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                output = Path.Combine(folder, $"model-{++round}.onnx");
+                pruner.Prune(modelPath, output, CalibrationPruningFactor, PruningMethod.Global, Path.Combine(folder, $"model-{round}.eiw"));
             }
 
-            var load = new double[CalibrationOpens];
-            for (var i = 0; i < load.Length; i++)
+            double Open()
             {
                 var start = Stopwatch.GetTimestamp();
                 using (RuntimeSession.Open(output, sessions.Options))
                 {
-                    load[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                    return Stopwatch.GetElapsedTime(start).TotalSeconds;
                 }
             }
 
-            return (LatencyStatistics.From(prune.AsSpan(1)).MedianSeconds, LatencyStatistics.From(load.AsSpan(1)).MedianSeconds);
+            for (var i = 0; i < WarmPrunes; i++)
+            {
+                Prune();
+            }
+
+            Open();
+            Thread.Sleep(TierUpPause);
+            var prune = new double[CalibrationPrunes];
+            var load = new double[CalibrationPrunes];
+            for (var i = 0; i < prune.Length; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                Prune();
+                prune[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                load[i] = Open();
+            }
+
+            return (LatencyStatistics.From(prune).MedianSeconds, LatencyStatistics.From(load).MedianSeconds);
         }
         finally
         {
