@@ -92,8 +92,6 @@ public sealed class DeviceClientTests : IAsyncLifetime
         var paper = await DeviceClient.RunAsync(Request("edge-full", requests: 2) with { MeasureOverheads = false }, null, ct);
         Assert.Contains(paper.Sources, s => s.StartsWith("protocol overheads: not measured", StringComparison.Ordinal));
         Assert.Equal(paper.Runs[0].Predicted.PaperCycleDelaySeconds, paper.Runs[0].Predicted.CycleDelaySeconds);
-        // The probes left no files behind.
-        Assert.Empty(Directory.EnumerateFiles(Path.GetTempPath(), "edgeinfer-probe-*"));
     }
 
     [Fact]
