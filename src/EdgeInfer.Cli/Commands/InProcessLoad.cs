@@ -44,7 +44,7 @@ internal static class InProcessLoad
         }
 
         var input = model.Metadata.Inputs.FirstOrDefault() ?? throw new Core.EdgeInferInputException($"Model '{options.Model}' has no input.");
-        var tensor = DeviceInput.Synthetic([.. input.Dims.Select(d => d < 0 ? 1L : d)]).Body;
+        var tensor = DeviceInput.Synthetic(input.Batch1Dims).Body;
         try
         {
             return await LoadGenerator.MeasureAsync(options, ct => Task.Run(async () =>

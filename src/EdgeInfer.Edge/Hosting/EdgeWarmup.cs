@@ -150,7 +150,7 @@ public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IM
             _ = await response.Content.ReadAsByteArrayAsync(stopping).ConfigureAwait(false);
         }
 
-        var shape = model.Metadata.Inputs.FirstOrDefault()?.Dims.Select(d => d < 0 ? 1L : d).ToArray();
+        var shape = model.Metadata.Inputs.FirstOrDefault()?.Batch1Dims;
         if (shape is not null)
         {
             using var content = new ByteArrayContent(new byte[shape.Aggregate(1L, (a, d) => a * d) * sizeof(float)]);

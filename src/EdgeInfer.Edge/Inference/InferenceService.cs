@@ -19,8 +19,7 @@ public sealed class InferenceService(VariantStore variants, AdmissionGate gate, 
     public async Task<InferenceResult> InferAsync(HttpRequest request, VariantSpec spec, CancellationToken aborted)
     {
         var full = variants.FullModel(spec.Model);
-        var input = full.Metadata.Inputs.FirstOrDefault() ?? throw EdgeProblemException.BadRequest($"Model '{spec.Model}' has no input.");
-        var shape = input.Dims.Select(d => d < 0 ? 1L : d).ToArray();
+        var shape = InputShape(full);
         var body = await InputDecoder.DecodeAsync(request, shape, full.ModelPath, aborted).ConfigureAwait(false);
         try
         {
@@ -44,12 +43,15 @@ public sealed class InferenceService(VariantStore variants, AdmissionGate gate, 
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(tensor);
-        var input = variants.FullModel(spec.Model).Metadata.Inputs.FirstOrDefault() ?? throw EdgeProblemException.BadRequest($"Model '{spec.Model}' has no input.");
-        var expected = input.Dims.Aggregate(1L, (a, d) => a * (d < 0 ? 1 : d)) * sizeof(float);
+        var expected = InputShape(variants.FullModel(spec.Model)).Aggregate(1L, (a, d) => a * d) * sizeof(float);
         return tensor.LongLength == expected
             ? InferAsync(spec, new InferenceInput(tensor, tensor.Length, "tensor", tensor.Length, 0), aborted)
             : throw EdgeProblemException.BadRequest($"The tensor holds {tensor.LongLength} bytes; model '{spec.Model}' needs {expected}.");
     }
+
+    /// <summary>The model's input shape for one image (batch 1), or a 400 when it has no input.</summary>
+    private static long[] InputShape(Models.Repository.ModelEntry model) =>
+        model.Metadata.Inputs.FirstOrDefault()?.Batch1Dims ?? throw EdgeProblemException.BadRequest($"Model '{model.Name}' has no input.");
 
     private async Task<InferenceResult> InferAsync(VariantSpec spec, InferenceInput body, CancellationToken aborted)
     {

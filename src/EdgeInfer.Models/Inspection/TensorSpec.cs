@@ -15,6 +15,10 @@ public sealed record TensorSpec(string Name, string ElementType, IReadOnlyList<s
     [JsonIgnore]
     public IReadOnlyList<long> Dims => [.. Shape.Select(s => long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : -1)];
 
+    /// <summary>The shape of one concrete tensor: symbolic and unknown dims (the batch) taken as 1.</summary>
+    [JsonIgnore]
+    public long[] Batch1Dims => [.. Dims.Select(d => d < 0 ? 1L : d)];
+
     /// <summary>E.g. <c>input float[N,3,224,224]</c>.</summary>
     public override string ToString() => $"{Name} {ElementType}[{string.Join(",", Shape)}]";
 
