@@ -3,6 +3,7 @@ using BenchmarkDotNet.Engines;
 using EdgeInfer.Pruning.Pipeline;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Benchmarks;
 

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using EdgeInfer.Pruning.Pipeline;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Benchmarks;
 

@@ -1,5 +1,6 @@
 using EdgeInfer.Edge.Variants;
 using EdgeInfer.Pruning.Pipeline;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Edge.Tests;
 

@@ -4,6 +4,7 @@ using EdgeInfer.Pruning.Structured;
 using EdgeInfer.Pruning.Unstructured;
 using Google.Protobuf;
 using Onnx;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Accuracy.Evaluation;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EdgeInfer.Models.Repository;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Cli.Commands;
 

@@ -1,3 +1,5 @@
+using EdgeInfer.Pruning.Variants;
+
 namespace EdgeInfer.Cli.Commands;
 
 /// <summary>JSON view of a repository variant.</summary>

@@ -5,6 +5,7 @@ using EdgeInfer.Models.Catalog;
 using EdgeInfer.Models.Repository;
 using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Pruning.Wire;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Cli.Commands;
 

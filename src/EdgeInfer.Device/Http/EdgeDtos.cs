@@ -1,3 +1,5 @@
+using EdgeInfer.Pruning.Variants;
+
 namespace EdgeInfer.Device.Http;
 
 // The JSON the edge server answers with (camelCase), as much of it as the device reads.

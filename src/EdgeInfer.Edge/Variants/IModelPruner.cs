@@ -1,4 +1,5 @@
 using EdgeInfer.Pruning.Pipeline;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Edge.Variants;
 

@@ -9,6 +9,7 @@ using EdgeInfer.Pruning.Unstructured;
 using EdgeInfer.Pruning.Wire;
 using Google.Protobuf;
 using Onnx;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Pruning.Pipeline;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using EdgeInfer.Core;
 using EdgeInfer.Pruning.Unstructured;
 using EdgeInfer.Pruning.Wire;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Pruning.Pipeline;
 

@@ -1,4 +1,5 @@
 using EdgeInfer.Core.Quantities;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Pruning.Pipeline;
 

@@ -1,5 +1,6 @@
 using EdgeInfer.Core;
 using EdgeInfer.Models.Repository;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Pruning.Pipeline;
 

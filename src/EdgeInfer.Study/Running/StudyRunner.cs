@@ -2,6 +2,7 @@ using System.Globalization;
 using EdgeInfer.Runtime.Measurement;
 using EdgeInfer.Study.Config;
 using EdgeInfer.Study.Measurement;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Study.Running;
 

@@ -6,6 +6,7 @@ using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Pruning.Tests.Support;
 using EdgeInfer.Pruning.Wire;
 using Google.Protobuf;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Pruning.Tests.Pipeline;
 

@@ -1,6 +1,7 @@
 using EdgeInfer.Core;
 using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Runtime.Profiles;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Cli.Commands.Profiles;
 

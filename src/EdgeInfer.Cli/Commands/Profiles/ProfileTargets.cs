@@ -3,6 +3,7 @@ using EdgeInfer.Models.Catalog;
 using EdgeInfer.Models.Repository;
 using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Runtime.Profiles;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Cli.Commands.Profiles;
 

@@ -1,6 +1,9 @@
-namespace EdgeInfer.Pruning.Pipeline;
+namespace EdgeInfer.Pruning.Variants;
 
-/// <summary>How a model is pruned.</summary>
+/// <summary>
+/// How a model is pruned. Names, parsing and the list of methods are owned by <see cref="PruningMethods"/>; a new method
+/// adds a member here and a row there, nothing else.
+/// </summary>
 public enum PruningMethod
 {
     /// <summary>Unstructured magnitude pruning with one threshold over all prunable weights.</summary>
