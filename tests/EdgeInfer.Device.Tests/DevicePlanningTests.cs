@@ -95,7 +95,7 @@ public sealed class DevicePlanningTests
             [
                 new Runtime.Profiles.ProfileTarget("mobilenet", "full", path),
                 new Runtime.Profiles.ProfileTarget("mobilenet", "global-0.70", path) { PruningFactor = 0.7, PruningMethod = "global" },
-            ]);
+            ], cancellationToken: TestContext.Current.CancellationToken);
             var overheads = new MeasuredOverheads(default, default, 5, 3, 1 << 20);
             var context = DevicePlanning.Plan(Model, Status(0.010), new VariantQuery(0.7, "global"), 5, 602_112, RadioOptions.Default, profile, prunedFormat: format, overheads: overheads);
 

@@ -73,7 +73,7 @@ public sealed class RuntimeSessionTests(TinyModelFixture model) : IClassFixture<
     {
         using var session = RuntimeSession.Open(model.ModelPath, RuntimeOptions.Device);
 
-        var stats = session.Measure(5);
+        var stats = session.Measure(5, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(5, stats.Count);
         Assert.True(stats.MinSeconds > 0);

@@ -9,7 +9,7 @@ public sealed class EdgeLoadTests(TinyModelFixture model, CatalogModelsFixture c
     [Fact]
     public void Start_TwoTasks_RunInferencesUntilDisposed()
     {
-        var load = EdgeLoad.Start(model.ModelPath, 2);
+        var load = EdgeLoad.Start(model.ModelPath, 2, cancellationToken: TestContext.Current.CancellationToken);
         var first = load.CompletedInferences;
         SpinWait.SpinUntil(() => load.CompletedInferences > first + 4, TimeSpan.FromSeconds(30));
         var running = load.CompletedInferences;
@@ -26,7 +26,7 @@ public sealed class EdgeLoadTests(TinyModelFixture model, CatalogModelsFixture c
     [Fact]
     public void Start_ZeroTasks_IsIdle()
     {
-        using var load = EdgeLoad.Start(model.ModelPath, 0);
+        using var load = EdgeLoad.Start(model.ModelPath, 0, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(0, load.Tasks);
         Assert.Equal(0, load.CompletedInferences);
@@ -56,7 +56,8 @@ public sealed class EdgeLoadTests(TinyModelFixture model, CatalogModelsFixture c
     [Fact]
     public void Start_MissingModel_Throws()
     {
-        Assert.Throws<FileNotFoundException>(() => EdgeLoad.Start(Path.Combine(model.Directory, "none.onnx"), 1));
+        Assert.Throws<FileNotFoundException>(() => EdgeLoad.Start(
+            Path.Combine(model.Directory, "none.onnx"), 1, cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -68,15 +69,15 @@ public sealed class EdgeLoadTests(TinyModelFixture model, CatalogModelsFixture c
         var load = Math.Max(4, 2 * Environment.ProcessorCount);
         var mobilenet = catalog.PathOf("mobilenet");
         using var session = RuntimeSession.Open(mobilenet, RuntimeOptions.Edge with { WarmupRuns = 5 });
-        var idle = session.Measure(30).MedianSeconds;
+        var idle = session.Measure(30, cancellationToken: TestContext.Current.CancellationToken).MedianSeconds;
         double loaded;
-        using (EdgeLoad.Start(mobilenet, load))
+        using (EdgeLoad.Start(mobilenet, load, cancellationToken: TestContext.Current.CancellationToken))
         {
             session.WarmUp(2);
-            loaded = session.Measure(30).MedianSeconds;
+            loaded = session.Measure(30, cancellationToken: TestContext.Current.CancellationToken).MedianSeconds;
         }
 
-        var idleAgain = session.Measure(30).MedianSeconds;
+        var idleAgain = session.Measure(30, cancellationToken: TestContext.Current.CancellationToken).MedianSeconds;
         var ratio = loaded / Math.Max(idle, idleAgain);
 
         Assert.True(ratio > 1.2, $"load {load} / load 0 median ratio {ratio:F2} (idle {idle * 1e3:F2} ms, loaded {loaded * 1e3:F2} ms, idle again {idleAgain * 1e3:F2} ms)");

@@ -14,7 +14,8 @@ public sealed class ProfilerTests(TinyModelFixture model) : IClassFixture<TinyMo
         var progress = new List<ProfileProgress>();
         // 10 samples: a window long enough that the background tasks complete inferences in it even while the other
         // test assemblies load the machine (with 3 the assertion below failed about once in ten full-suite runs).
-        var profile = new Profiler(Quick with { Samples = 10 }).Run([new ProfileTarget("tiny", "full", model.ModelPath)], progress.Add);
+        var profile = new Profiler(Quick with { Samples = 10 }).Run(
+            [new ProfileTarget("tiny", "full", model.ModelPath)], progress.Add, TestContext.Current.CancellationToken);
 
         Assert.True(profile.Complete);
         var device = profile.Device!.Find("tiny", "full")!;
@@ -43,7 +44,7 @@ public sealed class ProfilerTests(TinyModelFixture model) : IClassFixture<TinyMo
         }
 
         var target = new ProfileTarget("tiny", "global-0.70", model.ModelPath) { PruningFactor = 0.7, PruningMethod = "global", PrunedFromPath = model.ModelPath };
-        var profile = new Profiler(Quick with { MeasureDevice = false }, Prune).Run([target]);
+        var profile = new Profiler(Quick with { MeasureDevice = false }, Prune).Run([target], cancellationToken: TestContext.Current.CancellationToken);
 
         var edge = profile.Edge!.Find("tiny", "global-0.70")!;
         Assert.All(edge.Measurements, m => Assert.Equal(2, m.PruneSeconds!.Count));
@@ -57,7 +58,8 @@ public sealed class ProfilerTests(TinyModelFixture model) : IClassFixture<TinyMo
     {
         var full = new ProfileTarget("tiny", "full", model.ModelPath);
         var pruned = new ProfileTarget("tiny", "global-0.70", model.ModelPath) { PruningFactor = 0.7, PruningMethod = "global", PrunedFromPath = model.ModelPath };
-        var profile = new Profiler(Quick with { MeasureEdge = false, SetupSamples = 2 }).Run([full, pruned]);
+        var profile = new Profiler(Quick with { MeasureEdge = false, SetupSamples = 2 }).Run(
+            [full, pruned], cancellationToken: TestContext.Current.CancellationToken);
 
         var f = profile.Device!.Find("tiny", "full")!.Measurements[0];
         Assert.Equal(3, f.SessionLoadSeconds!.Count); // the first open and 2 more
@@ -72,7 +74,8 @@ public sealed class ProfilerTests(TinyModelFixture model) : IClassFixture<TinyMo
     [Fact]
     public void Run_NoSetupSamples_LeavesSetupUnmeasured()
     {
-        var profile = new Profiler(Quick with { MeasureEdge = false }).Run([new ProfileTarget("tiny", "full", model.ModelPath)]);
+        var profile = new Profiler(Quick with { MeasureEdge = false }).Run(
+            [new ProfileTarget("tiny", "full", model.ModelPath)], cancellationToken: TestContext.Current.CancellationToken);
         var m = profile.Device!.Find("tiny", "full")!.Measurements[0];
         Assert.Null(m.SessionLoadSeconds);
         Assert.Null(m.FirstSessionLoadSeconds);
@@ -97,7 +100,11 @@ public sealed class ProfilerTests(TinyModelFixture model) : IClassFixture<TinyMo
     {
         var output = Path.Combine(model.Directory, "sub", "profile.json");
 
-        var written = ProfileRunner.RunToFile(new Profiler(Quick with { MeasureEdge = false }), [new ProfileTarget("tiny", "full", model.ModelPath)], output);
+        var written = ProfileRunner.RunToFile(
+            new Profiler(Quick with { MeasureEdge = false }),
+            [new ProfileTarget("tiny", "full", model.ModelPath)],
+            output,
+            cancellationToken: TestContext.Current.CancellationToken);
         var read = ProfileFile.ReadComplete(output);
 
         Assert.Equal(written.Device!.Models[0].Measurements[0].Inference, read.Device!.Models[0].Measurements[0].Inference);
@@ -108,7 +115,8 @@ public sealed class ProfilerTests(TinyModelFixture model) : IClassFixture<TinyMo
     [Fact]
     public void Run_MissingModelFile_ThrowsNamingIt()
     {
-        var ex = Assert.Throws<EdgeInferInputException>(() => new Profiler(Quick).Run([new ProfileTarget("ghost", "full", Path.Combine(model.Directory, "ghost.onnx"))]));
+        var ex = Assert.Throws<EdgeInferInputException>(() => new Profiler(Quick).Run(
+            [new ProfileTarget("ghost", "full", Path.Combine(model.Directory, "ghost.onnx"))], cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("ghost.onnx", ex.Message);
     }

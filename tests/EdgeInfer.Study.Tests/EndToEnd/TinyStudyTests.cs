@@ -111,7 +111,7 @@ public sealed class TinyStudyTests(TinyStudyFixture study) : IClassFixture<TinyS
     [Fact]
     public void Rerun_ReusesEveryCachedMeasurement_AndFreshMeasuresAgain()
     {
-        var again = study.Run(fresh: false);
+        var again = study.Run(fresh: false, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(0, again.CacheMisses);
         Assert.True(again.CacheHits >= 10);
         Assert.Equal(study.Result.Measurements.Models[0].DeviceFull, again.Measurements.Models[0].DeviceFull);
@@ -141,7 +141,7 @@ public sealed class TinyStudyTests(TinyStudyFixture study) : IClassFixture<TinyS
 
         Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp", SearchOption.AllDirectories));
         var cached = Directory.GetFiles(Path.Combine(dir.Path, "cache")).Length;
-        var resumed = reproduction.Run(request);
+        var resumed = reproduction.Run(request, cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(resumed.CacheHits >= cached, $"{resumed.CacheHits} hits, {cached} entries");
         Assert.True(resumed.CacheMisses > 0);
     }
