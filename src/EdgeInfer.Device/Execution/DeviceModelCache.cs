@@ -21,10 +21,10 @@ public sealed class DeviceModelCache(string root)
     public string DecodedPathOf(string model, string variant) => Path.Combine(Root, Safe(model), Safe(variant) + ".decoded.onnx");
 
     /// <summary>The stored ETag of a downloaded file, or null.</summary>
-    public string? ETagOf(string path) => File.Exists(path) && File.Exists(path + ".etag") ? File.ReadAllText(path + ".etag") : null;
+    public static string? ETagOf(string path) => File.Exists(path) && File.Exists(path + ".etag") ? File.ReadAllText(path + ".etag") : null;
 
     /// <summary>Records the ETag of a downloaded file.</summary>
-    public void SetETag(string path, string? etag)
+    public static void SetETag(string path, string? etag)
     {
         if (etag is null)
         {

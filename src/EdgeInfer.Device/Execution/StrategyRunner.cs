@@ -117,13 +117,13 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
         var name = variant?.Variant ?? "full";
         var format = variant is null ? "onnx" : prunedFormat;
         var file = cache.PathOf(model, name, format);
-        var (call, etag, problem) = await client.DownloadAsync(model, variant, format, file, cache.ETagOf(file), cancellationToken).ConfigureAwait(false);
+        var (call, etag, problem) = await client.DownloadAsync(model, variant, format, file, DeviceModelCache.ETagOf(file), cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             throw new Core.EdgeInferInputException($"Downloading {model}/{name} ({format}) failed: {problem}");
         }
 
-        cache.SetETag(file, etag);
+        DeviceModelCache.SetETag(file, etag);
         p.Notes.Add(call.Status == HttpStatusCode.NotModified
             ? $"{model}/{name} was already on the device (ETag {etag}): 304, no model transfer"
             : $"downloaded {call.Transfer.BytesDown} B of {format} in {call.WallSeconds:0.###} s");
