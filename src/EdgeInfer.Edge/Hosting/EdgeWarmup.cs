@@ -22,7 +22,7 @@ namespace EdgeInfer.Edge.Hosting;
 /// an inference on a zero tensor, which also opens that model's session). Until it is done <c>/readyz</c> answers 503; a
 /// failure is logged and reported in the status, and the server serves anyway.
 /// </summary>
-public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IModelPruner pruner, SessionPool sessions, IServer server, IHostApplicationLifetime lifetime, ILogger<EdgeWarmup> logger)
+public sealed partial class EdgeWarmup(EdgeServerOptions options, VariantStore store, IModelPruner pruner, SessionPool sessions, IServer server, IHostApplicationLifetime lifetime, ILogger<EdgeWarmup> logger)
     : IHostedService
 {
     /// <summary>Untimed prunes first, so the pruning code is compiled and called often enough to be optimised.</summary>
@@ -73,7 +73,7 @@ public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IM
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Warm-up failed; serving without it");
+            LogWarmupFailed(logger, ex);
             state = state with { Done = true, Error = ex.Message };
         }
     }
@@ -161,4 +161,7 @@ public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IM
             response.EnsureSuccessStatusCode();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warm-up failed; serving without it")]
+    private static partial void LogWarmupFailed(ILogger logger, Exception exception);
 }
