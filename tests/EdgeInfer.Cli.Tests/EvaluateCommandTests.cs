@@ -8,6 +8,8 @@ namespace EdgeInfer.Cli.Tests;
 
 public sealed class EvaluateCommandTests : IDisposable
 {
+    private static readonly string[] ChartFormats = ["csv", "png", "svg"];
+
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "edgeinfer-evaluate-" + Guid.NewGuid().ToString("N"));
 
     public EvaluateCommandTests() => Directory.CreateDirectory(_dir);
@@ -61,7 +63,7 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Equal(8, json.RootElement.GetProperty("images").GetInt32());
         Assert.Equal(0.5, points[1].GetProperty("pruningFactor").GetDouble());
         Assert.InRange(points[0].GetProperty("top5").GetDouble(), points[0].GetProperty("top1").GetDouble(), 1.0);
-        Assert.All(new[] { "csv", "png", "svg" }, ext => Assert.True(File.Exists(Path.Combine(outDir, "accuracy-global." + ext))));
+        Assert.All(ChartFormats, ext => Assert.True(File.Exists(Path.Combine(outDir, "accuracy-global." + ext))));
         Assert.Contains("pf 0.50 global", stderr); // progress on stderr
     }
 

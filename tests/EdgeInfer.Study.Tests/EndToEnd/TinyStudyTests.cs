@@ -9,6 +9,8 @@ public sealed class TinyStudyTests(TinyStudyFixture study) : IClassFixture<TinyS
 {
     private const double Tolerance = 1e-9;
 
+    private static readonly string[] RowKinds = ["measured", "interpolated", "extrapolated", "marker"];
+
     [Fact]
     public void Run_WritesEveryOutputFile_AndEachParses()
     {
@@ -19,7 +21,7 @@ public sealed class TinyStudyTests(TinyStudyFixture study) : IClassFixture<TinyS
         {
             var rows = CsvRow.Read(Path.Combine(study.Output, "figures", name + ".csv"));
             Assert.NotEmpty(rows);
-            Assert.All(rows, r => Assert.Contains(r.Kind, new[] { "measured", "interpolated", "extrapolated", "marker" }));
+            Assert.All(rows, r => Assert.Contains(r.Kind, RowKinds));
             var png = File.ReadAllBytes(Path.Combine(study.Output, "figures", name + ".png"));
             Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
             var svg = System.Xml.Linq.XDocument.Load(Path.Combine(study.Output, "figures", name + ".svg"));
