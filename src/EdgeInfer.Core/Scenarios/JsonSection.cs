@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 
@@ -63,9 +64,13 @@ public sealed partial class JsonSection
     public double? Number(string name) => Element(name) is { } value ? AsNumber(name, value) : null;
 
     /// <summary>A whole number in the range of <see cref="int"/> (counts), or null when absent.</summary>
+    [SuppressMessage("Naming", "CA1720:Identifier contains type name",
+        Justification = "Named after the JSON value it reads, as JsonElement.GetString and GetInt32 are; C# only, so no keyword clash.")]
     public int? Int32(string name) => Element(name) is { } value ? AsInt32(name, value) : null;
 
     /// <summary>A whole number (e.g. bytes, elements), or null when absent.</summary>
+    [SuppressMessage("Naming", "CA1720:Identifier contains type name",
+        Justification = "Named after the JSON value it reads, as JsonElement.GetString and GetInt32 are; C# only, so no keyword clash.")]
     public long? Integer(string name)
     {
         if (Number(name) is not { } number)
@@ -117,6 +122,8 @@ public sealed partial class JsonSection
     }
 
     /// <summary>A string, or null when absent.</summary>
+    [SuppressMessage("Naming", "CA1720:Identifier contains type name",
+        Justification = "Named after the JSON value it reads, as JsonElement.GetString and GetInt32 are; C# only, so no keyword clash.")]
     public string? String(string name)
     {
         if (Get(name) is not { } value || value.ValueKind == JsonValueKind.Null)
