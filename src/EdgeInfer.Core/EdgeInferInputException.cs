@@ -6,16 +6,19 @@ namespace EdgeInfer.Core;
 /// </summary>
 public class EdgeInferInputException : Exception
 {
+    /// <summary>Creates the exception with the message shown to the user.</summary>
     public EdgeInferInputException(string message)
         : base(message)
     {
     }
 
+    /// <summary>Creates the exception with the message shown to the user and the exception that caused it.</summary>
     public EdgeInferInputException(string message, Exception innerException)
         : base(message, innerException)
     {
     }
 
+    /// <summary>Creates the exception with the default message.</summary>
     public EdgeInferInputException()
     {
     }

@@ -14,27 +14,39 @@ public readonly record struct BitsPerSecond : IComparable<BitsPerSecond>
     /// <summary>Zero bits per second.</summary>
     public static BitsPerSecond Zero => default;
 
+    /// <summary>The sum of the two values.</summary>
     public static BitsPerSecond operator +(BitsPerSecond a, BitsPerSecond b) => new(a.Value + b.Value);
 
+    /// <summary>The difference of the two values.</summary>
     public static BitsPerSecond operator -(BitsPerSecond a, BitsPerSecond b) => new(a.Value - b.Value);
 
+    /// <summary>The value scaled by a dimensionless factor.</summary>
     public static BitsPerSecond operator *(BitsPerSecond a, double factor) => new(a.Value * factor);
 
+    /// <summary>The value scaled by a dimensionless factor.</summary>
     public static BitsPerSecond operator *(double factor, BitsPerSecond a) => new(a.Value * factor);
 
+    /// <summary>The value divided by a dimensionless divisor.</summary>
     public static BitsPerSecond operator /(BitsPerSecond a, double divisor) => new(a.Value / divisor);
 
+    /// <summary>The dimensionless ratio of the two values.</summary>
     public static double operator /(BitsPerSecond a, BitsPerSecond b) => a.Value / b.Value;
 
+    /// <summary>Whether <paramref name="a"/> is less than <paramref name="b"/>.</summary>
     public static bool operator <(BitsPerSecond a, BitsPerSecond b) => a.Value < b.Value;
 
+    /// <summary>Whether <paramref name="a"/> is greater than <paramref name="b"/>.</summary>
     public static bool operator >(BitsPerSecond a, BitsPerSecond b) => a.Value > b.Value;
 
+    /// <summary>Whether <paramref name="a"/> is less than or equal to <paramref name="b"/>.</summary>
     public static bool operator <=(BitsPerSecond a, BitsPerSecond b) => a.Value <= b.Value;
 
+    /// <summary>Whether <paramref name="a"/> is greater than or equal to <paramref name="b"/>.</summary>
     public static bool operator >=(BitsPerSecond a, BitsPerSecond b) => a.Value >= b.Value;
 
+    /// <inheritdoc/>
     public int CompareTo(BitsPerSecond other) => Value.CompareTo(other.Value);
 
+    /// <inheritdoc/>
     public override string ToString() => Value.ToString("G6", CultureInfo.InvariantCulture) + " bit/s";
 }

@@ -35,22 +35,30 @@ public readonly record struct Bytes : IComparable<Bytes>
     public static Bytes FromMegabytes(double megabytes) =>
         new(checked((long)Math.Round(Preconditions.NonNegative(megabytes, "Megabytes") * Conversions.BytesPerMegabyte)));
 
+    /// <summary>The sum of the two values.</summary>
     public static Bytes operator +(Bytes a, Bytes b) => new(checked(a.Value + b.Value));
 
+    /// <summary>The value times a count.</summary>
     public static Bytes operator *(Bytes a, long count) => new(checked(a.Value * count));
 
     /// <summary>Transfer time: bits over bits per second (Eqs. 1 and 4).</summary>
     public static Seconds operator /(Bytes size, BitsPerSecond rate) => Conversions.TransferTime(size, rate);
 
+    /// <summary>Whether <paramref name="a"/> is less than <paramref name="b"/>.</summary>
     public static bool operator <(Bytes a, Bytes b) => a.Value < b.Value;
 
+    /// <summary>Whether <paramref name="a"/> is greater than <paramref name="b"/>.</summary>
     public static bool operator >(Bytes a, Bytes b) => a.Value > b.Value;
 
+    /// <summary>Whether <paramref name="a"/> is less than or equal to <paramref name="b"/>.</summary>
     public static bool operator <=(Bytes a, Bytes b) => a.Value <= b.Value;
 
+    /// <summary>Whether <paramref name="a"/> is greater than or equal to <paramref name="b"/>.</summary>
     public static bool operator >=(Bytes a, Bytes b) => a.Value >= b.Value;
 
+    /// <inheritdoc/>
     public int CompareTo(Bytes other) => Value.CompareTo(other.Value);
 
+    /// <inheritdoc/>
     public override string ToString() => Value.ToString(CultureInfo.InvariantCulture) + " B";
 }

@@ -23,15 +23,21 @@ public readonly record struct DecibelMilliwatts : IComparable<DecibelMilliwatts>
     /// <summary>Ratio of two levels, in dB.</summary>
     public static Decibels operator -(DecibelMilliwatts a, DecibelMilliwatts b) => new(a.Value - b.Value);
 
+    /// <summary>Whether <paramref name="a"/> is less than <paramref name="b"/>.</summary>
     public static bool operator <(DecibelMilliwatts a, DecibelMilliwatts b) => a.Value < b.Value;
 
+    /// <summary>Whether <paramref name="a"/> is greater than <paramref name="b"/>.</summary>
     public static bool operator >(DecibelMilliwatts a, DecibelMilliwatts b) => a.Value > b.Value;
 
+    /// <summary>Whether <paramref name="a"/> is less than or equal to <paramref name="b"/>.</summary>
     public static bool operator <=(DecibelMilliwatts a, DecibelMilliwatts b) => a.Value <= b.Value;
 
+    /// <summary>Whether <paramref name="a"/> is greater than or equal to <paramref name="b"/>.</summary>
     public static bool operator >=(DecibelMilliwatts a, DecibelMilliwatts b) => a.Value >= b.Value;
 
+    /// <inheritdoc/>
     public int CompareTo(DecibelMilliwatts other) => Value.CompareTo(other.Value);
 
+    /// <inheritdoc/>
     public override string ToString() => Value.ToString("G6", CultureInfo.InvariantCulture) + " dBm";
 }

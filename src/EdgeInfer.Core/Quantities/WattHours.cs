@@ -14,27 +14,39 @@ public readonly record struct WattHours : IComparable<WattHours>
     /// <summary>Zero watt-hours.</summary>
     public static WattHours Zero => default;
 
+    /// <summary>The sum of the two values.</summary>
     public static WattHours operator +(WattHours a, WattHours b) => new(a.Value + b.Value);
 
+    /// <summary>The difference of the two values.</summary>
     public static WattHours operator -(WattHours a, WattHours b) => new(a.Value - b.Value);
 
+    /// <summary>The value scaled by a dimensionless factor.</summary>
     public static WattHours operator *(WattHours a, double factor) => new(a.Value * factor);
 
+    /// <summary>The value scaled by a dimensionless factor.</summary>
     public static WattHours operator *(double factor, WattHours a) => new(a.Value * factor);
 
+    /// <summary>The value divided by a dimensionless divisor.</summary>
     public static WattHours operator /(WattHours a, double divisor) => new(a.Value / divisor);
 
+    /// <summary>The dimensionless ratio of the two values.</summary>
     public static double operator /(WattHours a, WattHours b) => a.Value / b.Value;
 
+    /// <summary>Whether <paramref name="a"/> is less than <paramref name="b"/>.</summary>
     public static bool operator <(WattHours a, WattHours b) => a.Value < b.Value;
 
+    /// <summary>Whether <paramref name="a"/> is greater than <paramref name="b"/>.</summary>
     public static bool operator >(WattHours a, WattHours b) => a.Value > b.Value;
 
+    /// <summary>Whether <paramref name="a"/> is less than or equal to <paramref name="b"/>.</summary>
     public static bool operator <=(WattHours a, WattHours b) => a.Value <= b.Value;
 
+    /// <summary>Whether <paramref name="a"/> is greater than or equal to <paramref name="b"/>.</summary>
     public static bool operator >=(WattHours a, WattHours b) => a.Value >= b.Value;
 
+    /// <inheritdoc/>
     public int CompareTo(WattHours other) => Value.CompareTo(other.Value);
 
+    /// <inheritdoc/>
     public override string ToString() => Value.ToString("G6", CultureInfo.InvariantCulture) + " Wh";
 }

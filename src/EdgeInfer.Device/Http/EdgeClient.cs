@@ -20,6 +20,7 @@ public sealed class EdgeClient : IDisposable
     private readonly HttpClient http;
     private long retries;
 
+    /// <summary>Creates the client; the options are validated here.</summary>
     public EdgeClient(EdgeClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -250,6 +251,7 @@ public sealed class EdgeClient : IDisposable
         }
     }
 
+    /// <inheritdoc/>
     public void Dispose() => http.Dispose();
 
     private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);

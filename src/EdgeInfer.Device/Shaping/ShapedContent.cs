@@ -11,6 +11,7 @@ public sealed class ShapedContent : ForwardingContent
 {
     private readonly LinkPacer? pacer;
 
+    /// <summary>Wraps <paramref name="inner"/>; a null <paramref name="pacer"/> counts the bytes without pacing.</summary>
     public ShapedContent(HttpContent inner, LinkPacer? pacer, TransferRecord record)
         : base(inner)
     {
@@ -21,6 +22,7 @@ public sealed class ShapedContent : ForwardingContent
     /// <summary>The record the bytes are counted in.</summary>
     public TransferRecord Record { get; }
 
+    /// <inheritdoc/>
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();

@@ -8,6 +8,7 @@ public sealed class ShapedResponseContent : ForwardingContent
     private readonly LinkPacer? pacer;
     private readonly TransferRecord record;
 
+    /// <summary>Wraps <paramref name="inner"/>; a null <paramref name="pacer"/> counts the bytes without pacing.</summary>
     public ShapedResponseContent(HttpContent inner, LinkPacer? pacer, TransferRecord record)
         : base(inner)
     {
@@ -15,11 +16,14 @@ public sealed class ShapedResponseContent : ForwardingContent
         this.record = record;
     }
 
+    /// <inheritdoc/>
     protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
         new ShapedReadStream(await Inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), pacer, record);
 
+    /// <inheritdoc/>
     protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);
 
+    /// <inheritdoc/>
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         await using var source = await CreateContentReadStreamAsync(cancellationToken).ConfigureAwait(false);

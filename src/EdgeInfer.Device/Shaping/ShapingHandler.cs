@@ -10,6 +10,7 @@ public sealed class ShapingHandler(LinkPacer? uplink, LinkPacer? downlink) : Del
     /// <summary>The request option that carries the request's <see cref="TransferRecord"/>.</summary>
     public static readonly HttpRequestOptionsKey<TransferRecord> RecordKey = new("EdgeInfer.Transfer");
 
+    /// <inheritdoc/>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!request.Options.TryGetValue(RecordKey, out var record))

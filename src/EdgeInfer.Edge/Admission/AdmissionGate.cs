@@ -13,6 +13,7 @@ public sealed class AdmissionGate : IDisposable
     private readonly ConcurrencyLimiter limiter;
     private volatile bool draining;
 
+    /// <summary>Creates the gate: <paramref name="maxConcurrency"/> running at once, <paramref name="queueLimit"/> waiting.</summary>
     public AdmissionGate(int maxConcurrency, int queueLimit)
     {
         MaxConcurrency = maxConcurrency;
@@ -79,5 +80,6 @@ public sealed class AdmissionGate : IDisposable
     /// <summary>A Retry-After hint in whole seconds (at least 1).</summary>
     private static int RetryAfter() => 1;
 
+    /// <inheritdoc/>
     public void Dispose() => limiter.Dispose();
 }

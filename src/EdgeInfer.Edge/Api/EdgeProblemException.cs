@@ -6,16 +6,19 @@ namespace EdgeInfer.Edge.Api;
 /// </summary>
 public sealed class EdgeProblemException : Exception
 {
+    /// <summary>A 500: the server failed.</summary>
     public EdgeProblemException()
         : this(500, "Internal error", "The server failed.")
     {
     }
 
+    /// <summary>A 400 (bad request) with the given detail.</summary>
     public EdgeProblemException(string message)
         : this(400, "Bad request", message)
     {
     }
 
+    /// <summary>A 400 (bad request) with the given detail and the exception that caused it.</summary>
     public EdgeProblemException(string message, Exception innerException)
         : base(message, innerException)
     {

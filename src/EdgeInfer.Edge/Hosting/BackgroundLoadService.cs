@@ -19,6 +19,7 @@ public sealed class BackgroundLoadService(EdgeServerOptions options, VariantStor
     /// <summary>The model the load runs, or null.</summary>
     public string? Model { get; private set; }
 
+    /// <inheritdoc/>
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (options.BackgroundLoad == 0)
@@ -36,12 +37,14 @@ public sealed class BackgroundLoadService(EdgeServerOptions options, VariantStor
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc/>
     public Task StopAsync(CancellationToken cancellationToken)
     {
         Dispose();
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc/>
     public void Dispose()
     {
         load?.Dispose();

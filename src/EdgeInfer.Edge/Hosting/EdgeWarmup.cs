@@ -42,6 +42,7 @@ public sealed partial class EdgeWarmup(EdgeServerOptions options, VariantStore s
     /// <summary>What the warm-up did; <see cref="WarmupView.Done"/> is true once it ended (or when disabled).</summary>
     public WarmupView State => state;
 
+    /// <inheritdoc/>
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (options.Warmup)
@@ -52,6 +53,7 @@ public sealed partial class EdgeWarmup(EdgeServerOptions options, VariantStore s
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc/>
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task RunAsync(CancellationToken stopping)

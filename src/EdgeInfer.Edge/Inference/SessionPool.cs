@@ -68,6 +68,7 @@ public sealed class SessionPool(RuntimeOptions options) : IDisposable
         }
     }
 
+    /// <inheritdoc/>
     public void Dispose()
     {
         foreach (var session in all.Keys)

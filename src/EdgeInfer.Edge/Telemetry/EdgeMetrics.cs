@@ -27,6 +27,7 @@ public sealed class EdgeMetrics : IDisposable
     private readonly ConcurrentDictionary<string, LatencyWindow> sessionLoadWindows = new(StringComparer.Ordinal);
     private long pruneCount;
 
+    /// <summary>Creates the meter; <paramref name="queueLength"/> and <paramref name="inFlight"/> are read by its observable gauges.</summary>
     public EdgeMetrics(Func<int> queueLength, Func<int> inFlight)
     {
         meter = new Meter(MeterName);
@@ -90,5 +91,6 @@ public sealed class EdgeMetrics : IDisposable
     /// <summary>Records an eviction.</summary>
     public void CacheEviction() => cacheEvictions.Add(1);
 
+    /// <inheritdoc/>
     public void Dispose() => meter.Dispose();
 }

@@ -54,5 +54,6 @@ public sealed class CatalogModel
     /// <summary>The <see cref="ModelMetadata.Source"/> of built models: <c>catalog:NAME</c>.</summary>
     public string CatalogSource => "catalog:" + Name;
 
+    /// <inheritdoc/>
     public override string ToString() => Name;
 }
