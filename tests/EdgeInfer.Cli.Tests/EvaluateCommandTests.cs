@@ -1,5 +1,4 @@
 using System.Text.Json;
-using EdgeInfer.Accuracy;
 using EdgeInfer.Accuracy.Classifier;
 using EdgeInfer.Models.Files;
 using Google.Protobuf;

@@ -1,5 +1,4 @@
 using EdgeInfer.Edge.Variants;
-using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Edge.Tests;

@@ -1,5 +1,3 @@
-using EdgeInfer.Imaging;
-
 namespace EdgeInfer.Imaging.Tests;
 
 public sealed class ImagePreprocessorTests

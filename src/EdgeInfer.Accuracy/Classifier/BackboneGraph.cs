@@ -1,4 +1,3 @@
-using EdgeInfer.Accuracy.Datasets;
 using EdgeInfer.Core;
 using EdgeInfer.Imaging;
 using Onnx;

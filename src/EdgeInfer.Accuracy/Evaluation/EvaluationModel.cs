@@ -1,5 +1,4 @@
 using EdgeInfer.Accuracy.Classifier;
-using EdgeInfer.Accuracy.Datasets;
 using EdgeInfer.Core;
 using EdgeInfer.Imaging;
 using EdgeInfer.Models.Repository;

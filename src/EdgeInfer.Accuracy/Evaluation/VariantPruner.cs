@@ -1,4 +1,3 @@
-using EdgeInfer.Core;
 using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Pruning.Structured;
 using EdgeInfer.Pruning.Unstructured;

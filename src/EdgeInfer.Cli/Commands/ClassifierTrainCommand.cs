@@ -1,5 +1,4 @@
 using System.CommandLine;
-using EdgeInfer.Accuracy;
 using EdgeInfer.Accuracy.Classifier;
 using EdgeInfer.Accuracy.Datasets;
 using EdgeInfer.Accuracy.Evaluation;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using EdgeInfer.Models.Repository;
-using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Cli.Commands;
 

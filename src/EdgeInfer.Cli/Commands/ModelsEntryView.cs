@@ -1,5 +1,3 @@
-using EdgeInfer.Pruning.Variants;
-
 namespace EdgeInfer.Cli.Commands;
 
 /// <summary>JSON view of a repository variant.</summary>

@@ -1,5 +1,3 @@
-using EdgeInfer.Pruning.Variants;
-
 namespace EdgeInfer.Device.Http;
 
 // The JSON the edge server answers with (camelCase), as much of it as the device reads.

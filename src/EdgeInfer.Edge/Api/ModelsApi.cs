@@ -3,7 +3,6 @@ using EdgeInfer.Models.Repository;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Edge.Api;
 

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using EdgeInfer.Edge.Inference;
 using EdgeInfer.Edge.Variants;
 using EdgeInfer.Models.Repository;
-using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Runtime.Execution;
 using EdgeInfer.Runtime.Measurement;
 using Microsoft.AspNetCore.Hosting.Server;

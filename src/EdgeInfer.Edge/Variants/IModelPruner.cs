@@ -1,4 +1,3 @@
-using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Edge.Variants;

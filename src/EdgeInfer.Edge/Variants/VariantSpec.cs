@@ -1,7 +1,6 @@
 using System.Globalization;
 using EdgeInfer.Edge.Api;
 using EdgeInfer.Models.Repository;
-using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Runtime.Profiles;
 using EdgeInfer.Pruning.Variants;
 

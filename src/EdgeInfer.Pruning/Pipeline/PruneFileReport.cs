@@ -1,4 +1,3 @@
-using EdgeInfer.Core.Quantities;
 using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Pruning.Pipeline;

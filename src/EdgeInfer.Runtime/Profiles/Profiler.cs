@@ -4,7 +4,6 @@ using EdgeInfer.Runtime.Execution;
 using EdgeInfer.Runtime.Load;
 using EdgeInfer.Runtime.Measurement;
 using Microsoft.ML.OnnxRuntime;
-using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Runtime.Profiles;
 

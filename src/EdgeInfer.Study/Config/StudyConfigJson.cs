@@ -2,7 +2,6 @@ using System.Text.Json;
 using EdgeInfer.Core;
 using EdgeInfer.Core.Quantities;
 using EdgeInfer.Core.Scenarios;
-using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Study.Config;
 

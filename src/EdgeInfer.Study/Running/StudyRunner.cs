@@ -2,7 +2,6 @@ using System.Globalization;
 using EdgeInfer.Runtime.Measurement;
 using EdgeInfer.Study.Config;
 using EdgeInfer.Study.Measurement;
-using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Study.Running;
 

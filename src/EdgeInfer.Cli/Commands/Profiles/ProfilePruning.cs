@@ -1,4 +1,3 @@
-using EdgeInfer.Core;
 using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Runtime.Profiles;
 using EdgeInfer.Pruning.Variants;
