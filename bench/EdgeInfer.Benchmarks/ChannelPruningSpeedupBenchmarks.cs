@@ -17,10 +17,10 @@ namespace EdgeInfer.Benchmarks;
 [Config(typeof(PruningMacsRatioColumn.Config))]
 public class ChannelPruningSpeedupBenchmarks
 {
-    private InferenceSession? _full;
-    private InferenceSession? _pruned;
-    private InferenceSession? _aligned;
-    private NamedOnnxValue[] _input = [];
+    private InferenceSession? fullSession;
+    private InferenceSession? prunedSession;
+    private InferenceSession? alignedSession;
+    private NamedOnnxValue[] input = [];
 
     [Params("mobilenet", "densenet201", "resnet152")]
     public string Model { get; set; } = "mobilenet";
@@ -40,12 +40,12 @@ public class ChannelPruningSpeedupBenchmarks
         ModelPruning.PruneFile(full, pruned, new PruneFileOptions(PruningFactor, PruningMethod.Channel));
         ModelPruning.PruneFile(full, aligned, new PruneFileOptions(PruningFactor, PruningMethod.Channel, ChannelMultiple: 8));
         var options = new SessionOptions { IntraOpNumThreads = Threads, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
-        _full = new InferenceSession(full, options);
-        _pruned = new InferenceSession(pruned, options);
-        _aligned = new InferenceSession(aligned, options);
+        fullSession = new InferenceSession(full, options);
+        prunedSession = new InferenceSession(pruned, options);
+        alignedSession = new InferenceSession(aligned, options);
         File.Delete(pruned);
         File.Delete(aligned);
-        var meta = _full.InputMetadata.First();
+        var meta = fullSession.InputMetadata.First();
         var shape = meta.Value.Dimensions.Select(d => d < 0 ? 1 : d).ToArray();
         var random = new Random(1);
         var data = new float[shape.Aggregate(1, (a, b) => a * b)];
@@ -54,31 +54,31 @@ public class ChannelPruningSpeedupBenchmarks
             data[i] = (float)random.NextDouble();
         }
 
-        _input = [NamedOnnxValue.CreateFromTensor(meta.Key, new DenseTensor<float>(data, shape))];
+        input = [NamedOnnxValue.CreateFromTensor(meta.Key, new DenseTensor<float>(data, shape))];
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        _full?.Dispose();
-        _pruned?.Dispose();
-        _aligned?.Dispose();
+        fullSession?.Dispose();
+        prunedSession?.Dispose();
+        alignedSession?.Dispose();
     }
 
     [Benchmark(Baseline = true)]
-    public float Full() => Run(_full!);
+    public float Full() => Run(fullSession!);
 
     /// <summary>Exactly pf of the channels removed per layer.</summary>
     [Benchmark]
-    public float ChannelPruned() => Run(_pruned!);
+    public float ChannelPruned() => Run(prunedSession!);
 
     /// <summary>Kept channels rounded up to a multiple of 8 (ORT's blocked NCHWc kernels need whole blocks).</summary>
     [Benchmark]
-    public float ChannelPrunedAligned8() => Run(_aligned!);
+    public float ChannelPrunedAligned8() => Run(alignedSession!);
 
     private float Run(InferenceSession session)
     {
-        using var results = session.Run(_input);
+        using var results = session.Run(input);
         return results.First().AsEnumerable<float>().First();
     }
 }

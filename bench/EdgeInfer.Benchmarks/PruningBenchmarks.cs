@@ -14,8 +14,8 @@ namespace EdgeInfer.Benchmarks;
 [MemoryDiagnoser]
 public class PruningBenchmarks
 {
-    private string _input = string.Empty;
-    private string _output = string.Empty;
+    private string input = string.Empty;
+    private string output = string.Empty;
 
     [Params("resnet152")]
     public string Model { get; set; } = "resnet152";
@@ -29,13 +29,13 @@ public class PruningBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _input = PruningModelCache.Full(Model);
-        _output = PruningModelCache.Output($"{Model}-{Method}");
+        input = PruningModelCache.Full(Model);
+        output = PruningModelCache.Output($"{Model}-{Method}");
     }
 
     [GlobalCleanup]
-    public void Cleanup() => File.Delete(_output);
+    public void Cleanup() => File.Delete(output);
 
     [Benchmark]
-    public PruneFileReport PruneFileToFile() => ModelPruning.PruneFile(_input, _output, new PruneFileOptions(PruningFactor, Method));
+    public PruneFileReport PruneFileToFile() => ModelPruning.PruneFile(input, output, new PruneFileOptions(PruningFactor, Method));
 }

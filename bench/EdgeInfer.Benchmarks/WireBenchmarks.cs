@@ -14,8 +14,8 @@ namespace EdgeInfer.Benchmarks;
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 7)]
 public class WireBenchmarks
 {
-    private ModelProto _model = new();
-    private byte[] _wire = [];
+    private ModelProto model = new();
+    private byte[] wire = [];
 
     [Params("resnet152")]
     public string Model { get; set; } = "resnet152";
@@ -29,14 +29,14 @@ public class WireBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _model = OnnxModelFile.Load(PruningModelCache.Full(Model));
-        MagnitudePruner.PruneInPlace(_model, new MagnitudePruningOptions(PruningFactor));
-        _wire = WireCodec.Encode(_model, new WireOptions(Compression));
+        model = OnnxModelFile.Load(PruningModelCache.Full(Model));
+        MagnitudePruner.PruneInPlace(model, new MagnitudePruningOptions(PruningFactor));
+        wire = WireCodec.Encode(model, new WireOptions(Compression));
     }
 
     [Benchmark]
-    public int Encode() => WireCodec.Encode(_model, new WireOptions(Compression)).Length;
+    public int Encode() => WireCodec.Encode(model, new WireOptions(Compression)).Length;
 
     [Benchmark]
-    public int Decode() => WireCodec.Decode(_wire).Graph.Initializer.Count;
+    public int Decode() => WireCodec.Decode(wire).Graph.Initializer.Count;
 }

@@ -7,20 +7,20 @@ namespace EdgeInfer.Imaging;
 /// </summary>
 public sealed class ImagePreprocessor
 {
-    private readonly PreprocessOptions _options;
+    private readonly PreprocessOptions options;
 
     /// <summary>Creates a preprocessor; invalid options throw <see cref="ArgumentException"/> listing every problem.</summary>
     public ImagePreprocessor(PreprocessOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = options.Validated();
+        this.options = options.Validated();
     }
 
     /// <summary>The options in force.</summary>
-    public PreprocessOptions Options => _options;
+    public PreprocessOptions Options => options;
 
     /// <summary>Floats per output image: <c>3 · crop²</c>.</summary>
-    public int OutputLength => 3 * _options.CropSize * _options.CropSize;
+    public int OutputLength => 3 * options.CropSize * options.CropSize;
 
     /// <summary>The resized size (width, height) before cropping: shorter side = R, longer side = ⌊R · long / short⌋.</summary>
     public static (int Width, int Height) ResizedSize(int width, int height, int shorterSide)
@@ -42,8 +42,8 @@ public sealed class ImagePreprocessor
             throw new ArgumentException($"Destination holds {destination.Length} floats; {OutputLength} are needed.", nameof(destination));
         }
 
-        int crop = _options.CropSize;
-        var (rw, rh) = ResizedSize(image.Width, image.Height, _options.ResizeShorterSide);
+        int crop = options.CropSize;
+        var (rw, rh) = ResizedSize(image.Width, image.Height, options.ResizeShorterSide);
         int left = (rw - crop) / 2;
         int top = (rh - crop) / 2;
         var kx = ResampleKernel.Create(image.Width, rw, left, crop);
@@ -100,7 +100,7 @@ public sealed class ImagePreprocessor
             }
             else
             {
-                int oc = _options.Bgr ? 2 - c : c;
+                int oc = options.Bgr ? 2 - c : c;
                 Normalise(plane, destination.Slice(oc * crop * crop, crop * crop), oc);
             }
         }
@@ -108,8 +108,8 @@ public sealed class ImagePreprocessor
 
     private void Normalise(ReadOnlySpan<float> plane, Span<float> destination, int outputChannel)
     {
-        float mean = _options.Mean[outputChannel];
-        float invStd = 1f / _options.Std[outputChannel];
+        float mean = options.Mean[outputChannel];
+        float invStd = 1f / options.Std[outputChannel];
         for (int k = 0; k < plane.Length; k++)
         {
             destination[k] = ((plane[k] / 255f) - mean) * invStd;

@@ -9,16 +9,16 @@ public sealed class EvaluateCommandTests : IDisposable
 {
     private static readonly string[] ChartFormats = ["csv", "png", "svg"];
 
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "edgeinfer-evaluate-" + Guid.NewGuid().ToString("N"));
+    private readonly string dir = Path.Combine(Path.GetTempPath(), "edgeinfer-evaluate-" + Guid.NewGuid().ToString("N"));
 
-    public EvaluateCommandTests() => Directory.CreateDirectory(_dir);
+    public EvaluateCommandTests() => Directory.CreateDirectory(dir);
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => Directory.Delete(dir, recursive: true);
 
     [Fact]
     public void Evaluate_UntrainedCatalogModel_IsRefusedWithTheReason()
     {
-        var repo = Path.Combine(_dir, "repo");
+        var repo = Path.Combine(dir, "repo");
         Assert.Equal(0, CliRunner.Run("models", "build", "mobilenet", "--repository", repo, "--json").ExitCode);
 
         var (code, stdout, stderr) = CliRunner.Run("evaluate", "--model", "mobilenet", "--repository", repo, "--json");
@@ -49,9 +49,9 @@ public sealed class EvaluateCommandTests : IDisposable
         var model = BackboneGraph.Classifier(112, new LinearHead(Values(512), Enumerable.Repeat(1f, 512).ToArray(), Values(5120), Values(10)));
         ClassifierMetadata.Set(model, ClassifierMetadata.TrainedKey, "true");
         ClassifierMetadata.Set(model, ClassifierMetadata.PreprocessKey, BackboneGraph.Preprocessing(112).ToSpec());
-        var path = Path.Combine(_dir, "cls.onnx");
+        var path = Path.Combine(dir, "cls.onnx");
         AtomicFile.WriteAllBytes(path, model.ToByteArray());
-        var outDir = Path.Combine(_dir, "out");
+        var outDir = Path.Combine(dir, "out");
 
         var (code, stdout, stderr) = CliRunner.Run("evaluate", "--model", path, "--pf", "0,0.5", "--limit", "8", "--batch-size", "4", "-o", outDir, "--json");
 
@@ -73,9 +73,9 @@ public sealed class EvaluateCommandTests : IDisposable
         float[] Values(int n) => Enumerable.Range(0, n).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
         var model = BackboneGraph.Classifier(112, new LinearHead(Values(512), Enumerable.Repeat(1f, 512).ToArray(), Values(5120), Values(10)));
         ClassifierMetadata.Set(model, ClassifierMetadata.PreprocessKey, BackboneGraph.Preprocessing(112).ToSpec());
-        var file = Path.Combine(_dir, "cls.onnx");
+        var file = Path.Combine(dir, "cls.onnx");
         AtomicFile.WriteAllBytes(file, model.ToByteArray());
-        var repo = Path.Combine(_dir, "repo");
+        var repo = Path.Combine(dir, "repo");
         Assert.Equal(0, CliRunner.Run("models", "import", file, "--name", "cls", "--repository", repo, "--json").ExitCode);
 
         var (code, stdout, stderr) = CliRunner.Run("evaluate", "--model", "cls", "--repository", repo, "--record", "--pf", "0,0.5", "--limit", "8", "--batch-size", "4", "--json");

@@ -4,13 +4,13 @@ namespace EdgeInfer.Reporting.Tests;
 
 public sealed class ChartWriterTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "edgeinfer-reporting-" + Guid.NewGuid().ToString("N"));
+    private readonly string dir = Path.Combine(Path.GetTempPath(), "edgeinfer-reporting-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {
-        if (Directory.Exists(_dir))
+        if (Directory.Exists(dir))
         {
-            Directory.Delete(_dir, recursive: true);
+            Directory.Delete(dir, recursive: true);
         }
     }
 
@@ -30,9 +30,9 @@ public sealed class ChartWriterTests : IDisposable
     [Fact]
     public void Write_ValidChart_WritesCsvPngAndSvgSideBySide()
     {
-        var files = ChartWriter.Write(Sample(), _dir, "fig");
+        var files = ChartWriter.Write(Sample(), dir, "fig");
 
-        Assert.Equal(["fig.csv", "fig.png", "fig.svg"], Directory.GetFiles(_dir).Select(Path.GetFileName).Order());
+        Assert.Equal(["fig.csv", "fig.png", "fig.svg"], Directory.GetFiles(dir).Select(Path.GetFileName).Order());
         using var png = SKBitmap.Decode(files.Png);
         Assert.Equal((800, 500), (png.Width, png.Height));
         Assert.Contains("<svg", File.ReadAllText(files.Svg));
@@ -54,8 +54,8 @@ public sealed class ChartWriterTests : IDisposable
     public void Write_TitleText_IsRendered()
     {
         // The same chart with and without a title must differ in the title band: text really renders (bundled font).
-        var with = ChartWriter.Write(Sample("A clearly visible title"), _dir, "with");
-        var without = ChartWriter.Write(Sample(string.Empty), _dir, "without");
+        var with = ChartWriter.Write(Sample("A clearly visible title"), dir, "with");
+        var without = ChartWriter.Write(Sample(string.Empty), dir, "without");
         using var a = SKBitmap.Decode(with.Png);
         using var b = SKBitmap.Decode(without.Png);
 
@@ -85,12 +85,12 @@ public sealed class ChartWriterTests : IDisposable
             new Series("b", [0, 1], [1, double.NaN]) { Axis = YAxisSide.Right },
         ]);
 
-        var ex = Assert.Throws<ArgumentException>(() => ChartWriter.Write(chart, _dir, "bad"));
+        var ex = Assert.Throws<ArgumentException>(() => ChartWriter.Write(chart, dir, "bad"));
 
         Assert.Contains("2 x values and 1 y values", ex.Message);
         Assert.Contains("NaN", ex.Message);
         Assert.Contains("right axis but the chart has none", ex.Message);
         Assert.Contains("x ≤ 0 on a logarithmic axis", ex.Message);
-        Assert.False(Directory.Exists(_dir) && Directory.GetFiles(_dir).Length > 0);
+        Assert.False(Directory.Exists(dir) && Directory.GetFiles(dir).Length > 0);
     }
 }

@@ -9,8 +9,8 @@ namespace EdgeInfer.Accuracy.Datasets;
 /// </summary>
 public sealed class GreyscaleImageSet : ILabelledImageSource
 {
-    private readonly byte[] _pixels;
-    private readonly byte[] _labels;
+    private readonly byte[] pixelData;
+    private readonly byte[] labelData;
 
     /// <summary>Pairs an image array <c>[count, rows, cols]</c> with a label array <c>[count]</c>; mismatches throw <see cref="EdgeInferInputException"/>.</summary>
     public GreyscaleImageSet(IdxArray images, IdxArray labels, IReadOnlyList<string> classNames, string description)
@@ -44,8 +44,8 @@ public sealed class GreyscaleImageSet : ILabelledImageSource
             throw new EdgeInferInputException($"{description}: label {labels.Data[bad]} at index {bad} is outside the {classNames.Count} classes.");
         }
 
-        _pixels = images.Data;
-        _labels = labels.Data;
+        pixelData = images.Data;
+        labelData = labels.Data;
         Rows = images.Dimensions[1];
         Columns = images.Dimensions[2];
         ClassNames = classNames;
@@ -56,7 +56,7 @@ public sealed class GreyscaleImageSet : ILabelledImageSource
     public string Description { get; }
 
     /// <inheritdoc/>
-    public int Count => _labels.Length;
+    public int Count => labelData.Length;
 
     /// <summary>Image height in pixels.</summary>
     public int Rows { get; }
@@ -76,10 +76,10 @@ public sealed class GreyscaleImageSet : ILabelledImageSource
         Load(Path.Combine(directory, FashionMnist.ImagesFile(split)), Path.Combine(directory, FashionMnist.LabelsFile(split)), FashionMnist.ClassNames);
 
     /// <inheritdoc/>
-    public int LabelOf(int index) => _labels[index];
+    public int LabelOf(int index) => labelData[index];
 
     /// <summary>The pixels of image <paramref name="index"/>, row-major, 0..255.</summary>
-    public ReadOnlySpan<byte> PixelsOf(int index) => _pixels.AsSpan(index * Rows * Columns, Rows * Columns);
+    public ReadOnlySpan<byte> PixelsOf(int index) => pixelData.AsSpan(index * Rows * Columns, Rows * Columns);
 
     /// <inheritdoc/>
     public bool TryDecode(int index, out RawImage? image, out string? problem)
@@ -100,9 +100,9 @@ public sealed class GreyscaleImageSet : ILabelledImageSource
         var keep = new List<int>();
         for (int i = 0; i < Count; i++)
         {
-            if (taken[_labels[i]] < perClass)
+            if (taken[labelData[i]] < perClass)
             {
-                taken[_labels[i]]++;
+                taken[labelData[i]]++;
                 keep.Add(i);
             }
         }
@@ -119,7 +119,7 @@ public sealed class GreyscaleImageSet : ILabelledImageSource
         for (int k = 0; k < keep.Count; k++)
         {
             PixelsOf(keep[k]).CopyTo(pixels.AsSpan(k * size, size));
-            labels[k] = _labels[keep[k]];
+            labels[k] = labelData[keep[k]];
         }
 
         return new GreyscaleImageSet(new IdxArray([keep.Count, Rows, Columns], pixels), new IdxArray([keep.Count], labels), ClassNames, Description + $" (first {perClass} per class)");
@@ -128,7 +128,7 @@ public sealed class GreyscaleImageSet : ILabelledImageSource
     /// <summary>Writes the images and labels as gzip IDX files (atomically, each via a temporary file).</summary>
     public void Save(string imagesPath, string labelsPath)
     {
-        IdxFormat.Write(imagesPath, new IdxArray([Count, Rows, Columns], _pixels), gzip: true);
-        IdxFormat.Write(labelsPath, new IdxArray([Count], _labels), gzip: true);
+        IdxFormat.Write(imagesPath, new IdxArray([Count, Rows, Columns], pixelData), gzip: true);
+        IdxFormat.Write(labelsPath, new IdxArray([Count], labelData), gzip: true);
     }
 }

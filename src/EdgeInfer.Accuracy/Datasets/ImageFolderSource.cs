@@ -13,14 +13,14 @@ public sealed class ImageFolderSource : ILabelledImageSource
 {
     private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp" };
 
-    private readonly string[] _files;
-    private readonly int[] _labels;
+    private readonly string[] files;
+    private readonly int[] labels;
 
     private ImageFolderSource(string root, string[] files, int[] labels, IReadOnlyList<string> classNames)
     {
         Description = root;
-        _files = files;
-        _labels = labels;
+        this.files = files;
+        this.labels = labels;
         ClassNames = classNames;
     }
 
@@ -28,13 +28,13 @@ public sealed class ImageFolderSource : ILabelledImageSource
     public string Description { get; }
 
     /// <inheritdoc/>
-    public int Count => _files.Length;
+    public int Count => files.Length;
 
     /// <inheritdoc/>
     public IReadOnlyList<string> ClassNames { get; }
 
     /// <summary>The image files, in order (class folders in ordinal order, files in ordinal order within each).</summary>
-    public IReadOnlyList<string> Files => _files;
+    public IReadOnlyList<string> Files => files;
 
     /// <summary>Scans <paramref name="root"/>; a missing folder, no class folders, no images or a <c>labels.txt</c> with the wrong line count throw <see cref="EdgeInferInputException"/>.</summary>
     public static ImageFolderSource Open(string root)
@@ -84,13 +84,13 @@ public sealed class ImageFolderSource : ILabelledImageSource
     }
 
     /// <inheritdoc/>
-    public int LabelOf(int index) => _labels[index];
+    public int LabelOf(int index) => labels[index];
 
     /// <inheritdoc/>
     public bool TryDecode(int index, out RawImage? image, out string? problem)
     {
         image = null;
-        var path = _files[index];
+        var path = files[index];
         try
         {
             if (ImageDecoder.TryDecode(path, out image, out var why))

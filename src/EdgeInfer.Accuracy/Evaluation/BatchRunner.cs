@@ -11,10 +11,10 @@ namespace EdgeInfer.Accuracy.Evaluation;
 /// </summary>
 public sealed class BatchRunner : IDisposable
 {
-    private readonly InferenceSession _session;
-    private readonly RunOptions _runOptions = new();
-    private readonly string[] _inputNames;
-    private readonly string[] _outputNames;
+    private readonly InferenceSession session;
+    private readonly RunOptions runOptions = new();
+    private readonly string[] inputNames;
+    private readonly string[] outputNames;
 
     /// <summary>Loads <paramref name="model"/> (ONNX bytes); a model ORT rejects throws <see cref="EdgeInferInputException"/>.</summary>
     public BatchRunner(byte[] model, int? intraOpThreads = null)
@@ -23,24 +23,24 @@ public sealed class BatchRunner : IDisposable
         using var options = CreateOptions(intraOpThreads);
         try
         {
-            _session = new InferenceSession(model, options);
+            session = new InferenceSession(model, options);
         }
         catch (OnnxRuntimeException ex)
         {
             throw new EdgeInferInputException("ONNX Runtime rejected the model: " + ex.Message, ex);
         }
 
-        if (_session.InputNames.Count != 1 || _session.OutputNames.Count < 1)
+        if (session.InputNames.Count != 1 || session.OutputNames.Count < 1)
         {
-            _session.Dispose();
-            throw new EdgeInferInputException($"The model has {_session.InputNames.Count} inputs; an image classifier has exactly one.");
+            session.Dispose();
+            throw new EdgeInferInputException($"The model has {session.InputNames.Count} inputs; an image classifier has exactly one.");
         }
 
-        _inputNames = [_session.InputNames[0]];
-        _outputNames = [_session.OutputNames[0]];
-        var dims = _session.InputMetadata[_inputNames[0]].Dimensions;
+        inputNames = [session.InputNames[0]];
+        outputNames = [session.OutputNames[0]];
+        var dims = session.InputMetadata[inputNames[0]].Dimensions;
         InputDimensions = dims;
-        OutputWidth = _session.OutputMetadata[_outputNames[0]].Dimensions is [_, var w] && w > 0 ? w : 0;
+        OutputWidth = session.OutputMetadata[outputNames[0]].Dimensions is [_, var w] && w > 0 ? w : 0;
     }
 
     /// <summary>The model input dimensions (−1 for symbolic ones).</summary>
@@ -68,7 +68,7 @@ public sealed class BatchRunner : IDisposable
     {
         ArgumentNullException.ThrowIfNull(batch);
         using var input = OrtValue.CreateTensorValueFromMemory(batch.Data, batch.Shape);
-        using var results = _session.Run(_runOptions, _inputNames, [input], _outputNames);
+        using var results = session.Run(runOptions, inputNames, [input], outputNames);
         var span = results[0].GetTensorDataAsSpan<float>();
         if (output.Length < span.Length)
         {
@@ -82,7 +82,7 @@ public sealed class BatchRunner : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        _session.Dispose();
-        _runOptions.Dispose();
+        session.Dispose();
+        runOptions.Dispose();
     }
 }

@@ -3,11 +3,11 @@ namespace EdgeInfer.Cli.Commands;
 /// <summary>Progress as plain lines on stderr, written synchronously (in order) from any thread.</summary>
 internal sealed class LineProgress(TextWriter error) : IProgress<string>
 {
-    private readonly Lock _gate = new();
+    private readonly Lock gate = new();
 
     public void Report(string value)
     {
-        lock (_gate)
+        lock (gate)
         {
             error.WriteLine(value);
         }

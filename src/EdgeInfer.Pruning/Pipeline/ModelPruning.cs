@@ -154,7 +154,7 @@ public static class ModelPruning
     /// <summary>A write-only sink that only counts bytes.</summary>
     private sealed class CountingStream : Stream
     {
-        private long _length;
+        private long length;
 
         public override bool CanRead => false;
 
@@ -162,9 +162,9 @@ public static class ModelPruning
 
         public override bool CanWrite => true;
 
-        public override long Length => _length;
+        public override long Length => length;
 
-        public override long Position { get => _length; set => throw new NotSupportedException(); }
+        public override long Position { get => length; set => throw new NotSupportedException(); }
 
         public override void Flush()
         {
@@ -176,8 +176,8 @@ public static class ModelPruning
 
         public override void SetLength(long value) => throw new NotSupportedException();
 
-        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+        public override void Write(byte[] buffer, int offset, int count) => length += count;
 
-        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
+        public override void Write(ReadOnlySpan<byte> buffer) => length += buffer.Length;
     }
 }

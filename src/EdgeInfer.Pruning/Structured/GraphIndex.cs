@@ -5,7 +5,7 @@ namespace EdgeInfer.Pruning.Structured;
 /// <summary>Who produces and who consumes each tensor of a graph, and how often each initializer is used.</summary>
 internal sealed class GraphIndex
 {
-    private readonly Dictionary<string, List<(NodeProto Node, int Input)>> _consumers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(NodeProto Node, int Input)>> consumers = new(StringComparer.Ordinal);
 
     public GraphIndex(GraphProto graph)
     {
@@ -24,9 +24,9 @@ internal sealed class GraphIndex
                     continue;
                 }
 
-                if (!_consumers.TryGetValue(node.Input[i], out var list))
+                if (!consumers.TryGetValue(node.Input[i], out var list))
                 {
-                    _consumers[node.Input[i]] = list = [];
+                    consumers[node.Input[i]] = list = [];
                 }
 
                 list.Add((node, i));
@@ -46,7 +46,7 @@ internal sealed class GraphIndex
     public HashSet<string> GraphOutputs { get; } = new(StringComparer.Ordinal);
 
     public IReadOnlyList<(NodeProto Node, int Input)> Consumers(string tensor) =>
-        _consumers.TryGetValue(tensor, out var list) ? list : [];
+        consumers.TryGetValue(tensor, out var list) ? list : [];
 
     /// <summary>An initializer used by exactly one node input (so slicing it changes nothing else), FLOAT only.</summary>
     public TensorProto? OwnedFloatInitializer(string name) =>

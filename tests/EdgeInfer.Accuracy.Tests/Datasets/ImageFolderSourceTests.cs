@@ -7,25 +7,25 @@ namespace EdgeInfer.Accuracy.Tests.Datasets;
 
 public sealed class ImageFolderSourceTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempDirectory dir = new();
 
     public ImageFolderSourceTests()
     {
-        WritePng(Path.Combine(_dir.Path, "cat", "a.png"), new SKColor(10, 20, 30));
-        WritePng(Path.Combine(_dir.Path, "cat", "b.png"), new SKColor(40, 50, 60));
-        WritePng(Path.Combine(_dir.Path, "dog", "c.png"), new SKColor(200, 100, 0));
-        File.WriteAllBytes(Path.Combine(_dir.Path, "dog", "corrupt.jpg"), [0xFF, 0xD8, 0xFF, 0x00, 1, 2, 3]);
-        var png = File.ReadAllBytes(Path.Combine(_dir.Path, "cat", "a.png"));
-        File.WriteAllBytes(Path.Combine(_dir.Path, "dog", "truncated.png"), png[..(png.Length / 2)]);
-        File.WriteAllText(Path.Combine(_dir.Path, "dog", "notes.txt"), "ignored: not an image extension");
+        WritePng(Path.Combine(dir.Path, "cat", "a.png"), new SKColor(10, 20, 30));
+        WritePng(Path.Combine(dir.Path, "cat", "b.png"), new SKColor(40, 50, 60));
+        WritePng(Path.Combine(dir.Path, "dog", "c.png"), new SKColor(200, 100, 0));
+        File.WriteAllBytes(Path.Combine(dir.Path, "dog", "corrupt.jpg"), [0xFF, 0xD8, 0xFF, 0x00, 1, 2, 3]);
+        var png = File.ReadAllBytes(Path.Combine(dir.Path, "cat", "a.png"));
+        File.WriteAllBytes(Path.Combine(dir.Path, "dog", "truncated.png"), png[..(png.Length / 2)]);
+        File.WriteAllText(Path.Combine(dir.Path, "dog", "notes.txt"), "ignored: not an image extension");
     }
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose() => dir.Dispose();
 
     [Fact]
     public void Open_ClassFolders_IndexedInOrdinalOrder()
     {
-        var source = ImageFolderSource.Open(_dir.Path);
+        var source = ImageFolderSource.Open(dir.Path);
 
         Assert.Equal(5, source.Count);
         Assert.Equal(["cat", "dog"], source.ClassNames);
@@ -35,7 +35,7 @@ public sealed class ImageFolderSourceTests : IDisposable
     [Fact]
     public void TryDecode_Png_ReturnsItsRgbPixels()
     {
-        var source = ImageFolderSource.Open(_dir.Path);
+        var source = ImageFolderSource.Open(dir.Path);
 
         Assert.True(source.TryDecode(0, out var image, out _));
 
@@ -46,7 +46,7 @@ public sealed class ImageFolderSourceTests : IDisposable
     [Fact]
     public void TryDecode_CorruptAndTruncated_ReportsProblems()
     {
-        var source = ImageFolderSource.Open(_dir.Path);
+        var source = ImageFolderSource.Open(dir.Path);
         int corrupt = source.Files.ToList().FindIndex(f => f.EndsWith("corrupt.jpg", StringComparison.Ordinal));
         int truncated = source.Files.ToList().FindIndex(f => f.EndsWith("truncated.png", StringComparison.Ordinal));
 
@@ -59,7 +59,7 @@ public sealed class ImageFolderSourceTests : IDisposable
     [Fact]
     public void Prepare_CorruptImages_SkippedAndCounted()
     {
-        var data = PreparedDataset.Prepare(ImageFolderSource.Open(_dir.Path), PreprocessOptions.Raw255(4), batchSize: 2);
+        var data = PreparedDataset.Prepare(ImageFolderSource.Open(dir.Path), PreprocessOptions.Raw255(4), batchSize: 2);
 
         Assert.Equal(3, data.ImageCount);
         Assert.Equal(2, data.Problems.Count);
@@ -70,7 +70,7 @@ public sealed class ImageFolderSourceTests : IDisposable
     [Fact]
     public void Prepare_Strict_ThrowsOnFirstCorruptImage()
     {
-        var ex = Assert.Throws<EdgeInferInputException>(() => PreparedDataset.Prepare(ImageFolderSource.Open(_dir.Path), PreprocessOptions.Raw255(4), 2, strict: true));
+        var ex = Assert.Throws<EdgeInferInputException>(() => PreparedDataset.Prepare(ImageFolderSource.Open(dir.Path), PreprocessOptions.Raw255(4), 2, strict: true));
 
         Assert.Contains("2 unreadable image(s)", ex.Message);
     }
@@ -78,17 +78,17 @@ public sealed class ImageFolderSourceTests : IDisposable
     [Fact]
     public void Open_LabelsTxt_GivesClassNames()
     {
-        File.WriteAllLines(Path.Combine(_dir.Path, "labels.txt"), ["tabby cat", "good dog"]);
+        File.WriteAllLines(Path.Combine(dir.Path, "labels.txt"), ["tabby cat", "good dog"]);
 
-        Assert.Equal(["tabby cat", "good dog"], ImageFolderSource.Open(_dir.Path).ClassNames);
+        Assert.Equal(["tabby cat", "good dog"], ImageFolderSource.Open(dir.Path).ClassNames);
     }
 
     [Fact]
     public void Open_LabelsTxtWithWrongCount_Throws()
     {
-        File.WriteAllLines(Path.Combine(_dir.Path, "labels.txt"), ["only one"]);
+        File.WriteAllLines(Path.Combine(dir.Path, "labels.txt"), ["only one"]);
 
-        var ex = Assert.Throws<EdgeInferInputException>(() => ImageFolderSource.Open(_dir.Path));
+        var ex = Assert.Throws<EdgeInferInputException>(() => ImageFolderSource.Open(dir.Path));
 
         Assert.Contains("1 class names", ex.Message);
     }

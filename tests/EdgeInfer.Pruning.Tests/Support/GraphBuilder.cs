@@ -7,17 +7,17 @@ namespace EdgeInfer.Pruning.Tests.Support;
 /// <summary>Builds small ONNX graphs (opset 13) with seeded random weights for the tests: Conv without bias → BN → Relu, like the model builders.</summary>
 internal sealed class GraphBuilder(int seed, bool floatData = false)
 {
-    private readonly Random _random = new(seed);
-    private readonly GraphProto _graph = new() { Name = "test" };
-    private int _next;
+    private readonly Random random = new(seed);
+    private readonly GraphProto graph = new() { Name = "test" };
+    private int next;
 
     public string Input(string name, params long[] shape)
     {
-        _graph.Input.Add(ValueInfo(name, shape));
+        graph.Input.Add(ValueInfo(name, shape));
         return name;
     }
 
-    public void Output(string name, params long[] shape) => _graph.Output.Add(ValueInfo(name, shape));
+    public void Output(string name, params long[] shape) => graph.Output.Add(ValueInfo(name, shape));
 
     public string Weight(long[] dims, float scale = 0.1f, Func<Random, float>? generator = null)
     {
@@ -25,7 +25,7 @@ internal sealed class GraphBuilder(int seed, bool floatData = false)
         var values = new float[count];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = generator?.Invoke(_random) ?? (float)((_random.NextDouble() * 2) - 1) * scale;
+            values[i] = generator?.Invoke(random) ?? (float)((random.NextDouble() * 2) - 1) * scale;
         }
 
         return Initializer(values, dims);
@@ -33,7 +33,7 @@ internal sealed class GraphBuilder(int seed, bool floatData = false)
 
     public string Initializer(float[] values, long[] dims)
     {
-        var name = "w" + _next++;
+        var name = "w" + next++;
         var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
         tensor.Dims.Add(dims);
         if (floatData)
@@ -45,18 +45,18 @@ internal sealed class GraphBuilder(int seed, bool floatData = false)
             tensor.RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(values.AsSpan()));
         }
 
-        _graph.Initializer.Add(tensor);
+        graph.Initializer.Add(tensor);
         return name;
     }
 
     public string Node(string op, string[] inputs, params AttributeProto[] attributes)
     {
-        var output = op.ToLowerInvariant() + "_" + _next++;
+        var output = op.ToLowerInvariant() + "_" + next++;
         var node = new NodeProto { OpType = op, Name = output };
         node.Input.Add(inputs);
         node.Output.Add(output);
         node.Attribute.Add(attributes);
-        _graph.Node.Add(node);
+        graph.Node.Add(node);
         return output;
     }
 
@@ -87,10 +87,10 @@ internal sealed class GraphBuilder(int seed, bool floatData = false)
 
     public ModelProto Build(params long[] outputShape)
     {
-        var last = _graph.Node[^1];
+        var last = graph.Node[^1];
         last.Output[0] = "output";
         Output("output", outputShape);
-        var model = new ModelProto { IrVersion = 8, ProducerName = "EdgeInfer.Pruning.Tests", Graph = _graph };
+        var model = new ModelProto { IrVersion = 8, ProducerName = "EdgeInfer.Pruning.Tests", Graph = graph };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = string.Empty, Version = 13 });
         return model;
     }
