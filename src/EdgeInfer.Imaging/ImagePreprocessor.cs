@@ -42,29 +42,29 @@ public sealed class ImagePreprocessor
             throw new ArgumentException($"Destination holds {destination.Length} floats; {OutputLength} are needed.", nameof(destination));
         }
 
-        int crop = options.CropSize;
+        var crop = options.CropSize;
         var (rw, rh) = ResizedSize(image.Width, image.Height, options.ResizeShorterSide);
-        int left = (rw - crop) / 2;
-        int top = (rh - crop) / 2;
+        var left = (rw - crop) / 2;
+        var top = (rh - crop) / 2;
         var kx = ResampleKernel.Create(image.Width, rw, left, crop);
         var ky = ResampleKernel.Create(image.Height, rh, top, crop);
 
-        int channels = image.Channels;
+        var channels = image.Channels;
         var pixels = image.Pixels;
         var rows = new float[image.Height * crop]; // one channel after the horizontal pass
         var plane = new float[crop * crop];
-        for (int c = 0; c < channels; c++)
+        for (var c = 0; c < channels; c++)
         {
-            for (int y = 0; y < image.Height; y++)
+            for (var y = 0; y < image.Height; y++)
             {
-                int rowBase = y * image.Width * channels;
-                for (int j = 0; j < crop; j++)
+                var rowBase = y * image.Width * channels;
+                for (var j = 0; j < crop; j++)
                 {
-                    int s = kx.Start[j];
-                    int n = kx.Count[j];
-                    int wb = j * kx.Stride;
+                    var s = kx.Start[j];
+                    var n = kx.Count[j];
+                    var wb = j * kx.Stride;
                     float acc = 0;
-                    for (int t = 0; t < n; t++)
+                    for (var t = 0; t < n; t++)
                     {
                         acc += kx.Weights[wb + t] * pixels[rowBase + ((s + t) * channels) + c];
                     }
@@ -73,18 +73,18 @@ public sealed class ImagePreprocessor
                 }
             }
 
-            for (int i = 0; i < crop; i++)
+            for (var i = 0; i < crop; i++)
             {
-                int s = ky.Start[i];
-                int n = ky.Count[i];
-                int wb = i * ky.Stride;
+                var s = ky.Start[i];
+                var n = ky.Count[i];
+                var wb = i * ky.Stride;
                 var outRow = plane.AsSpan(i * crop, crop);
                 outRow.Clear();
-                for (int t = 0; t < n; t++)
+                for (var t = 0; t < n; t++)
                 {
-                    float w = ky.Weights[wb + t];
+                    var w = ky.Weights[wb + t];
                     var inRow = rows.AsSpan((s + t) * crop, crop);
-                    for (int j = 0; j < crop; j++)
+                    for (var j = 0; j < crop; j++)
                     {
                         outRow[j] += w * inRow[j];
                     }
@@ -93,14 +93,14 @@ public sealed class ImagePreprocessor
 
             if (channels == 1)
             {
-                for (int oc = 0; oc < 3; oc++)
+                for (var oc = 0; oc < 3; oc++)
                 {
                     Normalise(plane, destination.Slice(oc * crop * crop, crop * crop), oc);
                 }
             }
             else
             {
-                int oc = options.Bgr ? 2 - c : c;
+                var oc = options.Bgr ? 2 - c : c;
                 Normalise(plane, destination.Slice(oc * crop * crop, crop * crop), oc);
             }
         }
@@ -108,9 +108,9 @@ public sealed class ImagePreprocessor
 
     private void Normalise(ReadOnlySpan<float> plane, Span<float> destination, int outputChannel)
     {
-        float mean = options.Mean[outputChannel];
-        float invStd = 1f / options.Std[outputChannel];
-        for (int k = 0; k < plane.Length; k++)
+        var mean = options.Mean[outputChannel];
+        var invStd = 1f / options.Std[outputChannel];
+        for (var k = 0; k < plane.Length; k++)
         {
             destination[k] = ((plane[k] / 255f) - mean) * invStd;
         }

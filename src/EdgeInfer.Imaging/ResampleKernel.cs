@@ -30,31 +30,31 @@ public sealed class ResampleKernel
     /// <summary>The kernel for output samples <c>[first, first + length)</c> of an <paramref name="inSize"/> → <paramref name="outSize"/> resize.</summary>
     public static ResampleKernel Create(int inSize, int outSize, int first, int length)
     {
-        double scale = (double)inSize / outSize;
-        double filterScale = Math.Max(scale, 1.0);
-        double support = filterScale; // the triangle filter has support 1
-        int stride = (int)Math.Ceiling(support) * 2 + 1;
+        var scale = (double)inSize / outSize;
+        var filterScale = Math.Max(scale, 1.0);
+        var support = filterScale; // the triangle filter has support 1
+        var stride = (int)Math.Ceiling(support) * 2 + 1;
         var start = new int[length];
         var count = new int[length];
         var weights = new float[length * stride];
-        for (int k = 0; k < length; k++)
+        for (var k = 0; k < length; k++)
         {
-            int i = first + k;
-            double center = (i + 0.5) * scale;
-            int xmin = Math.Max((int)(center - support + 0.5), 0);
-            int xmax = Math.Min((int)(center + support + 0.5), inSize) - xmin;
+            var i = first + k;
+            var center = (i + 0.5) * scale;
+            var xmin = Math.Max((int)(center - support + 0.5), 0);
+            var xmax = Math.Min((int)(center + support + 0.5), inSize) - xmin;
             double total = 0;
             var w = new double[xmax];
-            for (int x = 0; x < xmax; x++)
+            for (var x = 0; x < xmax; x++)
             {
-                double t = Math.Abs((x + xmin - center + 0.5) / filterScale);
+                var t = Math.Abs((x + xmin - center + 0.5) / filterScale);
                 w[x] = Math.Max(0.0, 1.0 - t);
                 total += w[x];
             }
 
             start[k] = xmin;
             count[k] = xmax;
-            for (int x = 0; x < xmax; x++)
+            for (var x = 0; x < xmax; x++)
             {
                 weights[(k * stride) + x] = (float)(total > 0 ? w[x] / total : 0);
             }

@@ -17,7 +17,7 @@ public static class ChartCsv
         text.Append("series,").Append(Quote(chart.XAxis.Label)).Append(',').Append(Quote(chart.LeftAxis.Label + (chart.RightAxis is null ? string.Empty : " | " + chart.RightAxis.Label))).Append(",axis,point\n");
         foreach (var s in chart.Series)
         {
-            for (int i = 0; i < s.X.Count; i++)
+            for (var i = 0; i < s.X.Count; i++)
             {
                 text.Append(Quote(s.Name)).Append(',')
                     .Append(s.X[i].ToString("R", CultureInfo.InvariantCulture)).Append(',')

@@ -53,8 +53,8 @@ public static class ChartWriter
             plot.Axes.Right.TickLabelStyle.FontName = FontName;
         }
 
-        bool anyExtrapolated = false;
-        for (int k = 0; k < chart.Series.Count; k++)
+        var anyExtrapolated = false;
+        for (var k = 0; k < chart.Series.Count; k++)
         {
             var s = chart.Series[k];
             var color = s.Color is null ? plot.Add.Palette.GetColor(k) : Color.FromHex(s.Color);
@@ -125,8 +125,8 @@ public static class ChartWriter
         if (spec.Minimum is not null || spec.Maximum is not null)
         {
             var range = axis.Range;
-            double min = spec.Minimum is { } a ? Transform(a, spec) : range.Min;
-            double max = spec.Maximum is { } b ? Transform(b, spec) : range.Max;
+            var min = spec.Minimum is { } a ? Transform(a, spec) : range.Min;
+            var max = spec.Maximum is { } b ? Transform(b, spec) : range.Max;
             if (horizontal)
             {
                 plot.Axes.SetLimitsX(min, max, (ScottPlot.IXAxis)axis);

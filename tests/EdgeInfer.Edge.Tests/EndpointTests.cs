@@ -215,7 +215,7 @@ public sealed class EndpointTests(ServerFixture fixture) : IClassFixture<ServerF
         }
 
         // The exporter caches a scrape for a short while; a later scrape sees the inference.
-        string text = "";
+        var text = "";
         for (var i = 0; i < 20 && !text.Contains("edgeinfer_inferences", StringComparison.Ordinal); i++)
         {
             text = await Client.GetStringAsync("/metrics", ct);

@@ -43,9 +43,9 @@ public sealed class ImagePreprocessorTests
     {
         // 6 wide × 4 high, value = x + 10·y; shorter side already 4, crop 2 → left 2, top 1.
         var pixels = new byte[24];
-        for (int y = 0; y < 4; y++)
+        for (var y = 0; y < 4; y++)
         {
-            for (int x = 0; x < 6; x++)
+            for (var x = 0; x < 6; x++)
             {
                 pixels[(y * 6) + x] = (byte)(x + (10 * y));
             }

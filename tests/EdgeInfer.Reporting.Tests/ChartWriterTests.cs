@@ -59,10 +59,10 @@ public sealed class ChartWriterTests : IDisposable
         using var a = SKBitmap.Decode(with.Png);
         using var b = SKBitmap.Decode(without.Png);
 
-        int dark = 0;
-        for (int y = 0; y < 40; y++)
+        var dark = 0;
+        for (var y = 0; y < 40; y++)
         {
-            for (int x = 0; x < a.Width; x++)
+            for (var x = 0; x < a.Width; x++)
             {
                 var p = a.GetPixel(x, y);
                 if (p.Red < 128 && p.Green < 128 && p.Blue < 128)

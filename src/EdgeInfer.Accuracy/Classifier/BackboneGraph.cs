@@ -50,8 +50,8 @@ public static class BackboneGraph
             throw new EdgeInferInputException($"'{BackboneFiles.Backbone}' has {g.Input.Count} inputs and {g.Output.Count} outputs; the ResNet-18 backbone has one of each.");
         }
 
-        string backboneInput = g.Input[0].Name;
-        string pooled = g.Output[0].Name;
+        var backboneInput = g.Input[0].Name;
+        var pooled = g.Output[0].Name;
         g.ValueInfo.Clear();
         if (inputSize != 224)
         {
@@ -75,8 +75,8 @@ public static class BackboneGraph
         // is reordered the same way, so Sub(input, mean_rgb) feeds the permuted conv exactly what the BGR graph saw.
         SwapFirstConvInputChannels(g, backboneInput);
         var meanRgb = new float[mean.Length];
-        int plane = inputSize * inputSize;
-        for (int c = 0; c < 3; c++)
+        var plane = inputSize * inputSize;
+        for (var c = 0; c < 3; c++)
         {
             mean.AsSpan((2 - c) * plane, plane).CopyTo(meanRgb.AsSpan(c * plane, plane));
         }
@@ -100,7 +100,7 @@ public static class BackboneGraph
         ArgumentNullException.ThrowIfNull(head);
         var model = FeatureExtractor(inputSize);
         var g = model.Graph;
-        int classes = head.ClassCount;
+        var classes = head.ClassCount;
         var invStd = head.FeatureStd.Select(s => 1f / s).ToArray();
         g.Initializer.Add(OnnxTensors.Create("edgeinfer_feature_mean", [FeatureCount], head.FeatureMean));
         g.Initializer.Add(OnnxTensors.Create("edgeinfer_feature_inv_std", [FeatureCount], invStd));
@@ -121,8 +121,8 @@ public static class BackboneGraph
         var tensor = prep.Graph.Initializer.FirstOrDefault(t => t.Dims.Count == 4 && t.Dims[1] == 3)
             ?? throw new EdgeInferInputException($"'{BackboneFiles.Preprocess}' holds no [1,3,H,W] mean image.");
         var values = OnnxTensors.ReadFloats(tensor);
-        int h = (int)tensor.Dims[2];
-        int w = (int)tensor.Dims[3];
+        var h = (int)tensor.Dims[2];
+        var w = (int)tensor.Dims[3];
         if (h == size && w == size)
         {
             return values;
@@ -132,15 +132,15 @@ public static class BackboneGraph
         var ky = ResampleKernel.Create(h, size, 0, size);
         var result = new float[3 * size * size];
         var rows = new float[h * size];
-        for (int c = 0; c < 3; c++)
+        for (var c = 0; c < 3; c++)
         {
             var plane = values.AsSpan(c * h * w, h * w);
-            for (int y = 0; y < h; y++)
+            for (var y = 0; y < h; y++)
             {
-                for (int j = 0; j < size; j++)
+                for (var j = 0; j < size; j++)
                 {
                     float acc = 0;
-                    for (int t = 0; t < kx.Count[j]; t++)
+                    for (var t = 0; t < kx.Count[j]; t++)
                     {
                         acc += kx.Weights[(j * kx.Stride) + t] * plane[(y * w) + kx.Start[j] + t];
                     }
@@ -149,12 +149,12 @@ public static class BackboneGraph
                 }
             }
 
-            for (int i = 0; i < size; i++)
+            for (var i = 0; i < size; i++)
             {
-                for (int j = 0; j < size; j++)
+                for (var j = 0; j < size; j++)
                 {
                     float acc = 0;
-                    for (int t = 0; t < ky.Count[i]; t++)
+                    for (var t = 0; t < ky.Count[i]; t++)
                     {
                         acc += ky.Weights[(i * ky.Stride) + t] * rows[((ky.Start[i] + t) * size) + j];
                     }
@@ -171,7 +171,7 @@ public static class BackboneGraph
     {
         var conv = g.Node.FirstOrDefault(n => n.OpType == "Conv" && n.Input[0] == backboneInput)
             ?? throw new EdgeInferInputException("The backbone's input does not feed a Conv; it is not the expected ResNet-18.");
-        int index = g.Initializer.ToList().FindIndex(t => t.Name == conv.Input[1]);
+        var index = g.Initializer.ToList().FindIndex(t => t.Name == conv.Input[1]);
         var weight = g.Initializer[index];
         if (weight.Dims.Count != 4 || weight.Dims[1] != 3)
         {
@@ -180,10 +180,10 @@ public static class BackboneGraph
 
         var values = OnnxTensors.ReadFloats(weight);
         var swapped = new float[values.Length];
-        int k = (int)(weight.Dims[2] * weight.Dims[3]);
-        for (int m = 0; m < weight.Dims[0]; m++)
+        var k = (int)(weight.Dims[2] * weight.Dims[3]);
+        for (var m = 0; m < weight.Dims[0]; m++)
         {
-            for (int c = 0; c < 3; c++)
+            for (var c = 0; c < 3; c++)
             {
                 values.AsSpan((((m * 3) + 2 - c) * k), k).CopyTo(swapped.AsSpan(((m * 3) + c) * k, k));
             }

@@ -26,7 +26,7 @@ public static class ClassifierBuilder
         var data = PreparedDataset.Prepare(train, preprocessing, options.BatchSize, strict: true);
         var extractor = BackboneGraph.FeatureExtractor(options.InputSize).ToByteArray();
         var (features, labels) = FeatureExtractor.Extract(extractor, data, progress);
-        double featureSeconds = clock.Elapsed.TotalSeconds;
+        var featureSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
         progress?.Report($"training the softmax head on {features.Length} feature vectors (ML.NET LbfgsMaximumEntropy)");
@@ -34,8 +34,8 @@ public static class ClassifierBuilder
         progress?.Report("hold-out top-1 by L2 weight: " + string.Join(", ", holdOut.Select(kv => FormattableString.Invariant($"{kv.Key}: {kv.Value:P1}"))) + FormattableString.Invariant($"; chosen {l2}"));
         options = options with { Head = options.Head with { L2Regularization = l2 } };
         var head = HeadTrainer.Train(features, labels, train.ClassNames.Count, options.Head);
-        double trainSeconds = clock.Elapsed.TotalSeconds;
-        double trainTop1 = TrainAccuracy(head, features, labels);
+        var trainSeconds = clock.Elapsed.TotalSeconds;
+        var trainTop1 = TrainAccuracy(head, features, labels);
 
         var model = BackboneGraph.Classifier(options.InputSize, head);
         model.DocString = $"ResNet-18 (ImageNet-pretrained, {BackboneFiles.PackageId} {BackboneFiles.PackageVersion}) with a linear softmax head trained on {train.Description}.";
@@ -56,8 +56,8 @@ public static class ClassifierBuilder
     private static double TrainAccuracy(LinearHead head, float[][] features, int[] labels)
     {
         var logits = new float[head.ClassCount];
-        int hits = 0;
-        for (int i = 0; i < features.Length; i++)
+        var hits = 0;
+        for (var i = 0; i < features.Length; i++)
         {
             head.Logits(features[i], logits);
             hits += TopK.RankOf(logits, labels[i]) == 0 ? 1 : 0;

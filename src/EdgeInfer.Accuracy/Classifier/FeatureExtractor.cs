@@ -14,11 +14,11 @@ public static class FeatureExtractor
         var features = new List<float[]>();
         var labels = new List<int>();
         var buffer = Array.Empty<float>();
-        int done = 0;
+        var done = 0;
         foreach (var batch in data.Batches)
         {
-            int width = runner.Run(batch, ref buffer);
-            for (int i = 0; i < batch.Count; i++)
+            var width = runner.Run(batch, ref buffer);
+            for (var i = 0; i < batch.Count; i++)
             {
                 features.Add(buffer.AsSpan(i * width, width).ToArray());
                 labels.Add(batch.Labels[i]);

@@ -29,13 +29,13 @@ public static class HeadTrainer
             throw new ArgumentException($"Labels must lie in 0..{classCount - 1} and every class must occur at least once.", nameof(labels));
         }
 
-        int width = features[0].Length;
+        var width = features[0].Length;
         var (mean, std) = Moments(features, width);
         var rows = new Row[features.Length];
-        for (int i = 0; i < features.Length; i++)
+        for (var i = 0; i < features.Length; i++)
         {
             var z = new float[width];
-            for (int j = 0; j < width; j++)
+            for (var j = 0; j < width; j++)
             {
                 z[j] = (features[i][j] - mean[j]) / std[j];
             }
@@ -60,14 +60,14 @@ public static class HeadTrainer
         var model = ml.Transforms.Conversion.MapValueToKey(nameof(Row.Label), keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
             .Append(trainer).Fit(data).LastTransformer.Model;
         VBuffer<float>[] weights = [];
-        model.GetWeights(ref weights, out int classes);
+        model.GetWeights(ref weights, out var classes);
         if (classes != classCount)
         {
             throw new InvalidOperationException($"ML.NET returned {classes} classes; {classCount} were trained.");
         }
 
         var w = new float[classCount * width];
-        for (int k = 0; k < classCount; k++)
+        for (var k = 0; k < classCount; k++)
         {
             weights[k].DenseValues().ToArray().CopyTo(w, k * width);
         }
@@ -81,22 +81,22 @@ public static class HeadTrainer
         var sq = new double[width];
         foreach (var f in features)
         {
-            for (int j = 0; j < width; j++)
+            for (var j = 0; j < width; j++)
             {
                 mean[j] += f[j];
             }
         }
 
-        for (int j = 0; j < width; j++)
+        for (var j = 0; j < width; j++)
         {
             mean[j] /= features.Length;
         }
 
         foreach (var f in features)
         {
-            for (int j = 0; j < width; j++)
+            for (var j = 0; j < width; j++)
             {
-                double d = f[j] - mean[j];
+                var d = f[j] - mean[j];
                 sq[j] += d * d;
             }
         }

@@ -32,7 +32,7 @@ public static class L2Selection
         var seen = new int[classCount];
         var trainIdx = new List<int>();
         var holdIdx = new List<int>();
-        for (int i = 0; i < labels.Length; i++)
+        for (var i = 0; i < labels.Length; i++)
         {
             (seen[labels[i]]++ % HoldOutEvery == HoldOutEvery - 1 ? holdIdx : trainIdx).Add(i);
         }
@@ -42,7 +42,7 @@ public static class L2Selection
         foreach (var l2 in candidates.Order())
         {
             var head = HeadTrainer.Train(trainIdx.Select(i => features[i]).ToArray(), trainIdx.Select(i => labels[i]).ToArray(), classCount, options with { L2Regularization = l2 });
-            int hits = 0;
+            var hits = 0;
             foreach (var i in holdIdx)
             {
                 head.Logits(features[i], logits);

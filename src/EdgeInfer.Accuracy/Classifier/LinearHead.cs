@@ -55,10 +55,10 @@ public sealed class LinearHead
             throw new ArgumentException($"Expected {FeatureCount} features and {ClassCount} logits, got {features.Length} and {logits.Length}.");
         }
 
-        for (int k = 0; k < ClassCount; k++)
+        for (var k = 0; k < ClassCount; k++)
         {
             double acc = Bias[k];
-            for (int j = 0; j < FeatureCount; j++)
+            for (var j = 0; j < FeatureCount; j++)
             {
                 acc += Weights[(k * FeatureCount) + j] * ((features[j] - (double)FeatureMean[j]) / FeatureStd[j]);
             }

@@ -38,7 +38,7 @@ public sealed class GreyscaleImageSet : ILabelledImageSource
             throw new EdgeInferInputException($"{description}: images of {images.Dimensions[1]}x{images.Dimensions[2]} pixels; both sizes must be at least 1.");
         }
 
-        int bad = Array.FindIndex(labels.Data, l => l >= classNames.Count);
+        var bad = Array.FindIndex(labels.Data, l => l >= classNames.Count);
         if (bad >= 0)
         {
             throw new EdgeInferInputException($"{description}: label {labels.Data[bad]} at index {bad} is outside the {classNames.Count} classes.");
@@ -98,7 +98,7 @@ public sealed class GreyscaleImageSet : ILabelledImageSource
         ArgumentOutOfRangeException.ThrowIfLessThan(perClass, 1);
         var taken = new int[ClassNames.Count];
         var keep = new List<int>();
-        for (int i = 0; i < Count; i++)
+        for (var i = 0; i < Count; i++)
         {
             if (taken[labelData[i]] < perClass)
             {
@@ -107,16 +107,16 @@ public sealed class GreyscaleImageSet : ILabelledImageSource
             }
         }
 
-        int short_ = Array.FindIndex(taken, t => t < perClass);
+        var short_ = Array.FindIndex(taken, t => t < perClass);
         if (short_ >= 0)
         {
             throw new EdgeInferInputException($"{Description}: class {short_} has only {taken[short_]} images; {perClass} per class were asked for.");
         }
 
-        int size = Rows * Columns;
+        var size = Rows * Columns;
         var pixels = new byte[keep.Count * size];
         var labels = new byte[keep.Count];
-        for (int k = 0; k < keep.Count; k++)
+        for (var k = 0; k < keep.Count; k++)
         {
             PixelsOf(keep[k]).CopyTo(pixels.AsSpan(k * size, size));
             labels[k] = labelData[keep[k]];

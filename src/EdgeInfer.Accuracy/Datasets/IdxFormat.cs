@@ -54,7 +54,7 @@ public static class IdxFormat
             throw new EdgeInferInputException($"IDX file '{name}' declares 0 dimensions; 1 to 255 are allowed.");
         }
 
-        int dataOffset = 4 + (4 * rank);
+        var dataOffset = 4 + (4 * rank);
         if (header.Length < dataOffset)
         {
             throw new EdgeInferInputException($"IDX file '{name}' is truncated: {header.Length} bytes, but its {rank} dimensions need a {dataOffset}-byte header.");
@@ -62,9 +62,9 @@ public static class IdxFormat
 
         var dims = new int[rank];
         long expected = 1;
-        for (int i = 0; i < rank; i++)
+        for (var i = 0; i < rank; i++)
         {
-            int d = BinaryPrimitives.ReadInt32BigEndian(header.Slice(4 + (4 * i), 4));
+            var d = BinaryPrimitives.ReadInt32BigEndian(header.Slice(4 + (4 * i), 4));
             if (d < 0)
             {
                 throw new EdgeInferInputException($"IDX file '{name}' has a negative size {d} in dimension {i}.");

@@ -53,7 +53,7 @@ public sealed class ImageFolderSource : ILabelledImageSource
 
         var files = new List<string>();
         var labels = new List<int>();
-        for (int c = 0; c < classDirs.Length; c++)
+        for (var c = 0; c < classDirs.Length; c++)
         {
             foreach (var f in Directory.GetFiles(classDirs[c]).Where(f => Extensions.Contains(Path.GetExtension(f))).OrderBy(f => f, StringComparer.Ordinal))
             {

@@ -54,9 +54,9 @@ public sealed class PreparedDataset
         }
 
         var pre = new ImagePreprocessor(preprocessing);
-        int count = Math.Min(source.Count, limit ?? int.MaxValue);
-        int length = pre.OutputLength;
-        long bytes = (long)count * length * sizeof(float);
+        var count = Math.Min(source.Count, limit ?? int.MaxValue);
+        var length = pre.OutputLength;
+        var bytes = (long)count * length * sizeof(float);
         if (bytes > MaxPreparedBytes)
         {
             throw new EdgeInferInputException(
@@ -65,7 +65,7 @@ public sealed class PreparedDataset
 
         var tensors = new float[count][];
         var errors = new string?[count];
-        int done = 0;
+        var done = 0;
         Parallel.For(0, count, i =>
         {
             if (source.TryDecode(i, out var image, out var problem))
@@ -79,7 +79,7 @@ public sealed class PreparedDataset
                 errors[i] = problem ?? $"image {i}: unreadable";
             }
 
-            int n = Interlocked.Increment(ref done);
+            var n = Interlocked.Increment(ref done);
             if (progress is not null && n % 1000 == 0)
             {
                 progress.Report($"prepared {n}/{count} images");
@@ -99,14 +99,14 @@ public sealed class PreparedDataset
         }
 
         var batches = new List<TensorBatch>();
-        for (int start = 0; start < kept.Length; start += batchSize)
+        for (var start = 0; start < kept.Length; start += batchSize)
         {
-            int n = Math.Min(batchSize, kept.Length - start);
+            var n = Math.Min(batchSize, kept.Length - start);
             var data = new float[n * length];
             var labels = new int[n];
-            for (int k = 0; k < n; k++)
+            for (var k = 0; k < n; k++)
             {
-                int i = kept[start + k];
+                var i = kept[start + k];
                 tensors[i].CopyTo(data, k * length);
                 labels[k] = source.LabelOf(i);
                 tensors[i] = null!;

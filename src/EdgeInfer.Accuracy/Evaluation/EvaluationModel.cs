@@ -85,7 +85,7 @@ public sealed class EvaluationModel
     private static PreprocessOptions DefaultPreprocessing(ModelProto model)
     {
         var dims = model.Graph?.Input.FirstOrDefault()?.Type?.TensorType?.Shape?.Dim;
-        long size = dims is { Count: 4 } && dims[2].DimValue > 0 ? dims[2].DimValue : 224;
+        var size = dims is { Count: 4 } && dims[2].DimValue > 0 ? dims[2].DimValue : 224;
         return PreprocessOptions.ImageNet with { ResizeShorterSide = (int)Math.Max(size, size * 256 / 224), CropSize = (int)size };
     }
 

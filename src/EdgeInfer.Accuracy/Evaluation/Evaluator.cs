@@ -44,7 +44,7 @@ public static class Evaluator
             cancellationToken.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
             var variant = pf > 0 ? prune!(model, pf) : model;
-            double pruneSeconds = pf > 0 ? clock.Elapsed.TotalSeconds : 0;
+            var pruneSeconds = pf > 0 ? clock.Elapsed.TotalSeconds : 0;
             using var runner = new BatchRunner(variant, intraOpThreads);
             CheckWidth(runner, data);
             var (top1, top5, seconds) = Run(runner, data, pf, progress, cancellationToken);
@@ -68,7 +68,7 @@ public static class Evaluator
         foreach (var batch in data.Batches)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            int width = runner.Run(batch, ref output);
+            var width = runner.Run(batch, ref output);
             TopK.Count(output.AsSpan(0, width * batch.Count), width, batch.Labels, ref top1, ref top5);
             done += batch.Count;
             if (progress is not null && (clock.Elapsed - lastReport).TotalSeconds >= 5)

@@ -14,13 +14,13 @@ public static class TopK
             throw new ArgumentOutOfRangeException(nameof(label), label, $"Label must index one of the {scores.Length} scores.");
         }
 
-        float target = scores[label];
+        var target = scores[label];
         if (float.IsNaN(target))
         {
             return scores.Length - 1;
         }
 
-        int higher = 0;
+        var higher = 0;
         foreach (var s in scores)
         {
             if (s > target)
@@ -42,9 +42,9 @@ public static class TopK
     /// <summary>Adds to <paramref name="top1"/> and <paramref name="top5"/> the correct counts of a batch of <c>labels.Length</c> rows of <paramref name="width"/> scores.</summary>
     public static void Count(ReadOnlySpan<float> scores, int width, ReadOnlySpan<int> labels, ref int top1, ref int top5)
     {
-        for (int i = 0; i < labels.Length; i++)
+        for (var i = 0; i < labels.Length; i++)
         {
-            int rank = RankOf(scores.Slice(i * width, width), labels[i]);
+            var rank = RankOf(scores.Slice(i * width, width), labels[i]);
             if (rank == 0)
             {
                 top1++;

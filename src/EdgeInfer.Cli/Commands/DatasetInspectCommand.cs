@@ -17,7 +17,7 @@ internal static class DatasetInspectCommand
         {
             var source = DatasetResolver.Open(parse.GetValue(path)!);
             var perClass = new int[source.ClassNames.Count];
-            for (int i = 0; i < source.Count; i++)
+            for (var i = 0; i < source.Count; i++)
             {
                 perClass[source.LabelOf(i)]++;
             }
@@ -31,7 +31,7 @@ internal static class DatasetInspectCommand
             {
                 var o = parse.InvocationConfiguration.Output;
                 o.WriteLine($"{result.dataset}: {result.images} images, {perClass.Length} classes");
-                for (int c = 0; c < perClass.Length; c++)
+                for (var c = 0; c < perClass.Length; c++)
                 {
                     o.WriteLine($"  {c,3} {source.ClassNames[c],-24} {perClass[c]}");
                 }

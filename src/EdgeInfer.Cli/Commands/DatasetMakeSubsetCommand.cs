@@ -27,8 +27,8 @@ internal static class DatasetMakeSubsetCommand
         {
             var source = parse.GetValue(from)!;
             var target = parse.GetValue(output)!;
-            int trainN = parse.GetValue(trainPerClass);
-            int testN = parse.GetValue(testPerClass);
+            var trainN = parse.GetValue(trainPerClass);
+            var testN = parse.GetValue(testPerClass);
             if (trainN < 1 || testN < 1)
             {
                 throw new UsageException($"--train-per-class {trainN} and --test-per-class {testN} must both be at least 1.");

@@ -43,7 +43,7 @@ internal static class EvaluateCommand
             var factors = ParseFactors(parse.GetValue(pf)!);
             var methodName = parse.GetValue(method)!.Trim().ToLowerInvariant();
             var pruningMethod = VariantPruner.ParseMethod(methodName);
-            int batchSize = parse.GetValue(batch);
+            var batchSize = parse.GetValue(batch);
             if (batchSize < 1)
             {
                 throw new UsageException($"--batch-size {batchSize} must be at least 1.");
@@ -111,7 +111,7 @@ internal static class EvaluateCommand
     {
         var parts = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var factors = new double[parts.Length];
-        for (int i = 0; i < parts.Length; i++)
+        for (var i = 0; i < parts.Length; i++)
         {
             if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out factors[i]) || !(factors[i] >= 0 && factors[i] <= 0.99))
             {

@@ -118,7 +118,7 @@ internal sealed class PlanFromProfile
     internal static double[] ParseSweep(string text)
     {
         var parts = text.Split(':');
-        double[] values = new double[3];
+        var values = new double[3];
         if (parts.Length != 3 || !parts.Select((p, i) => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i])).All(ok => ok))
         {
             throw new UsageException($"--sweep-load '{text}' is not FROM:TO:STEP (e.g. 0:100:10).");

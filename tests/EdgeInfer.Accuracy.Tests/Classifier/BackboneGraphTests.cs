@@ -23,11 +23,11 @@ public sealed class BackboneGraphTests
 
         using var extractor = new BatchRunner(BackboneGraph.FeatureExtractor(224).ToByteArray());
         var output = Array.Empty<float>();
-        int width = extractor.Run(new TensorBatch(image, [0], 224), ref output);
+        var width = extractor.Run(new TensorBatch(image, [0], 224), ref output);
 
         Assert.Equal(512, width);
         double maxAbs = reference.Max(Math.Abs);
-        for (int i = 0; i < 512; i++)
+        for (var i = 0; i < 512; i++)
         {
             // Relative to the largest feature: the reordered first-conv channels change only the float summation order.
             Assert.True(Math.Abs(reference[i] - output[i]) <= 1e-4 * maxAbs, $"feature {i}: {output[i]} vs {reference[i]}");
@@ -43,7 +43,7 @@ public sealed class BackboneGraphTests
         Assert.Equal(3 * 112 * 112, half.Length);
         // The triangle filter at scale 2 averages a 4×4 neighbourhood with weights (1,3,3,1)/8 per axis; the per-channel
         // means must agree to a small fraction of a grey level.
-        for (int c = 0; c < 3; c++)
+        for (var c = 0; c < 3; c++)
         {
             Assert.Equal(full.Skip(c * 224 * 224).Take(224 * 224).Average(), half.Skip(c * 112 * 112).Take(112 * 112).Average(), 0.5);
         }

@@ -29,17 +29,17 @@ public sealed class ClassifierBuilderTests(ClassifierFixture fixture) : IClassFi
         using var stitched = new BatchRunner(fixture.Built.Model);
         var features = Array.Empty<float>();
         var logits = Array.Empty<float>();
-        int featureWidth = backbone.Run(batch, ref features);
-        int classes = stitched.Run(batch, ref logits);
+        var featureWidth = backbone.Run(batch, ref features);
+        var classes = stitched.Run(batch, ref logits);
 
         Assert.Equal(BackboneGraph.FeatureCount, featureWidth);
         Assert.Equal(10, classes);
         var reference = new float[classes];
-        for (int i = 0; i < batch.Count; i++)
+        for (var i = 0; i < batch.Count; i++)
         {
             fixture.Built.Head.Logits(features.AsSpan(i * featureWidth, featureWidth), reference);
             var row = logits.AsSpan(i * classes, classes);
-            for (int k = 0; k < classes; k++)
+            for (var k = 0; k < classes; k++)
             {
                 Assert.Equal(reference[k], row[k], LogitTolerance);
             }
@@ -81,8 +81,8 @@ public sealed class ClassifierBuilderTests(ClassifierFixture fixture) : IClassFi
 
     private static int ArgMax(ReadOnlySpan<float> values)
     {
-        int best = 0;
-        for (int i = 1; i < values.Length; i++)
+        var best = 0;
+        for (var i = 1; i < values.Length; i++)
         {
             if (values[i] > values[best])
             {

@@ -47,8 +47,8 @@ public sealed class ImageFolderSourceTests : IDisposable
     public void TryDecode_CorruptAndTruncated_ReportsProblems()
     {
         var source = ImageFolderSource.Open(dir.Path);
-        int corrupt = source.Files.ToList().FindIndex(f => f.EndsWith("corrupt.jpg", StringComparison.Ordinal));
-        int truncated = source.Files.ToList().FindIndex(f => f.EndsWith("truncated.png", StringComparison.Ordinal));
+        var corrupt = source.Files.ToList().FindIndex(f => f.EndsWith("corrupt.jpg", StringComparison.Ordinal));
+        var truncated = source.Files.ToList().FindIndex(f => f.EndsWith("truncated.png", StringComparison.Ordinal));
 
         Assert.False(source.TryDecode(corrupt, out _, out var p1));
         Assert.False(source.TryDecode(truncated, out _, out var p2));
