@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using EdgeInfer.Pruning.Pipeline;
+using EdgeInfer.Pruning.Variants;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Benchmarks;
 

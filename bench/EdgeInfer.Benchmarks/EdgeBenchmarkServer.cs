@@ -2,9 +2,9 @@ using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
 using EdgeInfer.Edge.Hosting;
 using EdgeInfer.Edge.Inference;
-using EdgeInfer.Runtime.Execution;
 using EdgeInfer.Models.Catalog;
 using EdgeInfer.Models.Repository;
+using EdgeInfer.Runtime.Execution;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,9 +1,9 @@
 using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Pruning.Structured;
 using EdgeInfer.Pruning.Unstructured;
+using EdgeInfer.Pruning.Variants;
 using Google.Protobuf;
 using Onnx;
-using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Accuracy.Evaluation;
 

@@ -4,8 +4,8 @@ using EdgeInfer.Cli.Infrastructure;
 using EdgeInfer.Models.Catalog;
 using EdgeInfer.Models.Repository;
 using EdgeInfer.Pruning.Pipeline;
-using EdgeInfer.Pruning.Wire;
 using EdgeInfer.Pruning.Variants;
+using EdgeInfer.Pruning.Wire;
 
 namespace EdgeInfer.Cli.Commands;
 

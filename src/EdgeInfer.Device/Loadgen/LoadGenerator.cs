@@ -1,8 +1,8 @@
-using EdgeInfer.Core;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
+using EdgeInfer.Core;
 using EdgeInfer.Device.Execution;
 using EdgeInfer.Device.Http;
 using EdgeInfer.Runtime.Measurement;

@@ -3,13 +3,13 @@ using System.Net.Http.Headers;
 using EdgeInfer.Edge.Inference;
 using EdgeInfer.Edge.Variants;
 using EdgeInfer.Models.Repository;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Execution;
 using EdgeInfer.Runtime.Measurement;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Edge.Hosting;
 

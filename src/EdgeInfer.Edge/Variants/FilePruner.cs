@@ -1,7 +1,7 @@
 using EdgeInfer.Pruning.Pipeline;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Pruning.Wire;
 using PruningFile = EdgeInfer.Pruning.IO.OnnxModelFile;
-using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Edge.Variants;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using EdgeInfer.Edge.Api;
 using EdgeInfer.Models.Repository;
-using EdgeInfer.Runtime.Profiles;
 using EdgeInfer.Pruning.Variants;
+using EdgeInfer.Runtime.Profiles;
 
 namespace EdgeInfer.Edge.Variants;
 

@@ -6,10 +6,10 @@ using EdgeInfer.Pruning.Analysis;
 using EdgeInfer.Pruning.IO;
 using EdgeInfer.Pruning.Structured;
 using EdgeInfer.Pruning.Unstructured;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Pruning.Wire;
 using Google.Protobuf;
 using Onnx;
-using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Pruning.Pipeline;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using EdgeInfer.Core;
 using EdgeInfer.Pruning.Unstructured;
-using EdgeInfer.Pruning.Wire;
 using EdgeInfer.Pruning.Variants;
+using EdgeInfer.Pruning.Wire;
 
 namespace EdgeInfer.Pruning.Pipeline;
 

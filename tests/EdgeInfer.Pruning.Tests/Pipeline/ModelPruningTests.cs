@@ -1,12 +1,12 @@
 using EdgeInfer.Core;
 using EdgeInfer.Pruning.Analysis;
-using EdgeInfer.Pruning.Unstructured;
-using Onnx;
 using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Pruning.Tests.Support;
+using EdgeInfer.Pruning.Unstructured;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Pruning.Wire;
 using Google.Protobuf;
-using EdgeInfer.Pruning.Variants;
+using Onnx;
 
 namespace EdgeInfer.Pruning.Tests.Pipeline;
 

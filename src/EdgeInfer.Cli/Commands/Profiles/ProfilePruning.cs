@@ -1,6 +1,6 @@
 using EdgeInfer.Pruning.Pipeline;
-using EdgeInfer.Runtime.Profiles;
 using EdgeInfer.Pruning.Variants;
+using EdgeInfer.Runtime.Profiles;
 
 namespace EdgeInfer.Cli.Commands.Profiles;
 

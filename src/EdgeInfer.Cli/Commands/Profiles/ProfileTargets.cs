@@ -2,8 +2,8 @@ using EdgeInfer.Core;
 using EdgeInfer.Models.Catalog;
 using EdgeInfer.Models.Repository;
 using EdgeInfer.Pruning.Pipeline;
-using EdgeInfer.Runtime.Profiles;
 using EdgeInfer.Pruning.Variants;
+using EdgeInfer.Runtime.Profiles;
 
 namespace EdgeInfer.Cli.Commands.Profiles;
 
