@@ -30,7 +30,7 @@ public static class ChartWriter
 
         Directory.CreateDirectory(directory);
         var files = new ChartFiles(Path.Combine(directory, baseName + ".csv"), Path.Combine(directory, baseName + ".png"), Path.Combine(directory, baseName + ".svg"));
-        var plot = Build(chart);
+        using var plot = Build(chart);
         AtomicChartFile.Write(files.Csv, temp => File.WriteAllText(temp, ChartCsv.Format(chart)));
         AtomicChartFile.Write(files.Png, temp => plot.SavePng(temp, chart.WidthPixels, chart.HeightPixels));
         AtomicChartFile.Write(files.Svg, temp => plot.SaveSvg(temp, chart.WidthPixels, chart.HeightPixels));

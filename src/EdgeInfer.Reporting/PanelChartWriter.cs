@@ -52,6 +52,11 @@ public static class PanelChartWriter
                 Draw(canvas, plots, panels);
             }
         });
+        foreach (var plot in plots)
+        {
+            plot.Dispose();
+        }
+
         return files;
     }
 

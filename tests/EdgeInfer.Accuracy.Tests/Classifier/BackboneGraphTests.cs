@@ -17,8 +17,9 @@ public sealed class BackboneGraphTests
         using var prep = new InferenceSession(BackboneFiles.Preprocess);
         using var backbone = new InferenceSession(BackboneFiles.Backbone);
         using var rgb = OrtValue.CreateTensorValueFromMemory(image, [1, 3, 224, 224]);
-        using var preprocessed = prep.Run(new RunOptions(), [prep.InputNames[0]], [rgb], [prep.OutputNames[0]]);
-        using var features = backbone.Run(new RunOptions(), [backbone.InputNames[0]], [preprocessed[0]], [backbone.OutputNames[0]]);
+        using var runOptions = new RunOptions();
+        using var preprocessed = prep.Run(runOptions, [prep.InputNames[0]], [rgb], [prep.OutputNames[0]]);
+        using var features = backbone.Run(runOptions, [backbone.InputNames[0]], [preprocessed[0]], [backbone.OutputNames[0]]);
         var reference = features[0].GetTensorDataAsSpan<float>().ToArray();
 
         using var extractor = new BatchRunner(BackboneGraph.FeatureExtractor(224).ToByteArray());

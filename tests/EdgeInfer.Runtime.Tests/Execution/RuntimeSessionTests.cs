@@ -29,7 +29,8 @@ public sealed class RuntimeSessionTests(TinyModelFixture model) : IClassFixture<
 
         using var plain = new InferenceSession(model.ModelPath);
         using var input = OrtValue.CreateTensorValueFromMemory(session.Input().ToArray(), [1L, 3, 224, 224]);
-        using var results = plain.Run(new RunOptions(), ["input"], [input], ["logits"]);
+        using var runOptions = new RunOptions();
+        using var results = plain.Run(runOptions, ["input"], [input], ["logits"]);
         var expected = results[0].GetTensorDataAsSpan<float>().ToArray();
 
         Assert.All(wrapped, v => Assert.True(float.IsFinite(v)));
