@@ -43,7 +43,7 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
     {
         var p = new Partial();
         var times = new List<double>(requests);
-        double up = 0, down = 0, prune = 0, energy = 0;
+        double up = 0, down = 0, prune = 0, localSeconds = 0;
         long bytesUp = 0, bytesDown = 0;
         RuntimeSession? local = null;
         try
@@ -62,7 +62,6 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
                         up += call.Transfer.UploadSeconds;
                         down += call.Transfer.DownloadSeconds;
                         prune += reply.Timings.PruneSeconds;
-                        energy += (powers.TxPower.Value * call.Transfer.UploadSeconds) + ((powers.RxPower.Value + powers.BasebandPower.Value) * call.Transfer.DownloadSeconds);
                         if (i == 0)
                         {
                             p.FirstTop5 = reply.Top5.Select(t => t.Index).ToList();
@@ -87,7 +86,7 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
                     local ??= RuntimeSession.Open(path, deviceRuntime);
                     var seconds = Infer(local);
                     times.Add(seconds);
-                    energy += powers.ComputePower.Value * seconds;
+                    localSeconds += seconds;
                     p.Fallbacks++;
                     p.Completed++;
                 }
@@ -102,6 +101,8 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
             local?.Dispose();
         }
 
+        // Eq. (3) over the measured transfers, plus P_d for the requests that fell back to local inference.
+        var energy = CostModel.MeasuredDeviceEnergyJoules(powers, up, down, localSeconds);
         p.Measured = Summarise(times, bytesUp, bytesDown, up, down, prune, 0, 0, energy, times.Count > 0 ? times[0] : double.NaN);
         return p;
     }
@@ -157,7 +158,7 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
         }
 
         p.Completed = requests;
-        var energy = (powers.TxPower.Value * tReq) + ((powers.RxPower.Value + powers.BasebandPower.Value) * tModel) + (powers.ComputePower.Value * times.Sum());
+        var energy = CostModel.MeasuredDeviceEnergyJoules(powers, tReq, tModel, times.Sum());
         // The first local result needs the download, the decode (wire), the session and the first inference.
         var cycle = call.WallSeconds + decode + load + times[0];
         var lifetime = call.WallSeconds + decode + load + times.Sum();
