@@ -1,3 +1,4 @@
+using EdgeInfer.Contracts;
 using EdgeInfer.Core.Planning;
 using EdgeInfer.Core.Radio;
 using EdgeInfer.Device.Http;
@@ -7,16 +8,20 @@ namespace EdgeInfer.Device.Tests;
 
 public sealed class DevicePlanningTests
 {
-    private static readonly EdgeModel Model = new("mobilenet", false, ["input float[N,3,224,224]"],
+    private static readonly ModelView Model = new("mobilenet", null, false, ["input float[N,3,224,224]"], [],
     [
-        new EdgeVariant("full", "repository", 17_000_000, new EdgeFormatSizes(17_000_000, null, null), 4_231_976, false, null, null, null, null),
-        new EdgeVariant("global-0.70", "cached", 17_000_000, new EdgeFormatSizes(17_000_000, 4_400_000, null), 4_231_976, false, 0.7, "global", null, null),
-    ]);
+        new VariantView("full", "repository", 17_000_000, new FormatSizes(17_000_000, null, null), 4_231_976, null, false, null, null, "", null, null),
+        new VariantView("global-0.70", "cached", 17_000_000, new FormatSizes(17_000_000, 4_400_000, null), 4_231_976, null, false, 0.7, "global", "", null, null),
+    ], null);
 
-    private static EdgeStatus Status(double service, double? prune = null) => new(0, 0, 2, 64, 1, 2, false, new EdgeLoadStatus(4, "mobilenet", 100), prune is null ? 0 : 1,
-        [new EdgeRecentTimes("mobilenet", "full", 10, service / 2, service, service)],
-        [new EdgeRecentTimes("mobilenet", "full", 10, service, service, service)],
-        prune is { } p ? [new EdgeRecentTimes("mobilenet", null, 1, p, p, p)] : []);
+    /// <summary>An edge that has not warmed up (no calibration) and opened no session yet.</summary>
+    private static StatusView Status(double service, double? prune = null) => new(0, 0, 2, 64, 1, 2, false, new LoadView(4, "mobilenet", 100), prune is null ? 0 : 1,
+        new CacheView(0, 1 << 30, 0),
+        [new RecentTimes("mobilenet", "full", 10, service / 2, service, service)],
+        [new RecentTimes("mobilenet", "full", 10, service, service, service)],
+        prune is { } p ? [new RecentTimes("mobilenet", null, 1, p, p, p)] : [],
+        [],
+        new WarmupView(true, null, null, null, null, null, null));
 
     [Fact]
     public void Plan_EdgeFull_PredictsUploadPlusServicePlusResultAtRadioRates()
@@ -53,7 +58,7 @@ public sealed class DevicePlanningTests
     public void Plan_EdgeCalibratedButNotPrunedYet_ScalesItsCalibrationRate()
     {
         // The edge pruned a 4 MB model in 0.1 s at start-up (40 MB/s) and opened it in 20 ms: 17 MB takes 0.425 s and 85 ms.
-        var status = Status(0.010) with { Warmup = new EdgeWarmupStatus(true, "tiny", 4_000_000, 0.1, 40e6, 0.020, null) };
+        var status = Status(0.010) with { Warmup = new WarmupView(true, "tiny", 4_000_000, 0.1, 40e6, 0.020, null) };
         var overheads = new MeasuredOverheads(new Core.Quantities.Seconds(0.003), new Core.Quantities.Seconds(0.002), 5, 3, 1 << 20);
         var context = DevicePlanning.Plan(Model, status, new VariantQuery(0.7, "global"), 5, 602_112, RadioOptions.Default, null, overheads: overheads);
         Assert.Equal(0.425, context.Scenario.Model.Pruned.Prune.Value, 12);
@@ -73,8 +78,8 @@ public sealed class DevicePlanningTests
     {
         var status = Status(0.010) with
         {
-            SessionLoad = [new EdgeRecentTimes("mobilenet", "full", 1, 0.2, 0.2, 0.2), new EdgeRecentTimes("mobilenet", "global-0.70", 2, 0.04, 0.05, 0.05)],
-            Warmup = new EdgeWarmupStatus(true, "tiny", 4_000_000, 0.1, 40e6, 0.020, null),
+            SessionLoad = [new RecentTimes("mobilenet", "full", 1, 0.2, 0.2, 0.2), new RecentTimes("mobilenet", "global-0.70", 2, 0.04, 0.05, 0.05)],
+            Warmup = new WarmupView(true, "tiny", 4_000_000, 0.1, 40e6, 0.020, null),
         };
         var overheads = new MeasuredOverheads(default, default, 5, 3, 1 << 20);
         var context = DevicePlanning.Plan(Model, status, new VariantQuery(0.7, "global"), 5, 602_112, RadioOptions.Default, null, overheads: overheads);

@@ -1,3 +1,4 @@
+using EdgeInfer.Contracts;
 using EdgeInfer.Core.Planning;
 using EdgeInfer.Core.Radio;
 using EdgeInfer.Device.Http;
@@ -106,7 +107,7 @@ public static class DeviceClient
     }
 
     /// <summary>The model's input shape with the batch fixed to 1, from the catalog's <c>input float[N,3,224,224]</c>.</summary>
-    internal static long[] InputShape(EdgeModel model)
+    internal static long[] InputShape(ModelView model)
     {
         var text = model.Inputs.FirstOrDefault() ?? throw new Core.EdgeInferInputException($"The edge lists no input for '{model.Name}'.");
         var open = text.IndexOf('[', StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeInfer.Contracts;
 using EdgeInfer.Core.Planning;
 using EdgeInfer.Core.Quantities;
 using EdgeInfer.Core.Radio;
@@ -32,7 +33,7 @@ public static class DevicePlanning
     /// <param name="prunedFormat">Format the device downloads pruned models in: <c>wire</c> (default), <c>onnx</c> or <c>sparse-onnx</c>.</param>
     /// <param name="overheads">Measured protocol overheads (<see cref="OverheadProbe"/>), or null to plan with the paper's terms only.</param>
     /// <param name="deviceOpenedModel">True once this device process has opened a downloaded model: later opens do not pay the first one's extra cost.</param>
-    public static PlanContext Plan(EdgeModel model, EdgeStatus status, VariantQuery pruned, long requests, long inputBytes, RadioOptions radio, ProfileDocument? deviceProfile, long resultBytes = 2000, string prunedFormat = "wire", MeasuredOverheads? overheads = null, bool deviceOpenedModel = false)
+    public static PlanContext Plan(ModelView model, StatusView status, VariantQuery pruned, long requests, long inputBytes, RadioOptions radio, ProfileDocument? deviceProfile, long resultBytes = 2000, string prunedFormat = "wire", MeasuredOverheads? overheads = null, bool deviceOpenedModel = false)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(status);
@@ -126,7 +127,7 @@ public static class DevicePlanning
     /// T_pr: the edge's recent prunes of this model; else its start-up calibration rate (model bytes per second, measured
     /// under its load) applied to this model's size; else <see cref="AssumedPruneBytesPerSecond"/>, flagged as a guess.
     /// </summary>
-    private static double PruneSeconds(EdgeStatus status, string model, long fullSize, List<string> sources)
+    private static double PruneSeconds(StatusView status, string model, long fullSize, List<string> sources)
     {
         if (status.Prune.FirstOrDefault(p => p.Model == model) is { } recent)
         {
@@ -150,9 +151,9 @@ public static class DevicePlanning
     /// The edge's session open for a newly pruned variant: its recent opens of that variant; else its warm-up
     /// calibration, scaled by model size when it opened another model; else its opens of the full model.
     /// </summary>
-    private static double EdgeModelLoad(EdgeStatus status, EdgeModel model, string variant, long variantBytes, List<string> sources)
+    private static double EdgeModelLoad(StatusView status, ModelView model, string variant, long variantBytes, List<string> sources)
     {
-        var loads = status.SessionLoad ?? [];
+        var loads = status.SessionLoad;
         if (loads.FirstOrDefault(t => t.Model == model.Name && t.Variant == variant) is { } own)
         {
             sources.Add(F($"edge model load (beyond the paper): {own.MedianSeconds * 1e3:0.##} ms, edge status median session open of {model.Name}/{variant} over {own.Count}"));
@@ -211,11 +212,11 @@ public static class DevicePlanning
     }
 
     /// <summary>T_inf,e as the device meets it: the edge's service time (decode + queue + inference), else its inference time.</summary>
-    private static double? EdgeTime(EdgeStatus status, string model, string variant) =>
-        (status.Service ?? []).FirstOrDefault(t => t.Model == model && t.Variant == variant)?.MedianSeconds
+    private static double? EdgeTime(StatusView status, string model, string variant) =>
+        status.Service.FirstOrDefault(t => t.Model == model && t.Variant == variant)?.MedianSeconds
         ?? status.Inference.FirstOrDefault(t => t.Model == model && t.Variant == variant)?.MedianSeconds;
 
-    private static long PrunedSize(EdgeVariant? entry, long fullSize, VariantQuery pruned, string format, List<string> sources)
+    private static long PrunedSize(VariantView? entry, long fullSize, VariantQuery pruned, string format, List<string> sources)
     {
         var known = format switch
         {

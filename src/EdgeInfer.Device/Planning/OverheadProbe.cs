@@ -1,3 +1,4 @@
+using EdgeInfer.Contracts;
 using EdgeInfer.Core;
 using EdgeInfer.Core.Quantities;
 using EdgeInfer.Core.Radio;
@@ -42,7 +43,7 @@ public static class OverheadProbe
     /// <param name="resultBytes">Result size the planner uses (l_res).</param>
     /// <param name="requestBytes">Model request size the planner uses (l_req).</param>
     /// <param name="cancellationToken">Stops the probes.</param>
-    public static async Task<MeasuredOverheads> MeasureAsync(EdgeClient client, EdgeModel model, DeviceInput input, LinkRates rates, long resultBytes, long requestBytes, CancellationToken cancellationToken)
+    public static async Task<MeasuredOverheads> MeasureAsync(EdgeClient client, ModelView model, DeviceInput input, LinkRates rates, long resultBytes, long requestBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(model);

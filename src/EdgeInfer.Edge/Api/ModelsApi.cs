@@ -1,3 +1,4 @@
+using EdgeInfer.Contracts;
 using EdgeInfer.Edge.Variants;
 using EdgeInfer.Models.Repository;
 using Microsoft.AspNetCore.Builder;
@@ -79,21 +80,3 @@ public static class ModelsApi
             : (null, null);
     }
 }
-
-/// <summary>The catalog.</summary>
-public sealed record CatalogView(IReadOnlyList<ModelView> Models);
-
-/// <summary>
-/// One model: its inputs and outputs, every variant, and its recorded accuracy (<c>evaluate --record</c>; null when none),
-/// from which a device reads the Top-1/Top-5 of a variant the edge has not pruned yet.
-/// </summary>
-public sealed record ModelView(string Name, string? Architecture, bool Trained, IReadOnlyList<string> Inputs, IReadOnlyList<string> Outputs, IReadOnlyList<VariantView> Variants, ModelAccuracy? Accuracy);
-
-/// <summary>One variant. Origin: repository (full), prepruned (stored pruned variant) or cached (pruned on demand earlier).
-/// Parameters are the full model's count for cached variants (pruning zeroes weights, it does not remove them, except channel pruning).
-/// Top-1/Top-5 are given when known (the model's recorded accuracy has this method and pruning factor; the full model is
-/// pruning factor 0), else null.</summary>
-public sealed record VariantView(string Variant, string Origin, long SizeBytes, FormatSizes Sizes, long? Parameters, long? Macs, bool Trained, double? PruningFactor, string? PruningMethod, string Source, double? Top1, double? Top5);
-
-/// <summary>Sizes in bytes per download format; null for formats not made yet.</summary>
-public sealed record FormatSizes(long Onnx, long? Wire, long? SparseOnnx);

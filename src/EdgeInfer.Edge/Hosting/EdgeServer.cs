@@ -1,3 +1,4 @@
+using EdgeInfer.Contracts;
 using EdgeInfer.Edge.Admission;
 using EdgeInfer.Edge.Api;
 using EdgeInfer.Edge.Inference;
@@ -72,7 +73,7 @@ public static class EdgeServer
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EdgeWarmup>());
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals);
+        builder.Services.ConfigureHttpJsonOptions(j => EdgeJson.Apply(j.SerializerOptions));
         builder.Services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter(EdgeMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter());

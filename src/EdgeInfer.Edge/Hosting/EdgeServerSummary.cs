@@ -1,3 +1,4 @@
+using EdgeInfer.Contracts;
 using EdgeInfer.Edge.Admission;
 using EdgeInfer.Edge.Api;
 using EdgeInfer.Edge.Telemetry;

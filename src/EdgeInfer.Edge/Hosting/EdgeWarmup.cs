@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using EdgeInfer.Contracts;
 using EdgeInfer.Edge.Inference;
 using EdgeInfer.Edge.Variants;
 using EdgeInfer.Models.Repository;
