@@ -140,7 +140,9 @@ public sealed class DeviceClientTests : IAsyncLifetime
         var model = await client.ModelAsync("mobilenet", ct);
         var input = DeviceInput.Synthetic(DeviceClient.InputShape(model));
         await client.InferAsync("mobilenet", null, input.Body, input.ContentType, input.Shape, ct);
-        var plan = Planning.DevicePlanning.Plan(model, await client.StatusAsync(ct), new Http.VariantQuery(0.7, "global"), 3, input.Body.Length, Core.Radio.RadioOptions.Default, null);
+        var status = await client.StatusAsync(ct);
+        var plan = Planning.DevicePlanning.Plan(
+            new Planning.DevicePlanInputs { Model = model, Status = status, Pruned = new Http.VariantQuery(0.7, "global"), Requests = 3, InputBytes = input.Body.Length });
         await server.App.StopAsync(ct);
 
         var runner = new StrategyRunner(client, new DeviceModelCache(cacheRoot), input, Runtime.Execution.RuntimeOptions.Device);

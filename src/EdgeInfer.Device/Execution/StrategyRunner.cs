@@ -42,69 +42,82 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
     private async Task<Partial> RunAtEdgeAsync(string model, VariantQuery? variant, int requests, DeviceProfile powers, CancellationToken cancellationToken)
     {
         var p = new Partial();
-        var times = new List<double>(requests);
-        double up = 0, down = 0, prune = 0, localSeconds = 0;
-        long bytesUp = 0, bytesDown = 0;
-        RuntimeSession? local = null;
+        var edge = new EdgeTotals(requests);
         try
         {
             for (var i = 0; i < requests; i++)
             {
-                string? failure;
-                try
+                var (completed, failure) = await InferAtEdgeAsync(model, variant, i == 0, p, edge, cancellationToken).ConfigureAwait(false);
+                if (!completed)
                 {
-                    var (call, reply, problem) = await client.InferAsync(model, variant, input.Body, input.ContentType, input.Shape, cancellationToken).ConfigureAwait(false);
-                    bytesUp += call.Transfer.BytesUp;
-                    bytesDown += call.Transfer.BytesDown;
-                    if (reply is not null)
-                    {
-                        times.Add(call.WallSeconds);
-                        up += call.Transfer.UploadSeconds;
-                        down += call.Transfer.DownloadSeconds;
-                        prune += reply.Timings.PruneSeconds;
-                        if (i == 0)
-                        {
-                            p.FirstTop5 = reply.Top5.Select(t => t.Index).ToList();
-                            p.Notes.Add($"first request: variant {reply.Variant} was '{reply.Origin}' at the edge" + (reply.Origin == "pruned" ? " (pruned on demand: T_pr paid)" : ""));
-                        }
-
-                        p.Completed++;
-                        continue;
-                    }
-
-                    failure = problem;
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or IOException)
-                {
-                    failure = ex.Message;
-                }
-
-                // The edge failed after the retries: infer locally when the model is already on the device.
-                var path = cache.RunnableOf(model, variant?.Variant ?? "full");
-                if (path is not null && input.IsTensor)
-                {
-                    local ??= RuntimeSession.Open(path, deviceRuntime);
-                    var seconds = Infer(local);
-                    times.Add(seconds);
-                    localSeconds += seconds;
-                    p.Fallbacks++;
-                    p.Completed++;
-                }
-                else if (p.Errors.Count < 10)
-                {
-                    p.Errors.Add($"request {i + 1}: {failure}" + (path is null ? " (no model cached on the device to fall back to)" : ""));
+                    FallBack(model, variant, i, failure, p, edge);
                 }
             }
         }
         finally
         {
-            local?.Dispose();
+            edge.Local?.Dispose();
         }
 
         // Eq. (3) over the measured transfers, plus P_d for the requests that fell back to local inference.
-        var energy = CostModel.MeasuredDeviceEnergyJoules(powers, up, down, localSeconds);
-        p.Measured = Summarise(times, bytesUp, bytesDown, up, down, prune, 0, 0, energy, times.Count > 0 ? times[0] : double.NaN);
+        var energy = CostModel.MeasuredDeviceEnergyJoules(powers, edge.UploadSeconds, edge.DownloadSeconds, edge.LocalSeconds);
+        var times = edge.Times;
+        p.Measured = Summarise(times, edge.BytesUp, edge.BytesDown, edge.UploadSeconds, edge.DownloadSeconds, edge.PruneSeconds, 0, 0, energy,
+            times.Count > 0 ? times[0] : double.NaN);
         return p;
+    }
+
+    /// <summary>One request at the edge (with the client's retries); not completed: why it failed.</summary>
+    private async Task<(bool Completed, string? Failure)> InferAtEdgeAsync(
+        string model, VariantQuery? variant, bool first, Partial p, EdgeTotals edge, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (call, reply, problem) = await client.InferAsync(model, variant, input.Body, input.ContentType, input.Shape, cancellationToken).ConfigureAwait(false);
+            edge.BytesUp += call.Transfer.BytesUp;
+            edge.BytesDown += call.Transfer.BytesDown;
+            if (reply is null)
+            {
+                return (false, problem);
+            }
+
+            edge.Times.Add(call.WallSeconds);
+            edge.UploadSeconds += call.Transfer.UploadSeconds;
+            edge.DownloadSeconds += call.Transfer.DownloadSeconds;
+            edge.PruneSeconds += reply.Timings.PruneSeconds;
+            if (first)
+            {
+                p.FirstTop5 = reply.Top5.Select(t => t.Index).ToList();
+                p.Notes.Add($"first request: variant {reply.Variant} was '{reply.Origin}' at the edge"
+                    + (reply.Origin == "pruned" ? " (pruned on demand: T_pr paid)" : ""));
+            }
+
+            p.Completed++;
+            return (true, null);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or IOException)
+        {
+            return (false, ex.Message);
+        }
+    }
+
+    /// <summary>The edge failed after the retries: infer locally when the model is already on the device, else record the error.</summary>
+    private void FallBack(string model, VariantQuery? variant, int request, string? failure, Partial p, EdgeTotals edge)
+    {
+        var path = cache.RunnableOf(model, variant?.Variant ?? "full");
+        if (path is not null && input.IsTensor)
+        {
+            edge.Local ??= RuntimeSession.Open(path, deviceRuntime);
+            var seconds = Infer(edge.Local);
+            edge.Times.Add(seconds);
+            edge.LocalSeconds += seconds;
+            p.Fallbacks++;
+            p.Completed++;
+        }
+        else if (p.Errors.Count < 10)
+        {
+            p.Errors.Add($"request {request + 1}: {failure}" + (path is null ? " (no model cached on the device to fall back to)" : ""));
+        }
     }
 
     private async Task<Partial> RunOnDeviceAsync(string model, VariantQuery? variant, int requests, DeviceProfile powers, CancellationToken cancellationToken)
@@ -205,5 +218,30 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
         public IReadOnlyList<int> FirstTop5 { get; set; } = [];
 
         public MeasuredCosts Measured { get; set; } = null!;
+    }
+
+    /// <summary>What the requests of an edge strategy add up to, and the local session of the fallback, opened at the first one.</summary>
+    private sealed class EdgeTotals(int requests)
+    {
+        /// <summary>Per completed request: wall time at the edge, or local inference time of a fallback, seconds.</summary>
+        public List<double> Times { get; } = new(requests);
+
+        public long BytesUp { get; set; }
+
+        public long BytesDown { get; set; }
+
+        /// <summary>Shaped upload time of the answered requests (ΣT_in), seconds.</summary>
+        public double UploadSeconds { get; set; }
+
+        /// <summary>Shaped download time of the answered requests (ΣT_res), seconds.</summary>
+        public double DownloadSeconds { get; set; }
+
+        /// <summary>The edge's prune time as its answers report it, seconds.</summary>
+        public double PruneSeconds { get; set; }
+
+        /// <summary>Local inference time of the fallbacks (ΣT_inf,d), seconds.</summary>
+        public double LocalSeconds { get; set; }
+
+        public RuntimeSession? Local { get; set; }
     }
 }

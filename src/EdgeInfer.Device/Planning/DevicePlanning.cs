@@ -4,6 +4,7 @@ using EdgeInfer.Core.Planning;
 using EdgeInfer.Core.Quantities;
 using EdgeInfer.Core.Radio;
 using EdgeInfer.Device.Http;
+using EdgeInfer.Models.Repository;
 using EdgeInfer.Runtime.Profiles;
 
 namespace EdgeInfer.Device.Planning;
@@ -21,85 +22,60 @@ public static class DevicePlanning
     /// </summary>
     public const double AssumedPruneBytesPerSecond = 40e6;
 
-    /// <summary>Makes the scenario and plans it.</summary>
-    /// <param name="model">The edge's catalog entry.</param>
-    /// <param name="status">The edge's status.</param>
-    /// <param name="pruned">The pruned variant the pruned strategies use.</param>
-    /// <param name="requests">Q.</param>
-    /// <param name="inputBytes">Bytes one inference uploads.</param>
-    /// <param name="radio">Radio model.</param>
-    /// <param name="deviceProfile">Measured device times, or null.</param>
-    /// <param name="resultBytes">Bytes of one result (default the paper's 2 kB).</param>
-    /// <param name="prunedFormat">Format the device downloads pruned models in: <c>wire</c> (default), <c>onnx</c> or <c>sparse-onnx</c>.</param>
-    /// <param name="overheads">Measured protocol overheads (<see cref="OverheadProbe"/>), or null to plan with the paper's terms only.</param>
-    /// <param name="deviceOpenedModel">True once this device process has opened a downloaded model: later opens do not pay the first one's extra cost.</param>
-    public static PlanContext Plan(ModelView model, StatusView status, VariantQuery pruned, long requests, long inputBytes, RadioOptions radio, ProfileDocument? deviceProfile, long resultBytes = 2000, string prunedFormat = "wire", MeasuredOverheads? overheads = null, bool deviceOpenedModel = false)
+    /// <summary>Makes the scenario from <paramref name="inputs"/> and plans it, with and without the measured overheads.</summary>
+    /// <exception cref="Core.EdgeInferInputException">The edge lists no full variant, or reports no inference time for it yet.</exception>
+    public static PlanContext Plan(DevicePlanInputs inputs)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(status);
-        ArgumentNullException.ThrowIfNull(pruned);
+        ArgumentNullException.ThrowIfNull(inputs);
         var sources = new List<string>();
-        var rates = RadioChannel.Evaluate(radio).Rates;
+        var rates = RadioChannel.Evaluate(inputs.Radio).Rates;
         sources.Add(F($"rates: radio model, uplink {rates.Uplink.Value / 1e6:0.#} Mbit/s, downlink {rates.Downlink.Value / 1e6:0.#} Mbit/s"));
+        var scenario = PaperScenario(inputs, sources);
+        var paper = OffloadPlanner.Plan(scenario, rates);
+        if (inputs.Overheads is not { } overheads)
+        {
+            sources.Add("protocol overheads: not measured, the paper's terms only");
+            return new PlanContext(scenario, rates, paper, paper, sources);
+        }
 
-        var full = model.Variants.FirstOrDefault(v => v.Variant == "full") ?? throw new Core.EdgeInferInputException($"The edge has no full variant of '{model.Name}'.");
+        scenario = WithOverheads(scenario, inputs, overheads, sources);
+        return new PlanContext(scenario, rates, OffloadPlanner.Plan(scenario, rates), paper, sources);
+    }
+
+    /// <summary>The scenario in the paper's terms: sizes, edge and device inference times, T_pr, accuracy.</summary>
+    private static PlanningScenario PaperScenario(DevicePlanInputs inputs, List<string> sources)
+    {
+        var (model, status, pruned) = (inputs.Model, inputs.Status, inputs.Pruned);
+        var full = FullEntry(model);
         var prunedEntry = model.Variants.FirstOrDefault(v => v.Variant == pruned.Variant);
         var fullSize = full.Sizes.Onnx;
-        var prunedSize = PrunedSize(prunedEntry, fullSize, pruned, prunedFormat, sources);
-
-        var edgeFull = EdgeTime(status, model.Name, "full");
-        var edgePruned = EdgeTime(status, model.Name, pruned.Variant);
-        if (edgeFull is null)
-        {
-            throw new Core.EdgeInferInputException($"The edge reports no inference time for {model.Name}/full yet; probe it first.");
-        }
-
-        sources.Add(F($"edge inference (full): edge status median service time {edgeFull.Value * 1e3:0.##} ms at load {status.BackgroundLoad.Tasks}"));
-        if (edgePruned is null)
-        {
-            edgePruned = edgeFull;
-            sources.Add("edge inference (pruned): no recent time, taken as the full model's (dense kernels do not skip zeros)");
-        }
-        else
-        {
-            sources.Add(F($"edge inference (pruned): edge status median service time {edgePruned.Value * 1e3:0.##} ms"));
-        }
-
-        var deviceFull = DeviceTime(deviceProfile, model.Name, "full");
-        var devicePruned = DeviceTime(deviceProfile, model.Name, pruned.Variant) ?? deviceFull;
-        if (deviceFull is null)
-        {
-            deviceFull = edgeFull * status.IntraOpThreads;
-            devicePruned = edgePruned * status.IntraOpThreads;
-            sources.Add(F($"device inference: no device profile; estimated as edge time × {status.IntraOpThreads} edge threads"));
-        }
-        else
-        {
-            sources.Add(F($"device inference: device profile median {deviceFull.Value * 1e3:0.##} ms (full), {devicePruned!.Value * 1e3:0.##} ms (pruned)"));
-        }
-
+        var prunedSize = PrunedSize(prunedEntry, fullSize, pruned, inputs.PrunedFormat, sources);
+        var (edgeFull, edgePruned) = EdgeTimes(status, model.Name, pruned.Variant, sources);
+        var (deviceFull, devicePruned) = DeviceTimes(inputs, edgeFull, edgePruned, sources);
         var prune = PruneSeconds(status, model.Name, fullSize, sources);
-        sources.Add($"input size: {inputBytes} B per request; result size {resultBytes} B (paper)");
-
-        // A variant the edge has not made yet has no catalog entry; its accuracy may still be recorded for the model.
-        var prunedAccuracy = model.Accuracy?.Points.FirstOrDefault(p => p.Method == pruned.Method && Math.Abs(p.PruningFactor - pruned.PruningFactor) < 0.005);
-        sources.Add(full.Top1 is null && prunedEntry?.Top1 is null && prunedAccuracy is null
-            ? "accuracy: not recorded at the edge (evaluate --record); accuracy constraints cannot be met"
-            : F($"accuracy: edge catalog, Top-1 {full.Top1:0.###} (full), {prunedEntry?.Top1 ?? prunedAccuracy?.Top1:0.###} (pruned) on {model.Accuracy?.Dataset}"));
-        var scenario = new PlanningScenario
+        sources.Add($"input size: {inputs.InputBytes} B per request; result size {inputs.ResultBytes} B (paper)");
+        var prunedAccuracy = PrunedAccuracy(model, full, prunedEntry, pruned, sources);
+        return new PlanningScenario
         {
-            Radio = radio,
+            Radio = inputs.Radio,
             Edge = new EdgeProfile { Load = status.BackgroundLoad.Tasks },
-            Workload = new Workload { Requests = requests, InputSize = new Bytes(inputBytes), ResultSize = new Bytes(resultBytes) },
+            Workload = new Workload { Requests = inputs.Requests, InputSize = new Bytes(inputs.InputBytes), ResultSize = new Bytes(inputs.ResultBytes) },
             Model = new Core.Planning.ModelProfile
             {
                 Name = model.Name,
-                Full = new ModelVariantCosts { Size = new Bytes(fullSize), DeviceInference = new Seconds(deviceFull.Value), EdgeInference = new Seconds(edgeFull.Value), Top1 = full.Top1, Top5 = full.Top5 },
+                Full = new ModelVariantCosts
+                {
+                    Size = new Bytes(fullSize),
+                    DeviceInference = new Seconds(deviceFull),
+                    EdgeInference = new Seconds(edgeFull),
+                    Top1 = full.Top1,
+                    Top5 = full.Top5,
+                },
                 Pruned = new ModelVariantCosts
                 {
                     Size = new Bytes(prunedSize),
-                    DeviceInference = new Seconds(devicePruned!.Value),
-                    EdgeInference = new Seconds(edgePruned.Value),
+                    DeviceInference = new Seconds(devicePruned),
+                    EdgeInference = new Seconds(edgePruned),
                     Prune = new Seconds(prune),
                     PruningFactor = pruned.PruningFactor,
                     Top1 = prunedEntry?.Top1 ?? prunedAccuracy?.Top1,
@@ -107,20 +83,73 @@ public static class DevicePlanning
                 },
             },
         };
-        var paper = OffloadPlanner.Plan(scenario, rates);
-        if (overheads is null)
+    }
+
+    /// <summary>The measured terms beyond the paper: device set-up, the edge's model load, request and download overheads.</summary>
+    private static PlanningScenario WithOverheads(PlanningScenario scenario, DevicePlanInputs inputs, MeasuredOverheads overheads, List<string> sources)
+    {
+        var (model, pruned) = (inputs.Model, inputs.Pruned);
+        scenario = WithDeviceSetup(scenario, inputs, sources);
+        // The edge opens the dense pruned variant: its ONNX size (the catalog's, else the full model's for unstructured pruning).
+        var fullSize = FullEntry(model).Sizes.Onnx;
+        var prunedOnnx = model.Variants.FirstOrDefault(v => v.Variant == pruned.Variant)?.Sizes.Onnx
+            ?? (pruned.Method == "channel" ? (long)(fullSize * (1 - pruned.PruningFactor)) : fullSize);
+        var load = EdgeModelLoad(inputs.Status, model, pruned.Variant, prunedOnnx, sources);
+        sources.Add(F($"request overhead (beyond the paper): {overheads.Request.Value * 1e3:0.##} ms, ")
+            + F($"median over {overheads.RequestProbes} probe inferences of wall − T_in − T_res − edge service"));
+        sources.Add(F($"download overhead (beyond the paper): {overheads.Download.Value * 1e3:0.##} ms, ")
+            + F($"median over {overheads.DownloadProbes} ranged {overheads.DownloadProbeBytes} B probe downloads of wall − T_req − transfer"));
+        return scenario with
         {
-            sources.Add("protocol overheads: not measured, the paper's terms only");
-            return new PlanContext(scenario, rates, paper, paper, sources);
+            Overheads = new ProtocolOverheads { Request = overheads.Request, Download = overheads.Download, EdgeModelLoad = new Seconds(load) },
+        };
+    }
+
+    private static VariantView FullEntry(ModelView model) =>
+        model.Variants.FirstOrDefault(v => v.Variant == "full") ?? throw new Core.EdgeInferInputException($"The edge has no full variant of '{model.Name}'.");
+
+    /// <summary>T_inf,e of the full and the pruned variant from the edge's status; the pruned one defaults to the full one's.</summary>
+    private static (double Full, double Pruned) EdgeTimes(StatusView status, string model, string prunedVariant, List<string> sources)
+    {
+        var edgeFull = EdgeTime(status, model, "full")
+            ?? throw new Core.EdgeInferInputException($"The edge reports no inference time for {model}/full yet; probe it first.");
+        sources.Add(F($"edge inference (full): edge status median service time {edgeFull * 1e3:0.##} ms at load {status.BackgroundLoad.Tasks}"));
+        if (EdgeTime(status, model, prunedVariant) is not { } edgePruned)
+        {
+            sources.Add("edge inference (pruned): no recent time, taken as the full model's (dense kernels do not skip zeros)");
+            return (edgeFull, edgeFull);
         }
 
-        // The edge opens the dense pruned variant: its ONNX size (the catalog's, else the full model's for unstructured pruning).
-        scenario = WithDeviceSetup(scenario, deviceProfile, model.Name, pruned.Variant, prunedFormat, deviceOpenedModel, sources);
-        var load = EdgeModelLoad(status, model, pruned.Variant, prunedEntry?.Sizes.Onnx ?? (pruned.Method == "channel" ? (long)(fullSize * (1 - pruned.PruningFactor)) : fullSize), sources);
-        scenario = scenario with { Overheads = new ProtocolOverheads { Request = overheads.Request, Download = overheads.Download, EdgeModelLoad = new Seconds(load) } };
-        sources.Add(F($"request overhead (beyond the paper): {overheads.Request.Value * 1e3:0.##} ms, median over {overheads.RequestProbes} probe inferences of wall − T_in − T_res − edge service"));
-        sources.Add(F($"download overhead (beyond the paper): {overheads.Download.Value * 1e3:0.##} ms, median over {overheads.DownloadProbes} ranged {overheads.DownloadProbeBytes} B probe downloads of wall − T_req − transfer"));
-        return new PlanContext(scenario, rates, OffloadPlanner.Plan(scenario, rates), paper, sources);
+        sources.Add(F($"edge inference (pruned): edge status median service time {edgePruned * 1e3:0.##} ms"));
+        return (edgeFull, edgePruned);
+    }
+
+    /// <summary>T_inf,d of the full and the pruned variant: the device profile's, else the edge's times × its threads.</summary>
+    private static (double Full, double Pruned) DeviceTimes(DevicePlanInputs inputs, double edgeFull, double edgePruned, List<string> sources)
+    {
+        var (profile, model, threads) = (inputs.DeviceProfile, inputs.Model.Name, inputs.Status.IntraOpThreads);
+        if (DeviceTime(profile, model, "full") is not { } deviceFull)
+        {
+            sources.Add(F($"device inference: no device profile; estimated as edge time × {threads} edge threads"));
+            return (edgeFull * threads, edgePruned * threads);
+        }
+
+        var devicePruned = DeviceTime(profile, model, inputs.Pruned.Variant) ?? deviceFull;
+        sources.Add(F($"device inference: device profile median {deviceFull * 1e3:0.##} ms (full), {devicePruned * 1e3:0.##} ms (pruned)"));
+        return (deviceFull, devicePruned);
+    }
+
+    /// <summary>
+    /// The recorded accuracy point of the pruned variant: a variant the edge has not made yet has no catalog entry, but
+    /// its accuracy may still be recorded for the model.
+    /// </summary>
+    private static AccuracyRecord? PrunedAccuracy(ModelView model, VariantView full, VariantView? prunedEntry, VariantQuery pruned, List<string> sources)
+    {
+        var prunedAccuracy = model.Accuracy?.Points.FirstOrDefault(p => p.Method == pruned.Method && Math.Abs(p.PruningFactor - pruned.PruningFactor) < 0.005);
+        sources.Add(full.Top1 is null && prunedEntry?.Top1 is null && prunedAccuracy is null
+            ? "accuracy: not recorded at the edge (evaluate --record); accuracy constraints cannot be met"
+            : F($"accuracy: edge catalog, Top-1 {full.Top1:0.###} (full), {prunedEntry?.Top1 ?? prunedAccuracy?.Top1:0.###} (pruned) on {model.Accuracy?.Dataset}"));
+        return prunedAccuracy;
     }
 
     /// <summary>
@@ -179,8 +208,10 @@ public static class DevicePlanning
     /// open per variant (<see cref="ModelVariantCosts.DeviceLoad"/>), and the wire decode of the pruned variant when it is
     /// downloaded as wire (<see cref="ModelVariantCosts.DeviceDecode"/>). Absent measurements stay 0 and are said so.
     /// </summary>
-    private static PlanningScenario WithDeviceSetup(PlanningScenario scenario, ProfileDocument? profile, string model, string prunedVariant, string prunedFormat, bool deviceOpenedModel, List<string> sources)
+    private static PlanningScenario WithDeviceSetup(PlanningScenario scenario, DevicePlanInputs inputs, List<string> sources)
     {
+        var (profile, model, prunedVariant) = (inputs.DeviceProfile, inputs.Model.Name, inputs.Pruned.Variant);
+        var (prunedFormat, deviceOpenedModel) = (inputs.PrunedFormat, inputs.DeviceOpenedModel);
         var full = profile?.Device?.Find(model, "full")?.Measurements.FirstOrDefault();
         var pruned = profile?.Device?.Find(model, prunedVariant)?.Measurements.FirstOrDefault();
         // A repeated open costs the profile's median; the first model a process opens costs more (measured: 62 against
