@@ -11,13 +11,15 @@ public sealed class DevicePlanningTests
     private static readonly ModelView Model = new("mobilenet", null, false, ["input float[N,3,224,224]"], [],
     [
         new VariantView("full", "repository", 17_000_000, new FormatSizes(17_000_000, null, null), 4_231_976, null, false, null, null, "", null, null),
-        new VariantView("global-0.70", "cached", 17_000_000, new FormatSizes(17_000_000, 4_400_000, null), 4_231_976, null, false, 0.7, "global", "", null, null),
+        new VariantView(
+            "global-0.70", "cached", 17_000_000, new FormatSizes(17_000_000, 4_400_000, null), 4_231_976, null, false, 0.7, "global", "", null, null),
     ], null);
 
     private static readonly VariantQuery Global70 = new(0.7, "global");
 
     /// <summary>An edge that has not warmed up (no calibration) and opened no session yet.</summary>
-    private static StatusView Status(double service, double? prune = null) => new(0, 0, 2, 64, 1, 2, false, new LoadView(4, "mobilenet", 100), prune is null ? 0 : 1,
+    private static StatusView Status(double service, double? prune = null) => new(
+        0, 0, 2, 64, 1, 2, false, new LoadView(4, "mobilenet", 100), prune is null ? 0 : 1,
         new CacheView(0, 1 << 30, 0),
         [new RecentTimes("mobilenet", "full", 10, service / 2, service, service)],
         [new RecentTimes("mobilenet", "full", 10, service, service, service)],
@@ -101,7 +103,8 @@ public sealed class DevicePlanningTests
         {
             var path = Path.Combine(folder, "tiny.onnx");
             File.WriteAllBytes(path, Google.Protobuf.MessageExtensions.ToByteArray(EdgeInfer.Models.Building.TinyNetwork.Build()));
-            var profile = new Runtime.Profiles.Profiler(new Runtime.Profiles.ProfilerOptions { MeasureEdge = false, Samples = 2, WarmupRuns = 1, SetupSamples = 1 }).Run(
+            var profilerOptions = new Runtime.Profiles.ProfilerOptions { MeasureEdge = false, Samples = 2, WarmupRuns = 1, SetupSamples = 1 };
+            var profile = new Runtime.Profiles.Profiler(profilerOptions).Run(
             [
                 new Runtime.Profiles.ProfileTarget("mobilenet", "full", path),
                 new Runtime.Profiles.ProfileTarget("mobilenet", "global-0.70", path) { PruningFactor = 0.7, PruningMethod = "global" },
@@ -120,9 +123,11 @@ public sealed class DevicePlanningTests
             Assert.Equal(context.PaperOutcome(Strategy.DevicePrepruned).CycleDelay.Value + pruned.SessionLoadSeconds.MedianSeconds + excess + decode,
                 context.Outcome(Strategy.DevicePrepruned).CycleDelay.Value, 9);
             Assert.Equal(context.PaperOutcome(Strategy.EdgeFull).CycleDelay.Value, context.Outcome(Strategy.EdgeFull).CycleDelay.Value, 12);
-            Assert.Contains(context.Sources, s => s.StartsWith("device model load (beyond the paper): device profile median session open", StringComparison.Ordinal));
+            Assert.Contains(
+                context.Sources, s => s.StartsWith("device model load (beyond the paper): device profile median session open", StringComparison.Ordinal));
 
-            var later = DevicePlanning.Plan(Inputs(Status(0.010)) with { DeviceProfile = profile, PrunedFormat = format, Overheads = overheads, DeviceOpenedModel = true });
+            var later = DevicePlanning.Plan(
+                Inputs(Status(0.010)) with { DeviceProfile = profile, PrunedFormat = format, Overheads = overheads, DeviceOpenedModel = true });
             Assert.Equal(full.SessionLoadSeconds.MedianSeconds, later.Scenario.Model.Full.DeviceLoad.Value, 12);
         }
         finally

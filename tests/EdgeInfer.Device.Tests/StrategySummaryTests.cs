@@ -4,7 +4,8 @@ namespace EdgeInfer.Device.Tests;
 
 public sealed class StrategySummaryTests
 {
-    private static StrategyRun Run(string strategy, double measuredCycle, double predictedCycle, double measuredLifetime = 1, double predictedLifetime = 1) => new(
+    private static StrategyRun Run(
+        string strategy, double measuredCycle, double predictedCycle, double measuredLifetime = 1, double predictedLifetime = 1) => new(
         strategy, "m", "full", 2, 2,
         new MeasuredCosts(measuredCycle, measuredLifetime, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
         new PredictedCosts(predictedCycle, predictedLifetime, 0, 0, predictedCycle / 2, predictedLifetime / 2),

@@ -27,7 +27,8 @@ public static class DeviceClient
         request.Validate();
         progress ??= _ => { };
         var rates = RadioChannel.Evaluate(request.Radio).Rates;
-        using var client = new EdgeClient(new EdgeClientOptions { Edge = request.Edge, Shaping = request.Shaping ? rates : null, MaxRetries = request.MaxRetries });
+        var clientOptions = new EdgeClientOptions { Edge = request.Edge, Shaping = request.Shaping ? rates : null, MaxRetries = request.MaxRetries };
+        using var client = new EdgeClient(clientOptions);
         var model = await client.ModelAsync(request.Model, cancellationToken).ConfigureAwait(false);
         var shape = InputShape(model);
         var input = request.Input is null ? DeviceInput.Synthetic(shape) : DeviceInput.FromFile(request.Input, shape);
@@ -68,7 +69,13 @@ public static class DeviceClient
     /// from its status.
     /// </summary>
     private static async Task<MeasuredOverheads?> ProbeAsync(
-        EdgeClient client, DeviceRunRequest request, ModelView model, DeviceInput input, LinkRates rates, Action<string> progress, CancellationToken cancellationToken)
+        EdgeClient client,
+        DeviceRunRequest request,
+        ModelView model,
+        DeviceInput input,
+        LinkRates rates,
+        Action<string> progress,
+        CancellationToken cancellationToken)
     {
         if (request.MeasureOverheads)
         {
@@ -124,7 +131,8 @@ public static class DeviceClient
                 plan = DevicePlanning.Plan(inputs);
             }
 
-            scope.Progress($"executing {strategy.Name()} with Q = {request.Requests}" + (request.Repeat > 1 ? $" (repetition {repetition} of {request.Repeat})" : ""));
+            scope.Progress($"executing {strategy.Name()} with Q = {request.Requests}"
+                + (request.Repeat > 1 ? $" (repetition {repetition} of {request.Repeat})" : ""));
             var runner = new StrategyRunner(client, new DeviceModelCache(cacheRoot), scope.Input, scope.DeviceRuntime, request.PrunedFormat);
             runs.Add(await runner.RunAsync(strategy, inputs.Model.Name, inputs.Pruned, request.Requests, plan, cancellationToken).ConfigureAwait(false));
             openedModel |= !strategy.RunsAtEdge();
@@ -163,7 +171,14 @@ public static class DeviceClient
     private static Decision Describe(OffloadPlan plan) => new(
         plan.Chosen?.Name(),
         plan.Explanation,
-        [.. plan.Options.Select(o => new DecisionOption(o.Outcome.Strategy.Name(), o.Outcome.CycleDelay.Value, o.Outcome.LifetimeDelay.Value, o.Outcome.DeviceEnergy.Value, o.Outcome.ExchangedData.Value, o.Outcome.Feasible, o.Reasons))]);
+        [.. plan.Options.Select(o => new DecisionOption(
+            o.Outcome.Strategy.Name(),
+            o.Outcome.CycleDelay.Value,
+            o.Outcome.LifetimeDelay.Value,
+            o.Outcome.DeviceEnergy.Value,
+            o.Outcome.ExchangedData.Value,
+            o.Outcome.Feasible,
+            o.Reasons))]);
 
     /// <summary>What every strategy run of one device run shares.</summary>
     private sealed record RunScope(EdgeClient Client, DeviceRunRequest Request, DeviceInput Input, RuntimeOptions DeviceRuntime, Action<string> Progress);

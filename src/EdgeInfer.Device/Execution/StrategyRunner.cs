@@ -14,8 +14,8 @@ namespace EdgeInfer.Device.Execution;
 
 /// <summary>
 /// Executes one strategy for real and measures it: edge-* upload the input Q times and read the results; device-*
-/// download the model (pruned variants in the wire format by default, decoded here; or dense ONNX, or COO sparse ONNX), open it in ORT with the device role and run Q
-/// inferences locally. An edge request that still fails after the client's retries falls back to local inference
+/// download the model (pruned variants in the wire format by default, decoded here; or dense ONNX, or COO sparse ONNX),
+/// open it in ORT with the device role and run Q inferences locally. An edge request that still fails after the client's retries falls back to local inference
 /// when the model is already on the device; otherwise it is an error in the summary.
 /// </summary>
 public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, DeviceInput input, RuntimeOptions deviceRuntime, string prunedFormat = "wire")
@@ -31,7 +31,13 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
             : await RunOnDeviceAsync(model, variant, requests, plan.Scenario.Device, cancellationToken).ConfigureAwait(false);
         var outcome = plan.Outcome(strategy);
         var paper = plan.PaperOutcome(strategy);
-        var predicted = new PredictedCosts(outcome.CycleDelay.Value, outcome.LifetimeDelay.Value, outcome.DeviceEnergy.Value, outcome.ExchangedData.Value, paper.CycleDelay.Value, paper.LifetimeDelay.Value);
+        var predicted = new PredictedCosts(
+            outcome.CycleDelay.Value,
+            outcome.LifetimeDelay.Value,
+            outcome.DeviceEnergy.Value,
+            outcome.ExchangedData.Value,
+            paper.CycleDelay.Value,
+            paper.LifetimeDelay.Value);
         var errors = new RelativeErrors(
             (run.Measured.CycleDelaySeconds - predicted.CycleDelaySeconds) / predicted.CycleDelaySeconds,
             (run.Measured.LifetimeDelaySeconds - predicted.LifetimeDelaySeconds) / predicted.LifetimeDelaySeconds);
@@ -73,7 +79,8 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
     {
         try
         {
-            var (call, reply, problem) = await client.InferAsync(model, variant, input.Body, input.ContentType, input.Shape, cancellationToken).ConfigureAwait(false);
+            var (call, reply, problem) = await client.InferAsync(model, variant, input.Body, input.ContentType, input.Shape, cancellationToken)
+                .ConfigureAwait(false);
             edge.BytesUp += call.Transfer.BytesUp;
             edge.BytesDown += call.Transfer.BytesDown;
             if (reply is null)
@@ -125,7 +132,8 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
         var p = new Partial();
         if (!input.IsTensor)
         {
-            throw new Core.EdgeInferInputException($"device strategies infer locally and need a tensor input (--synthetic or a float32 .bin file); '{input.Description}' is an image, which only the edge preprocesses.");
+            throw new Core.EdgeInferInputException("device strategies infer locally and need a tensor input (--synthetic or a float32 .bin file); "
+                + $"'{input.Description}' is an image, which only the edge preprocesses.");
         }
 
         var name = variant?.Variant ?? "full";
@@ -177,7 +185,8 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
         var lifetime = call.WallSeconds + decode + load + times.Sum();
         var serverPrune = call.ServerSeconds;
         var stats = LatencyStatistics.From(times.ToArray());
-        p.Measured = new MeasuredCosts(cycle, lifetime, stats.MedianSeconds, stats.P90Seconds, call.Transfer.BytesUp, call.Transfer.BytesDown, tReq, tModel, serverPrune, decode, load, energy);
+        var (up, down) = (call.Transfer.BytesUp, call.Transfer.BytesDown);
+        p.Measured = new MeasuredCosts(cycle, lifetime, stats.MedianSeconds, stats.P90Seconds, up, down, tReq, tModel, serverPrune, decode, load, energy);
         return p;
     }
 
@@ -194,7 +203,8 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
         return [.. indices.OrderByDescending(i => copy[i]).ThenBy(i => i).Take(k)];
     }
 
-    private static MeasuredCosts Summarise(List<double> times, long bytesUp, long bytesDown, double up, double down, double prune, double decode, double load, double energy, double cycle)
+    private static MeasuredCosts Summarise(
+        List<double> times, long bytesUp, long bytesDown, double up, double down, double prune, double decode, double load, double energy, double cycle)
     {
         if (times.Count == 0)
         {

@@ -49,7 +49,10 @@ public sealed class EdgeClient : IDisposable
             .Build();
         var handler = new ResilienceHandler(pipeline)
         {
-            InnerHandler = new ShapingHandler(Uplink, Downlink) { InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) } },
+            InnerHandler = new ShapingHandler(Uplink, Downlink)
+            {
+                InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+            },
         };
         http = new HttpClient(handler) { BaseAddress = options.Edge, Timeout = Timeout.InfiniteTimeSpan };
     }
@@ -138,7 +141,8 @@ public sealed class EdgeClient : IDisposable
         if (!response.IsSuccessStatusCode)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            return (new EdgeCall(response.StatusCode, Stopwatch.GetElapsedTime(start).TotalSeconds, headers, record, ServerSeconds(response)), null, Problem(response, text));
+            var failed = new EdgeCall(response.StatusCode, Stopwatch.GetElapsedTime(start).TotalSeconds, headers, record, ServerSeconds(response));
+            return (failed, null, Problem(response, text));
         }
 
         var newTag = response.Headers.ETag?.ToString();

@@ -22,7 +22,11 @@ public static class LoadGenerator
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var edge = options.Edge ?? throw new EdgeInferInputException("An HTTP load test needs the edge URL (--edge).");
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 1 }) { BaseAddress = edge, Timeout = TimeSpan.FromMinutes(5) };
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 1 })
+        {
+            BaseAddress = edge,
+            Timeout = TimeSpan.FromMinutes(5),
+        };
         var catalogEntry = await http.GetStringAsync("/v1/models/" + Uri.EscapeDataString(options.Model), cancellationToken).ConfigureAwait(false);
         var model = System.Text.Json.JsonSerializer.Deserialize<ModelView>(catalogEntry, EdgeJson.Options)!;
         var input = DeviceInput.Synthetic(DeviceClient.InputShape(model));

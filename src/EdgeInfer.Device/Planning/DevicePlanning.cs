@@ -148,7 +148,8 @@ public static class DevicePlanning
         var prunedAccuracy = model.Accuracy?.Points.FirstOrDefault(p => p.Method == pruned.Method && Math.Abs(p.PruningFactor - pruned.PruningFactor) < 0.005);
         sources.Add(full.Top1 is null && prunedEntry?.Top1 is null && prunedAccuracy is null
             ? "accuracy: not recorded at the edge (evaluate --record); accuracy constraints cannot be met"
-            : F($"accuracy: edge catalog, Top-1 {full.Top1:0.###} (full), {prunedEntry?.Top1 ?? prunedAccuracy?.Top1:0.###} (pruned) on {model.Accuracy?.Dataset}"));
+            : F($"accuracy: edge catalog, Top-1 {full.Top1:0.###} (full), ")
+                + F($"{prunedEntry?.Top1 ?? prunedAccuracy?.Top1:0.###} (pruned) on {model.Accuracy?.Dataset}"));
         return prunedAccuracy;
     }
 
@@ -167,12 +168,14 @@ public static class DevicePlanning
         if (status.Warmup is { PruneBytesPerSecond: double rate and > 0, Model: var calibrated })
         {
             var seconds = fullSize / rate;
-            sources.Add(F($"prune time: {seconds:0.###} s = {fullSize} B at the edge's calibration rate {rate / 1e6:0.#} MB/s (its start-up prune of {calibrated}; it has not pruned {model} yet)"));
+            sources.Add(F($"prune time: {seconds:0.###} s = {fullSize} B at the edge's calibration rate {rate / 1e6:0.#} MB/s ")
+                + F($"(its start-up prune of {calibrated}; it has not pruned {model} yet)"));
             return seconds;
         }
 
         var guess = fullSize / AssumedPruneBytesPerSecond;
-        sources.Add(F($"prune time: GUESS {guess:0.###} s from {fullSize} B at an assumed {AssumedPruneBytesPerSecond / 1e6:0} MB/s (the edge has not pruned {model} and reports no calibration)"));
+        sources.Add(F($"prune time: GUESS {guess:0.###} s from {fullSize} B at an assumed {AssumedPruneBytesPerSecond / 1e6:0} MB/s ")
+            + F($"(the edge has not pruned {model} and reports no calibration)"));
         return guess;
     }
 
@@ -185,21 +188,24 @@ public static class DevicePlanning
         var loads = status.SessionLoad;
         if (loads.FirstOrDefault(t => t.Model == model.Name && t.Variant == variant) is { } own)
         {
-            sources.Add(F($"edge model load (beyond the paper): {own.MedianSeconds * 1e3:0.##} ms, edge status median session open of {model.Name}/{variant} over {own.Count}"));
+            sources.Add(F($"edge model load (beyond the paper): {own.MedianSeconds * 1e3:0.##} ms, ")
+                + F($"edge status median session open of {model.Name}/{variant} over {own.Count}"));
             return own.MedianSeconds;
         }
 
         if (status.Warmup is { SessionLoadSeconds: double calibrated and > 0, ModelBytes: long calibratedBytes and > 0, Model: var calibratedModel })
         {
             var seconds = calibrated * variantBytes / calibratedBytes;
-            sources.Add(F($"edge model load (beyond the paper): {seconds * 1e3:0.##} ms, the edge's warm-up session open of {calibratedModel} ({calibrated * 1e3:0.##} ms for {calibratedBytes} B) scaled to {variantBytes} B"));
+            sources.Add(F($"edge model load (beyond the paper): {seconds * 1e3:0.##} ms, the edge's warm-up session open of {calibratedModel} ")
+                + F($"({calibrated * 1e3:0.##} ms for {calibratedBytes} B) scaled to {variantBytes} B"));
             return seconds;
         }
 
         var full = loads.FirstOrDefault(t => t.Model == model.Name && t.Variant == "full");
         sources.Add(full is null
             ? $"edge model load (beyond the paper): 0, the edge reports no session open of {model.Name}"
-            : F($"edge model load (beyond the paper): {full.MedianSeconds * 1e3:0.##} ms, edge status median session open of {model.Name}/full over {full.Count}"));
+            : F($"edge model load (beyond the paper): {full.MedianSeconds * 1e3:0.##} ms, ")
+                + F($"edge status median session open of {model.Name}/full over {full.Count}"));
         return full?.MedianSeconds ?? 0;
     }
 
@@ -226,7 +232,8 @@ public static class DevicePlanning
         var decode = prunedFormat == "wire" ? pruned?.WireDecodeSeconds?.MedianSeconds ?? 0 : 0;
         sources.Add(full?.SessionLoadSeconds is null
             ? "device model load (beyond the paper): 0, not in the device profile (profile --setup-samples)"
-            : F($"device model load (beyond the paper): device profile median session open {fullLoad * 1e3:0.##} ms (full), {prunedLoad * 1e3:0.##} ms (pruned), including {firstOpenExcess * 1e3:0.##} ms for the process's first model open"));
+            : F($"device model load (beyond the paper): device profile median session open {fullLoad * 1e3:0.##} ms (full), ")
+                + F($"{prunedLoad * 1e3:0.##} ms (pruned), including {firstOpenExcess * 1e3:0.##} ms for the process's first model open"));
         sources.Add(prunedFormat != "wire"
             ? $"device decode (beyond the paper): 0, pruned models arrive as {prunedFormat}"
             : pruned?.WireDecodeSeconds is null
@@ -265,7 +272,7 @@ public static class DevicePlanning
         var (estimate, how) = format switch
         {
             // Unstructured pruning keeps dense tensors; channel pruning removes about pf of the weights.
-            "onnx" => ((long)(pruned.Method == "channel" ? fullSize * keep : fullSize), pruned.Method == "channel" ? "full × (1 − pf)" : "full (zeros stay dense)"),
+            "onnx" => pruned.Method == "channel" ? ((long)(fullSize * keep), "full × (1 − pf)") : (fullSize, "full (zeros stay dense)"),
             // COO: 4-byte value + 8-byte index per kept weight, where that is smaller than dense.
             "sparse-onnx" => ((long)(fullSize * Math.Min(1, 3 * keep)), "full × min(1, 3·(1 − pf))"),
             // Bitmask (1 bit per weight) + the kept float32 values, before the compression pass.

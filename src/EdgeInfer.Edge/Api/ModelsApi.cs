@@ -50,7 +50,9 @@ public static class ModelsApi
             }
 
             var first = group.First().Metadata;
-            return new ModelView(group.Key, first.Architecture, first.Trained, first.Inputs.Select(i => i.ToString()).ToList(), first.Outputs.Select(o => o.ToString()).ToList(), variants, accuracy);
+            var inputs = first.Inputs.Select(i => i.ToString()).ToList();
+            var outputs = first.Outputs.Select(o => o.ToString()).ToList();
+            return new ModelView(group.Key, first.Architecture, first.Trained, inputs, outputs, variants, accuracy);
         }).ToList();
     }
 
@@ -58,7 +60,10 @@ public static class ModelsApi
     {
         var m = entry.Metadata;
         var known = accuracy?.Find(m.PruningMethod, m.PruningFactor ?? 0);
-        return new VariantView(entry.Variant, entry.Variant == ModelRepository.FullVariant ? "repository" : "prepruned", m.SizeBytes, Sizes(store, entry.Name, entry.Variant, entry.ModelPath), m.Parameters, m.Macs, m.Trained, m.PruningFactor, m.PruningMethod, m.Source, known?.Top1, known?.Top5);
+        var origin = entry.Variant == ModelRepository.FullVariant ? "repository" : "prepruned";
+        var sizes = Sizes(store, entry.Name, entry.Variant, entry.ModelPath);
+        return new VariantView(
+            entry.Variant, origin, m.SizeBytes, sizes, m.Parameters, m.Macs, m.Trained, m.PruningFactor, m.PruningMethod, m.Source, known?.Top1, known?.Top5);
     }
 
     private static FormatSizes Sizes(VariantStore store, string model, string variant, string dense)

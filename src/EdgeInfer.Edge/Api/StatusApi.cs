@@ -15,8 +15,10 @@ public static class StatusApi
     /// <summary>Maps the status and health endpoints.</summary>
     public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/status", (AdmissionGate gate, EdgeMetrics metrics, VariantStore store, BackgroundLoadService load, EdgeWarmup warmup, EdgeServerOptions options) =>
-            TypedResults.Ok(Status(gate, metrics, store, load, warmup, options)));
+        app.MapGet(
+            "/v1/status",
+            (AdmissionGate gate, EdgeMetrics metrics, VariantStore store, BackgroundLoadService load, EdgeWarmup warmup, EdgeServerOptions options) =>
+                TypedResults.Ok(Status(gate, metrics, store, load, warmup, options)));
         app.MapGet("/healthz", () => TypedResults.Text("ok"));
         app.MapGet("/readyz", (AdmissionGate gate, EdgeWarmup warmup) => gate.Draining
             ? Results.Problem(statusCode: 503, title: "Not ready", detail: "The edge server is shutting down.")
@@ -26,14 +28,16 @@ public static class StatusApi
         return app;
     }
 
-    internal static StatusView Status(AdmissionGate gate, EdgeMetrics metrics, VariantStore store, BackgroundLoadService load, EdgeWarmup warmup, EdgeServerOptions options)
+    internal static StatusView Status(
+        AdmissionGate gate, EdgeMetrics metrics, VariantStore store, BackgroundLoadService load, EdgeWarmup warmup, EdgeServerOptions options)
     {
-        static List<RecentTimes> PerVariant(IReadOnlyDictionary<string, LatencyWindow> windows) => windows.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv =>
-        {
-            var s = kv.Value.Summary()!;
-            var slash = kv.Key.IndexOf('/', StringComparison.Ordinal);
-            return new RecentTimes(kv.Key[..slash], kv.Key[(slash + 1)..], kv.Value.Count, s.MedianSeconds, s.P90Seconds, s.P99Seconds);
-        }).ToList();
+        static List<RecentTimes> PerVariant(IReadOnlyDictionary<string, LatencyWindow> windows) =>
+            windows.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv =>
+            {
+                var s = kv.Value.Summary()!;
+                var slash = kv.Key.IndexOf('/', StringComparison.Ordinal);
+                return new RecentTimes(kv.Key[..slash], kv.Key[(slash + 1)..], kv.Value.Count, s.MedianSeconds, s.P90Seconds, s.P99Seconds);
+            }).ToList();
         var prune = metrics.PruneWindows.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv =>
         {
             var s = kv.Value.Summary()!;
