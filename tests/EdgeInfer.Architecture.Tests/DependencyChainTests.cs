@@ -36,7 +36,11 @@ public sealed class DependencyChainTests
     {
         var references = new Dictionary<string, IReadOnlyList<string>>
         {
-            ["Core"] = [], ["Models"] = ["Core"], ["Runtime"] = ["Models"], ["Edge"] = ["Runtime", "Core"], ["Device"] = ["Runtime"],
+            ["Core"] = [],
+            ["Models"] = ["Core"],
+            ["Runtime"] = ["Models"],
+            ["Edge"] = ["Runtime", "Core"],
+            ["Device"] = ["Runtime"],
         };
         Assert.Empty(DocumentedDependencies.Parse(Doc).Violations(references));
     }
@@ -46,7 +50,11 @@ public sealed class DependencyChainTests
     {
         var references = new Dictionary<string, IReadOnlyList<string>>
         {
-            ["Core"] = [], ["Models"] = ["Core"], ["Runtime"] = ["Models"], ["Edge"] = ["Runtime"], ["Device"] = ["Runtime", "Edge"],
+            ["Core"] = [],
+            ["Models"] = ["Core"],
+            ["Runtime"] = ["Models"],
+            ["Edge"] = ["Runtime"],
+            ["Device"] = ["Runtime", "Edge"],
         };
         var problem = Assert.Single(DocumentedDependencies.Parse(Doc).Violations(references));
         Assert.StartsWith("EdgeInfer.Device references EdgeInfer.Edge, against the chain", problem, StringComparison.Ordinal);

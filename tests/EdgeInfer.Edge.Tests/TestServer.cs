@@ -37,7 +37,12 @@ public sealed class TestServer : IAsyncDisposable
         SharedModel.CopyTo(repo);
         var options = new EdgeServerOptions
         {
-            Urls = ["http://127.0.0.1:0"], Repository = repo, MaxConcurrency = 2, QueueLimit = 8, IntraOpThreads = 1, Warmup = false,
+            Urls = ["http://127.0.0.1:0"],
+            Repository = repo,
+            MaxConcurrency = 2,
+            QueueLimit = 8,
+            IntraOpThreads = 1,
+            Warmup = false,
         };
         var app = EdgeServer.Build(configure?.Invoke(options) ?? options, pruner);
         await app.StartAsync();

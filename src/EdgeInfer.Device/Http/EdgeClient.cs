@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using EdgeInfer.Contracts;
 using EdgeInfer.Core;
 using EdgeInfer.Device.Shaping;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace EdgeInfer.Core.Tests.Conventions;
+namespace EdgeInfer.Architecture.Tests;
 
 /// <summary>
 /// The order of using directives in every C# file of the repository, which no analyzer in the build checks (IDE0055
@@ -14,14 +14,13 @@ public sealed partial class UsingDirectiveOrderTests
     [Fact]
     public void UsingDirectives_EverySourceFile_AreSorted()
     {
-        var root = RepositoryRoot();
         var files = SourceFolders
-            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "*.cs", SearchOption.AllDirectories))
-            .Where(path => !IsBuildOutput(root, path))
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RepositoryFiles.Root, folder), "*.cs", SearchOption.AllDirectories))
+            .Where(path => !RepositoryFiles.IsBuildOutput(path))
             .ToList();
-        var unsorted = files.Where(path => !IsSorted(LeadingUsings(File.ReadLines(path)))).Select(path => Path.GetRelativePath(root, path));
+        var unsorted = files.Where(path => !IsSorted(LeadingUsings(File.ReadLines(path)))).Select(RepositoryFiles.Relative);
 
-        Assert.True(files.Count > 100, $"found {files.Count} source files under {root}");
+        Assert.True(files.Count > 100, $"found {files.Count} source files under {RepositoryFiles.Root}");
         Assert.Empty(unsorted);
     }
 
@@ -61,22 +60,6 @@ public sealed partial class UsingDirectiveOrderTests
         a.Group != b.Group ? a.Group.CompareTo(b.Group)
         : a.System != b.System ? a.System.CompareTo(b.System)
         : StringComparer.OrdinalIgnoreCase.Compare(a.Name, b.Name);
-
-    private static bool IsBuildOutput(string root, string path) =>
-        Path.GetRelativePath(root, path).Split(Path.DirectorySeparatorChar).Any(part => part is "obj" or "bin");
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EdgeInfer.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("EdgeInfer.slnx not found above " + AppContext.BaseDirectory);
-    }
 
     /// <summary><c>using [static] Name;</c> or <c>using Alias = Name;</c>; the alias, when there is one, is the sort name.</summary>
     [GeneratedRegex(@"^using (?:(?<static>static )(?<name>[\w.]+)|(?<name>\w+)(?<alias> = )[\w.]+|(?<name>[\w.]+));$")]
