@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
 using EdgeInfer.Edge.Hosting;
 using EdgeInfer.Edge.Inference;
+using EdgeInfer.Runtime.Classification;
 using EdgeInfer.Runtime.Execution;
 using EdgeInfer.Models.Catalog;
 using EdgeInfer.Models.Repository;

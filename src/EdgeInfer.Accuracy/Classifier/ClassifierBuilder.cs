@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using EdgeInfer.Accuracy.Datasets;
-using EdgeInfer.Accuracy.Evaluation;
+using EdgeInfer.Runtime.Classification;
 using Google.Protobuf;
 
 namespace EdgeInfer.Accuracy.Classifier;

@@ -1,4 +1,4 @@
-using EdgeInfer.Accuracy.Evaluation;
+using EdgeInfer.Runtime.Classification;
 
 namespace EdgeInfer.Accuracy.Classifier;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EdgeInfer.Accuracy.Datasets;
 using EdgeInfer.Core;
+using EdgeInfer.Runtime.Classification;
 
 namespace EdgeInfer.Accuracy.Evaluation;
 

@@ -1,3 +1,5 @@
+using EdgeInfer.Runtime.Classification;
+
 namespace EdgeInfer.Edge.Inference;
 
 /// <summary>The JSON answer of <c>POST /v1/models/{name}/infer</c>.</summary>

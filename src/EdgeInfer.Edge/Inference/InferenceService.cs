@@ -4,6 +4,7 @@ using EdgeInfer.Edge.Admission;
 using EdgeInfer.Edge.Api;
 using EdgeInfer.Edge.Telemetry;
 using EdgeInfer.Edge.Variants;
+using EdgeInfer.Runtime.Classification;
 using Microsoft.AspNetCore.Http;
 
 namespace EdgeInfer.Edge.Inference;
