@@ -59,6 +59,3 @@ public sealed record ModelAccuracy(string Dataset, IReadOnlyList<AccuracyRecord>
         return merged;
     }
 }
-
-/// <summary>One measured point: Top-1 and Top-5 in [0, 1] of the model pruned by <paramref name="Method"/> at <paramref name="PruningFactor"/>.</summary>
-public sealed record AccuracyRecord(string Method, double PruningFactor, double Top1, double Top5, int Images);

@@ -17,12 +17,12 @@ public sealed class ClassifierAccuracy(ModelRepository repository, Action<string
     /// <summary>The evaluator to give <see cref="OrtStudyMeasurer"/>.</summary>
     public AccuracyEvaluator Evaluator => Evaluate;
 
-    private AccuracyPoint Evaluate(string model, string method, double pruningFactor, int images, CancellationToken cancellationToken)
+    private AccuracyRecord Evaluate(string model, string method, double pruningFactor, int images, CancellationToken cancellationToken)
     {
         var (classifier, data) = Prepare(model, images);
         var pruningMethod = VariantPruner.ParseMethod(method);
         var point = EdgeInfer.Accuracy.Evaluation.Evaluator.Evaluate(classifier.Bytes, data, [pruningFactor], method, (bytes, pf) => VariantPruner.Prune(bytes, pf, pruningMethod), cancellationToken: cancellationToken)[0];
-        return new AccuracyPoint(method, pruningFactor, point.Top1, point.Top5, point.Images);
+        return new AccuracyRecord(method, pruningFactor, point.Top1, point.Top5, point.Images);
     }
 
     private (EvaluationModel Model, PreparedDataset Data) Prepare(string model, int images)

@@ -1,3 +1,4 @@
+using EdgeInfer.Models.Repository;
 using EdgeInfer.Runtime.Measurement;
 
 namespace EdgeInfer.Study.Measurement;
@@ -25,5 +26,5 @@ public interface IStudyMeasurer
     LatencyStatistics MeasurePruning(PreparedVariant full, VariantSpec spec, CancellationToken cancellationToken);
 
     /// <summary>Top-1/Top-5 of the trained model pruned with <paramref name="method"/> at <paramref name="pruningFactor"/>.</summary>
-    AccuracyPoint MeasureAccuracy(string model, string method, double pruningFactor, int images, CancellationToken cancellationToken);
+    AccuracyRecord MeasureAccuracy(string model, string method, double pruningFactor, int images, CancellationToken cancellationToken);
 }

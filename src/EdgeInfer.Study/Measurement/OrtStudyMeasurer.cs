@@ -140,7 +140,7 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
     }
 
     /// <inheritdoc />
-    public AccuracyPoint MeasureAccuracy(string model, string method, double pruningFactor, int images, CancellationToken cancellationToken) =>
+    public AccuracyRecord MeasureAccuracy(string model, string method, double pruningFactor, int images, CancellationToken cancellationToken) =>
         accuracy is { } evaluate
             ? evaluate(model, method, pruningFactor, images, cancellationToken)
             : throw new InvalidOperationException("No accuracy evaluator was given; the accuracy phase should have been skipped.");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeInfer.Models.Repository;
 using EdgeInfer.Runtime.Measurement;
 using EdgeInfer.Study.Config;
 using EdgeInfer.Study.Measurement;
@@ -146,9 +147,9 @@ public sealed class StudyRunner
         return result;
     }
 
-    private List<AccuracyPoint> MeasureAccuracy(CancellationToken cancellationToken)
+    private List<AccuracyRecord> MeasureAccuracy(CancellationToken cancellationToken)
     {
-        var points = new List<AccuracyPoint>();
+        var points = new List<AccuracyRecord>();
         if (!measureAccuracy || config.AccuracyModel is not { } model)
         {
             return points;
