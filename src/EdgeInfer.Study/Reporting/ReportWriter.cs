@@ -94,7 +94,7 @@ public static partial class ReportWriter
         md.AppendLine();
     }
 
-    private static string Load(LoadThreshold? threshold) => threshold is null ? "never (≤ plotted max)" : F($"L = {threshold.Load}{(threshold.Kind == PointKind.Extrapolated ? " (extrapolated)" : "")}");
+    private static string Load(LoadCrossing? threshold) => threshold is null ? "never (≤ plotted max)" : F($"L = {threshold.Load}{(threshold.Kind == PointKind.Extrapolated ? " (extrapolated)" : "")}");
 
     private static string Q(long? q) => q is { } v ? F($"Q = {v}") : "never";
 

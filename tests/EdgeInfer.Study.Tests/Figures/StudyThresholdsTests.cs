@@ -16,7 +16,7 @@ public sealed class StudyThresholdsTests
         var inputs = new ModelCostInputs(Config, SyntheticStudy.Model("mobilenet", 0.3, (0, 0.1), (10, 1.1)));
         var t = StudyThresholds.Compute(inputs, Rates);
 
-        var full = Assert.IsType<LoadThreshold>(t.FullLoad);
+        var full = Assert.IsType<LoadCrossing>(t.FullLoad);
         Assert.Equal(PointKind.Interpolated, full.Kind);
         Assert.True(Cycle(inputs, full.Load, Strategy.DeviceFull) < Cycle(inputs, full.Load, Strategy.EdgeFull));
         Assert.True(Cycle(inputs, full.Load - 1, Strategy.DeviceFull) >= Cycle(inputs, full.Load - 1, Strategy.EdgeFull));
@@ -29,7 +29,7 @@ public sealed class StudyThresholdsTests
         // The device takes 0.6 s; at the edge 0.1 s at L = 0 and 0.3 s at L = 10: the fit crosses 0.6 s beyond L = 10.
         var inputs = new ModelCostInputs(Config, SyntheticStudy.Model("mobilenet", 0.6, (0, 0.1), (10, 0.3)));
         var t = StudyThresholds.Compute(inputs, Rates);
-        var full = Assert.IsType<LoadThreshold>(t.FullLoad);
+        var full = Assert.IsType<LoadCrossing>(t.FullLoad);
         Assert.True(full.Load > 10, $"threshold {full.Load}");
         Assert.Equal(PointKind.Extrapolated, full.Kind);
         Assert.True(Cycle(inputs, full.Load, Strategy.DeviceFull) < Cycle(inputs, full.Load, Strategy.EdgeFull));
