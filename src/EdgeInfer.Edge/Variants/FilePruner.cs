@@ -1,6 +1,6 @@
 using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Pruning.Wire;
-using PruningFile = EdgeInfer.Pruning.IO.OnnxModelFile;
+using PruningFile = EdgeInfer.Models.Files.OnnxModelFile;
 using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Edge.Variants;

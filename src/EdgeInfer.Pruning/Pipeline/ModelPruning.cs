@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using EdgeInfer.Core;
 using EdgeInfer.Core.Quantities;
+using EdgeInfer.Models.Files;
 using EdgeInfer.Pruning.Analysis;
 using EdgeInfer.Pruning.IO;
 using EdgeInfer.Pruning.Structured;
@@ -69,7 +70,7 @@ public static class ModelPruning
         var result = MagnitudePruner.Prune(indexed.Skeleton, options.Magnitude, reuseBuffers: false, external: indexed.Data);
 
         var saveStart = Stopwatch.GetTimestamp();
-        var dense = OnnxModelFile.WriteAtomically(outputPath, s => s.Write(buffer));
+        var dense = AtomicFile.Write(outputPath, s => s.Write(buffer));
         var save = new Seconds(Stopwatch.GetElapsedTime(saveStart).TotalSeconds);
 
         var after = ModelStatistics.Of(indexed.Skeleton, indexed.Data);
@@ -137,7 +138,7 @@ public static class ModelPruning
         }
 
         var wire = WireCodec.Encode(model, options.Wire);
-        return new Bytes(options.WirePath is null ? wire.Length : OnnxModelFile.WriteAtomically(options.WirePath, s => s.Write(wire)));
+        return new Bytes(options.WirePath is null ? wire.Length : AtomicFile.Write(options.WirePath, s => s.Write(wire)));
     }
 
     private static Bytes? CooSize(ModelProto model, PruneFileOptions options)

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.IO.Hashing;
 using EdgeInfer.Core;
-using EdgeInfer.Pruning.IO;
+using EdgeInfer.Models.Files;
 using Google.Protobuf;
 using Onnx;
 
@@ -61,7 +61,7 @@ public static partial class WireCodec
     public static long EncodeFile(string onnxPath, string wirePath, WireOptions? options = null)
     {
         var wire = Encode(OnnxModelFile.Load(onnxPath), options);
-        return OnnxModelFile.WriteAtomically(wirePath, s => s.Write(wire));
+        return AtomicFile.Write(wirePath, s => s.Write(wire));
     }
 
     /// <summary>Decodes a wire file into an ONNX file (atomically); returns the ONNX size in bytes.</summary>

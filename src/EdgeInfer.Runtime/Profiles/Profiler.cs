@@ -177,7 +177,7 @@ public sealed class Profiler
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var start = time.GetTimestamp();
-                Pruning.IO.OnnxModelFile.Save(Pruning.Wire.WireCodec.Decode(File.ReadAllBytes(wire), wire), Path.Combine(folder, $"decoded-{i}.onnx"));
+                Models.Files.OnnxModelFile.Save(Pruning.Wire.WireCodec.Decode(File.ReadAllBytes(wire), wire), Path.Combine(folder, $"decoded-{i}.onnx"));
                 decode[i] = time.GetElapsedTime(start).TotalSeconds;
             }
 

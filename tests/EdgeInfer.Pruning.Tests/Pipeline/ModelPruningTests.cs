@@ -97,6 +97,23 @@ public sealed class ModelPruningTests
     }
 
     [Fact]
+    public void PruneFile_ChannelOnAStructurallyInvalidModel_RejectedNamingTheFile()
+    {
+        // Parses as protobuf, but a node reads a tensor nothing produces: the parsing path validates as every load does.
+        using var dir = new TempFolder();
+        var model = TestModels.ResNetLike();
+        model.Graph.Node[0].Input.Add("nothing-produces-this");
+        File.WriteAllBytes(dir.File("in.onnx"), model.ToByteArray());
+
+        var ex = Assert.Throws<EdgeInferInputException>(
+            () => ModelPruning.PruneFile(dir.File("in.onnx"), dir.File("out.onnx"), new PruneFileOptions(0.5, PruningMethod.Channel)));
+
+        Assert.Contains("in.onnx", ex.Message);
+        Assert.Contains("nothing-produces-this", ex.Message);
+        Assert.Equal(["in.onnx"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void PruneFile_SameInputAndOutput_Rejected()
     {
         using var dir = new TempFolder();
