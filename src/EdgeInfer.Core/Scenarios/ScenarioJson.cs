@@ -10,6 +10,9 @@ namespace EdgeInfer.Core.Scenarios;
 /// Every omitted field keeps its default; unknown or duplicated fields, wrong types and negative values are errors
 /// naming their JSON path, all reported in one <see cref="EdgeInferInputException"/>. Range checks
 /// (distance, heights, accuracies) happen in <see cref="PlanningScenario.ToInputs"/>, after any command-line overrides.
+/// The session-open terms were once named after "load" (which now means background tasks only):
+/// <c>overheads.edgeModelLoadSeconds</c> and <c>model.&lt;variant&gt;.deviceLoadSeconds</c> are still read, as
+/// <c>edgeSessionOpenSeconds</c> and <c>deviceSessionOpenSeconds</c>, so that older scenario files keep working.
 /// </summary>
 public static class ScenarioJson
 {
@@ -148,7 +151,7 @@ public static class ScenarioJson
                 {
                     Request = overheads.Quantity("requestSeconds", v => new Seconds(v)) ?? o.Request,
                     Download = overheads.Quantity("downloadSeconds", v => new Seconds(v)) ?? o.Download,
-                    EdgeModelLoad = overheads.Quantity("edgeModelLoadSeconds", v => new Seconds(v)) ?? o.EdgeModelLoad,
+                    EdgeSessionOpen = Duration(overheads, "edgeSessionOpenSeconds", "edgeModelLoadSeconds") ?? o.EdgeSessionOpen,
                 },
             };
             overheads.Finish();
@@ -202,7 +205,7 @@ public static class ScenarioJson
             EdgeInference = section.Quantity("edgeInferenceSeconds", v => new Seconds(v)) ?? defaults.EdgeInference,
             Prune = section.Quantity("pruneSeconds", v => new Seconds(v)) ?? defaults.Prune,
             DeviceDecode = section.Quantity("deviceDecodeSeconds", v => new Seconds(v)) ?? defaults.DeviceDecode,
-            DeviceLoad = section.Quantity("deviceLoadSeconds", v => new Seconds(v)) ?? defaults.DeviceLoad,
+            DeviceSessionOpen = Duration(section, "deviceSessionOpenSeconds", "deviceLoadSeconds") ?? defaults.DeviceSessionOpen,
             Top1 = section.Number("top1") ?? defaults.Top1,
             Top5 = section.Number("top5") ?? defaults.Top5,
             PruningFactor = section.Number("pruningFactor") ?? defaults.PruningFactor,
@@ -210,6 +213,10 @@ public static class ScenarioJson
         section.Finish();
         return variant;
     }
+
+    /// <summary>A duration read under its name, or else under the name older files used for it.</summary>
+    private static Seconds? Duration(JsonSection section, string name, string oldName) =>
+        section.Quantity(name, v => new Seconds(v)) ?? section.Quantity(oldName, v => new Seconds(v));
 
     private static Bytes? Size(JsonSection section, string name) => section.NonNegativeInteger(name) is { } bytes ? new Bytes(bytes) : null;
 

@@ -58,7 +58,7 @@ public sealed record DeviceRunRequest
     public int Repeat { get; init; } = 1;
 
     /// <summary>
-    /// Measure the protocol overheads beyond the paper's model (per request, per download, the edge's model load) with
+    /// Measure the protocol overheads beyond the paper's model (per request, per download, the edge's session open) with
     /// probes before planning, and plan with them. Default true; false plans with the paper's terms only.
     /// </summary>
     public bool MeasureOverheads { get; init; } = true;

@@ -6,10 +6,10 @@ namespace EdgeInfer.Device.Http;
 #pragma warning disable SA1649, SA1402
 
 /// <summary><c>GET /v1/status</c>.</summary>
-public sealed record EdgeStatus(int InFlight, int Queued, int MaxConcurrency, int QueueLimit, int IntraOpThreads, int ProcessorCount, bool Draining, EdgeLoadStatus BackgroundLoad, long Prunes, IReadOnlyList<EdgeRecentTimes> Inference, IReadOnlyList<EdgeRecentTimes> Service, IReadOnlyList<EdgeRecentTimes> Prune, IReadOnlyList<EdgeRecentTimes>? SessionLoad = null, EdgeWarmupStatus? Warmup = null);
+public sealed record EdgeStatus(int InFlight, int Queued, int MaxConcurrency, int QueueLimit, int IntraOpThreads, int ProcessorCount, bool Draining, EdgeLoadStatus BackgroundLoad, long Prunes, IReadOnlyList<EdgeRecentTimes> Inference, IReadOnlyList<EdgeRecentTimes> Service, IReadOnlyList<EdgeRecentTimes> Prune, IReadOnlyList<EdgeRecentTimes>? SessionOpen = null, EdgeWarmupStatus? Warmup = null);
 
 /// <summary>The edge's start-up warm-up and its prune-rate calibration (null fields when not measured).</summary>
-public sealed record EdgeWarmupStatus(bool Done, string? Model, long? ModelBytes, double? PruneSeconds, double? PruneBytesPerSecond, double? SessionLoadSeconds, string? Error);
+public sealed record EdgeWarmupStatus(bool Done, string? Model, long? ModelBytes, double? PruneSeconds, double? PruneBytesPerSecond, double? SessionOpenSeconds, string? Error);
 
 /// <summary>The edge's background load.</summary>
 public sealed record EdgeLoadStatus(int Tasks, string? Model, long CompletedInferences);
@@ -39,4 +39,4 @@ public sealed record EdgeInferReply(string Model, string Variant, string Origin,
 public sealed record EdgeClassScore(int Index, double Probability, double Logit);
 
 /// <summary>Server phase times, seconds.</summary>
-public sealed record EdgeInferTimings(double DecodeSeconds, double QueueSeconds, double PruneSeconds, double LoadSeconds, double InferenceSeconds);
+public sealed record EdgeInferTimings(double DecodeSeconds, double QueueSeconds, double PruneSeconds, double SessionOpenSeconds, double InferenceSeconds);

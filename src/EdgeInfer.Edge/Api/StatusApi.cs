@@ -52,7 +52,7 @@ public static class StatusApi
             PerVariant(metrics.InferenceWindows),
             PerVariant(metrics.ServiceWindows),
             prune,
-            PerVariant(metrics.SessionLoadWindows),
+            PerVariant(metrics.SessionOpenWindows),
             warmup.State);
     }
 }
@@ -71,9 +71,9 @@ public static class StatusApi
 /// <param name="Inference">Recent ORT inference times (last 256) per model variant, seconds.</param>
 /// <param name="Service">Recent service times (body decode + queue + inference) per model variant, seconds: T_inf,e as a device sees it.</param>
 /// <param name="Prune">Recent on-demand prune times per model, seconds.</param>
-/// <param name="SessionLoad">Recent session opens per model variant (ORT session and one warm-up run), seconds: what the first inference of a newly pruned variant pays.</param>
+/// <param name="SessionOpen">Recent session opens per model variant (ORT session and one warm-up run), seconds: what the first inference of a newly pruned variant pays.</param>
 /// <param name="Warmup">The start-up warm-up and its prune-rate calibration.</param>
-public sealed record StatusView(int InFlight, int Queued, int MaxConcurrency, int QueueLimit, int IntraOpThreads, int ProcessorCount, bool Draining, LoadView BackgroundLoad, long Prunes, CacheView Cache, IReadOnlyList<RecentTimes> Inference, IReadOnlyList<RecentTimes> Service, IReadOnlyList<RecentTimes> Prune, IReadOnlyList<RecentTimes> SessionLoad, WarmupView Warmup);
+public sealed record StatusView(int InFlight, int Queued, int MaxConcurrency, int QueueLimit, int IntraOpThreads, int ProcessorCount, bool Draining, LoadView BackgroundLoad, long Prunes, CacheView Cache, IReadOnlyList<RecentTimes> Inference, IReadOnlyList<RecentTimes> Service, IReadOnlyList<RecentTimes> Prune, IReadOnlyList<RecentTimes> SessionOpen, WarmupView Warmup);
 
 /// <summary>The background load: L tasks on a model, and how many inferences they completed.</summary>
 public sealed record LoadView(int Tasks, string? Model, long CompletedInferences);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EdgeInfer.Runtime.Classification;
 
 namespace EdgeInfer.Edge.Inference;
@@ -8,16 +9,21 @@ namespace EdgeInfer.Edge.Inference;
 /// <param name="Origin">Where the variant came from: repository, prepruned, cached, pruned (on demand for this request).</param>
 /// <param name="Input">How the input arrived: tensor or image.</param>
 /// <param name="Top5">The five most probable classes.</param>
-/// <param name="Timings">Seconds per phase (queue, prune, load, inference, decode), as in Server-Timing.</param>
+/// <param name="Timings">Seconds per phase (decode, queue, prune, session open, inference), as in Server-Timing.</param>
 public sealed record InferenceResult(string Model, string Variant, string Origin, string Input, IReadOnlyList<ClassScore> Top5, InferenceTimings Timings);
 
 /// <summary>Server-side phase times of one inference request, in seconds.</summary>
-public sealed record InferenceTimings(double DecodeSeconds, double QueueSeconds, double PruneSeconds, double LoadSeconds, double InferenceSeconds)
+public sealed record InferenceTimings(double DecodeSeconds, double QueueSeconds, double PruneSeconds, double SessionOpenSeconds, double InferenceSeconds)
 {
     /// <summary>Sum of the phases.</summary>
-    public double TotalSeconds => DecodeSeconds + QueueSeconds + PruneSeconds + LoadSeconds + InferenceSeconds;
+    public double TotalSeconds => DecodeSeconds + QueueSeconds + PruneSeconds + SessionOpenSeconds + InferenceSeconds;
 
     /// <summary>The <c>Server-Timing</c> header value (durations in milliseconds).</summary>
-    public string ToServerTiming() => FormattableString.Invariant(
-        $"decode;dur={DecodeSeconds * 1e3:0.###}, queue;dur={QueueSeconds * 1e3:0.###}, prune;dur={PruneSeconds * 1e3:0.###}, load;dur={LoadSeconds * 1e3:0.###}, inference;dur={InferenceSeconds * 1e3:0.###}, total;dur={TotalSeconds * 1e3:0.###}");
+    public string ToServerTiming()
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        return string.Create(invariant, $"decode;dur={DecodeSeconds * 1e3:0.###}, queue;dur={QueueSeconds * 1e3:0.###}, ")
+            + string.Create(invariant, $"prune;dur={PruneSeconds * 1e3:0.###}, session-open;dur={SessionOpenSeconds * 1e3:0.###}, ")
+            + string.Create(invariant, $"inference;dur={InferenceSeconds * 1e3:0.###}, total;dur={TotalSeconds * 1e3:0.###}");
+    }
 }

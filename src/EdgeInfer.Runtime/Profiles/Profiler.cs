@@ -78,14 +78,14 @@ public sealed class Profiler
                     var firstOpen = time.GetElapsedTime(opening).TotalSeconds;
                     using var abort = cancellationToken.Register(session.Terminate);
                     var stats = session.Measure(options.Samples, time, cancellationToken);
-                    var (load, decode) = MeasureSetup(target, deviceOptions, firstOpen, cancellationToken);
+                    var (open, decode) = MeasureSetup(target, deviceOptions, firstOpen, cancellationToken);
                     Report(Line("device", target, 0, stats));
                     deviceModels.Add(Entry(target, [new LoadMeasurement
                     {
                         Load = 0,
                         Inference = stats,
-                        SessionLoadSeconds = load,
-                        FirstSessionLoadSeconds = load is null ? null : firstOpen,
+                        SessionOpenSeconds = open,
+                        FirstSessionOpenSeconds = open is null ? null : firstOpen,
                         WireDecodeSeconds = decode,
                     }]));
                 }
@@ -143,28 +143,28 @@ public sealed class Profiler
     /// The first open (<paramref name="firstOpen"/>) and <see cref="ProfilerOptions.SetupSamples"/> more session opens of
     /// the variant and, for a pruned variant, as many wire decodes of it (decode + write the ONNX file).
     /// </summary>
-    private (LatencyStatistics? Load, LatencyStatistics? Decode) MeasureSetup(ProfileTarget target, RuntimeOptions deviceOptions, double firstOpen, CancellationToken cancellationToken)
+    private (LatencyStatistics? Open, LatencyStatistics? Decode) MeasureSetup(ProfileTarget target, RuntimeOptions deviceOptions, double firstOpen, CancellationToken cancellationToken)
     {
         if (options.SetupSamples == 0)
         {
             return (null, null);
         }
 
-        var load = new double[options.SetupSamples + 1];
-        load[0] = firstOpen;
-        for (var i = 1; i < load.Length; i++)
+        var opens = new double[options.SetupSamples + 1];
+        opens[0] = firstOpen;
+        for (var i = 1; i < opens.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var start = time.GetTimestamp();
             using (RuntimeSession.Open(target.ModelPath, deviceOptions))
             {
-                load[i] = time.GetElapsedTime(start).TotalSeconds;
+                opens[i] = time.GetElapsedTime(start).TotalSeconds;
             }
         }
 
         if (target.PruningFactor is null)
         {
-            return (LatencyStatistics.From(load), null);
+            return (LatencyStatistics.From(opens), null);
         }
 
         var folder = Directory.CreateTempSubdirectory("edgeinfer-decode-").FullName;
@@ -181,7 +181,7 @@ public sealed class Profiler
                 decode[i] = time.GetElapsedTime(start).TotalSeconds;
             }
 
-            return (LatencyStatistics.From(load), LatencyStatistics.From(decode));
+            return (LatencyStatistics.From(opens), LatencyStatistics.From(decode));
         }
         finally
         {

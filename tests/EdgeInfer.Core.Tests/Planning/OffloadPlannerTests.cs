@@ -48,7 +48,7 @@ public sealed class OffloadPlannerTests
     }
 
     /// <summary>
-    /// Measured overheads beyond the paper (request 5 ms, download 20 ms, edge model load 50 ms) add to the delays above by
+    /// Measured overheads beyond the paper (request 5 ms, download 20 ms, edge session open 50 ms) add to the delays above by
     /// hand: edge Q·0.005 (+0.05 once for edge-ondemand), device 0.02 once; energy and data are unchanged.
     /// </summary>
     [Theory]
@@ -60,7 +60,7 @@ public sealed class OffloadPlannerTests
     [InlineData(Strategy.DeviceOndemand, 2.07884245376, 3.54884245376)]
     public void Plan_WithOverheads_AddsThemToTheDelaysOnly(Strategy strategy, double cycle, double lifetime)
     {
-        var scenario = Example with { Overheads = new ProtocolOverheads { Request = new Seconds(0.005), Download = new Seconds(0.02), EdgeModelLoad = new Seconds(0.05) } };
+        var scenario = Example with { Overheads = new ProtocolOverheads { Request = new Seconds(0.005), Download = new Seconds(0.02), EdgeSessionOpen = new Seconds(0.05) } };
         var with = OffloadPlanner.Plan(scenario, Los100).Options[(int)strategy].Outcome;
         var without = OffloadPlanner.Plan(Example, Los100).Options[(int)strategy].Outcome;
         Near(cycle, with.CycleDelay.Value);
@@ -70,15 +70,15 @@ public sealed class OffloadPlannerTests
         Assert.Equal(without.ExchangedData.Value, with.ExchangedData.Value);
     }
 
-    /// <summary>Device decode 30 ms and load 40 ms on the pruned variant add 0.07 s once to the pruned device strategies only.</summary>
+    /// <summary>Device decode 30 ms and session open 40 ms on the pruned variant add 0.07 s once to the pruned device strategies only.</summary>
     [Theory]
     [InlineData(Strategy.DeviceFull, 0.137029538759, 2.58702953876)]
     [InlineData(Strategy.DevicePrepruned, 0.1288424537645, 1.59884245376)]
     [InlineData(Strategy.DeviceOndemand, 2.12884245376, 3.59884245376)]
     [InlineData(Strategy.EdgeOndemand, 2.25192317213, 14.5961586065)]
-    public void Plan_DeviceDecodeAndLoad_AddOnceToDeviceStrategiesOfThatVariant(Strategy strategy, double cycle, double lifetime)
+    public void Plan_DeviceDecodeAndSessionOpen_AddOnceToDeviceStrategiesOfThatVariant(Strategy strategy, double cycle, double lifetime)
     {
-        var scenario = Example with { Model = Example.Model with { Pruned = Example.Model.Pruned with { DeviceDecode = new Seconds(0.03), DeviceLoad = new Seconds(0.04) } } };
+        var scenario = Example with { Model = Example.Model with { Pruned = Example.Model.Pruned with { DeviceDecode = new Seconds(0.03), DeviceSessionOpen = new Seconds(0.04) } } };
         var outcome = OffloadPlanner.Plan(scenario, Los100).Options[(int)strategy].Outcome;
         Near(cycle, outcome.CycleDelay.Value);
         Near(lifetime, outcome.LifetimeDelay.Value);

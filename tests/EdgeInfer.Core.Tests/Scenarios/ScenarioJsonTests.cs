@@ -40,12 +40,21 @@ public sealed class ScenarioJsonTests
     [Fact]
     public void Parse_Overheads_ReadsEachField()
     {
-        var parsed = ScenarioJson.Parse("""{ "overheads": { "requestSeconds": 0.0025, "downloadSeconds": 0.012, "edgeModelLoadSeconds": 0.04 } }""");
-        Assert.Equal(new ProtocolOverheads { Request = new Seconds(0.0025), Download = new Seconds(0.012), EdgeModelLoad = new Seconds(0.04) }, parsed.Overheads);
+        var parsed = ScenarioJson.Parse("""{ "overheads": { "requestSeconds": 0.0025, "downloadSeconds": 0.012, "edgeSessionOpenSeconds": 0.04 } }""");
+        Assert.Equal(new ProtocolOverheads { Request = new Seconds(0.0025), Download = new Seconds(0.012), EdgeSessionOpen = new Seconds(0.04) }, parsed.Overheads);
         Assert.Equal(new ProtocolOverheads(), ScenarioJson.Parse("{}").Overheads);
-        var pruned = ScenarioJson.Parse("""{ "model": { "pruned": { "deviceDecodeSeconds": 0.07, "deviceLoadSeconds": 0.04 } } }""").Model.Pruned;
+        var pruned = ScenarioJson.Parse("""{ "model": { "pruned": { "deviceDecodeSeconds": 0.07, "deviceSessionOpenSeconds": 0.04 } } }""").Model.Pruned;
         Assert.Equal(new Seconds(0.07), pruned.DeviceDecode);
-        Assert.Equal(new Seconds(0.04), pruned.DeviceLoad);
+        Assert.Equal(new Seconds(0.04), pruned.DeviceSessionOpen);
+    }
+
+    [Fact]
+    public void Parse_SessionOpenUnderItsOldLoadNames_StillRead()
+    {
+        var parsed = ScenarioJson.Parse("""{ "overheads": { "edgeModelLoadSeconds": 0.04 }, "model": { "full": { "deviceLoadSeconds": 0.03 } } }""");
+
+        Assert.Equal(new Seconds(0.04), parsed.Overheads.EdgeSessionOpen);
+        Assert.Equal(new Seconds(0.03), parsed.Model.Full.DeviceSessionOpen);
     }
 
     [Fact]
