@@ -28,7 +28,7 @@ public sealed class StudyReproduction(IStudyMeasurer measurer, IFigureRenderer? 
     public StudyResult Run(ReproductionRequest request, Action<StudyProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var config = request.Config.Validate();
+        var config = request.Config.Validated();
         var report = progress ?? (_ => { });
         var started = clock.GetUtcNow();
         var output = Directory.CreateDirectory(request.OutputFolder).FullName;

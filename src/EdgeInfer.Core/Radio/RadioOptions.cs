@@ -8,7 +8,7 @@ namespace EdgeInfer.Core.Radio;
 /// Defaults are the paper's Section 4.1 (5G NR at 3.5 GHz, 100 MHz, BS 23 dBm, UE 10 dBm, 4×4 arrays at both ends,
 /// 3GPP TR 38.901 UMi – Street Canyon) plus values the paper does not give: noise figures 5 dB (BS) and 9 dB (UE),
 /// typical 3GPP evaluation values; element gain 0 dBi; UE height 1.5 m; distance 100 m.
-/// Immutable; call <see cref="Validate"/> (engines do) before use.
+/// Immutable; call <see cref="Validated"/> (engines do) before use.
 /// </summary>
 public sealed record RadioOptions
 {
@@ -80,7 +80,7 @@ public sealed record RadioOptions
     }
 
     /// <summary>Throws one <see cref="EdgeInferInputException"/> listing every problem; returns this when valid.</summary>
-    public RadioOptions Validate(string path = "")
+    public RadioOptions Validated(string path = "")
     {
         var problems = Problems(path);
         return problems.Count == 0 ? this : throw new EdgeInferInputException(string.Join("; ", problems) + ".");

@@ -23,7 +23,7 @@ public static class DeviceClient
     public static async Task<DeviceReport> RunAsync(DeviceRunRequest request, Action<string>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
+        request.Validated();
         progress ??= _ => { };
         var rates = RadioChannel.Evaluate(request.Radio).Rates;
         using var client = new EdgeClient(new EdgeClientOptions { Edge = request.Edge, Shaping = request.Shaping ? rates : null, MaxRetries = request.MaxRetries });

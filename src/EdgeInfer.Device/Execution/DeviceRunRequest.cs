@@ -3,7 +3,7 @@ using EdgeInfer.Core.Radio;
 
 namespace EdgeInfer.Device.Execution;
 
-/// <summary>One <c>edgeinfer device</c> run. Validated once by <see cref="Validate"/>.</summary>
+/// <summary>One <c>edgeinfer device</c> run. Validated once by <see cref="Validated"/>.</summary>
 public sealed record DeviceRunRequest
 {
     /// <summary>Strategy names accepted besides the six: <c>auto</c> (plan, then run the choice) and <c>all</c> (run all six).</summary>
@@ -64,7 +64,7 @@ public sealed record DeviceRunRequest
     public bool MeasureOverheads { get; init; } = true;
 
     /// <summary>Checks every field; throws one <see cref="EdgeInferInputException"/> listing every problem.</summary>
-    public DeviceRunRequest Validate()
+    public DeviceRunRequest Validated()
     {
         var problems = new List<string>();
         if (Requests is < 1 or > 100_000)

@@ -19,7 +19,7 @@ public static class LoadGenerator
     public static async Task<LoadgenReport> RunAsync(LoadgenOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        options.Validated();
         var edge = options.Edge ?? throw new EdgeInferInputException("An HTTP load test needs the edge URL (--edge).");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 1 }) { BaseAddress = edge, Timeout = TimeSpan.FromMinutes(5) };
         var model = System.Text.Json.JsonSerializer.Deserialize<EdgeModel>(await http.GetStringAsync("/v1/models/" + Uri.EscapeDataString(options.Model), cancellationToken).ConfigureAwait(false), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
@@ -55,7 +55,7 @@ public static class LoadGenerator
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(send);
-        options.Validate();
+        options.Validated();
         await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
         {
             for (var i = 0; i < options.WarmupPerClient; i++)

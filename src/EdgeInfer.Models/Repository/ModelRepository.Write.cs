@@ -16,7 +16,7 @@ public sealed partial class ModelRepository
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
+        request.Validated();
         var problems = ModelValidator.Validate(model);
         if (problems.Count > 0)
         {
@@ -46,7 +46,7 @@ public sealed partial class ModelRepository
     {
         ArgumentException.ThrowIfNullOrEmpty(sourcePath);
         ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
+        request.Validated();
         var model = OnnxModelFile.Load(sourcePath);
         if (OnnxModelFile.FloatInput(model) is null)
         {
@@ -85,7 +85,7 @@ public sealed partial class ModelRepository
 
     private ModelEntry Write(ModelAddRequest request, Action<Stream> writeModel, Func<Bytes, ModelInfo>? inspect)
     {
-        request.Validate();
+        request.Validated();
         var directory = VariantDirectory(request.Name, request.Variant);
         var modelPath = Path.Combine(directory, ModelFileName);
         var metadataPath = Path.Combine(directory, MetadataFileName);

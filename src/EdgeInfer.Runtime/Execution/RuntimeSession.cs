@@ -98,7 +98,7 @@ public sealed class RuntimeSession : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelPath);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        options.Validated();
         if (!File.Exists(modelPath))
         {
             throw new FileNotFoundException($"Model file '{modelPath}' does not exist.", modelPath);

@@ -28,7 +28,7 @@ public sealed class Profiler
     public Profiler(ProfilerOptions options, PruneFile? prune = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        this.options = options.Validate();
+        this.options = options.Validated();
         this.prune = prune;
         this.time = time ?? TimeProvider.System;
     }
@@ -57,8 +57,8 @@ public sealed class Profiler
         void Report(string message) => progress?.Invoke(new ProfileProgress(++step, total, message));
 
         var machine = MachineProbe.Current();
-        var deviceOptions = new RuntimeOptions { Role = RuntimeRole.Device, IntraOpThreads = options.DeviceThreads, WarmupRuns = options.WarmupRuns, AllowSpinning = options.AllowSpinning }.Validate();
-        var edgeOptions = new RuntimeOptions { Role = RuntimeRole.Edge, IntraOpThreads = options.EdgeThreads, WarmupRuns = options.WarmupRuns, AllowSpinning = options.AllowSpinning }.Validate();
+        var deviceOptions = new RuntimeOptions { Role = RuntimeRole.Device, IntraOpThreads = options.DeviceThreads, WarmupRuns = options.WarmupRuns, AllowSpinning = options.AllowSpinning }.Validated();
+        var edgeOptions = new RuntimeOptions { Role = RuntimeRole.Edge, IntraOpThreads = options.EdgeThreads, WarmupRuns = options.WarmupRuns, AllowSpinning = options.AllowSpinning }.Validated();
         var deviceModels = new List<ProfiledModel>();
         var edgeModels = new List<ProfiledModel>();
         try

@@ -6,7 +6,7 @@ namespace EdgeInfer.Study.Config;
 /// <summary>
 /// What the study measures and plots. Every default is the paper's Section 4.1 value (or, where the paper gives none,
 /// the documented choice of <c>docs/experiments.md</c>); the <c>quick</c> and <c>paper</c> presets change only how much
-/// is measured (<see cref="StudyPresets"/>). Validate once with <see cref="Validate"/>, which lists every problem.
+/// is measured (<see cref="StudyPresets"/>). Validate once with <see cref="Validated"/>, which lists every problem.
 /// </summary>
 public sealed record StudyConfig
 {
@@ -71,7 +71,7 @@ public sealed record StudyConfig
     public IReadOnlyList<string> Problems() => StudyConfigValidation.Problems(this);
 
     /// <summary>Throws one <see cref="Core.EdgeInferInputException"/> listing every problem; returns this when valid.</summary>
-    public StudyConfig Validate()
+    public StudyConfig Validated()
     {
         var problems = Problems();
         return problems.Count == 0 ? this : throw new Core.EdgeInferInputException("Invalid study config: " + string.Join("; ", problems) + ".");

@@ -72,7 +72,7 @@ public static class StudyConfigJson
                 throw new EdgeInferInputException("Invalid study config: " + string.Join("; ", problems) + ".");
             }
 
-            return c.Validate();
+            return c.Validated();
         }
     }
 

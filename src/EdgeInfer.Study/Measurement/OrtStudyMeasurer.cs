@@ -29,7 +29,7 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(repository);
-        this.config = config.Validate();
+        this.config = config.Validated();
         this.repository = repository;
         this.accuracy = accuracy;
         var m = MachineProbe.Current();

@@ -30,7 +30,7 @@ public sealed class StudyRunner
     public StudyRunner(StudyConfig config, IStudyMeasurer measurer, MeasurementCache cache, bool measureAccuracy, Action<StudyProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        this.config = config.Validate();
+        this.config = config.Validated();
         this.measurer = measurer ?? throw new ArgumentNullException(nameof(measurer));
         this.cache = cache ?? throw new ArgumentNullException(nameof(cache));
         this.measureAccuracy = measureAccuracy && config.AccuracyModel is not null;

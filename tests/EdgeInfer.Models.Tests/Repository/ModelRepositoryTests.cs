@@ -142,11 +142,11 @@ public sealed class ModelRepositoryTests : IDisposable
     }
 
     [Fact]
-    public void Validate_SeveralBadFields_ListsEveryProblem()
+    public void Validated_SeveralBadFields_ListsEveryProblem()
     {
         var request = new ModelAddRequest { Name = "a/b", Variant = "..", Trained = true, Source = " ", PruningFactor = 1.5 };
 
-        var ex = Assert.Throws<EdgeInferInputException>(request.Validate);
+        var ex = Assert.Throws<EdgeInferInputException>(request.Validated);
 
         Assert.Contains("model name", ex.Message, StringComparison.Ordinal);
         Assert.Contains("variant name", ex.Message, StringComparison.Ordinal);

@@ -7,7 +7,7 @@ namespace EdgeInfer.Study.Tests.Figures;
 
 public sealed class StudyThresholdsTests
 {
-    private static readonly StudyConfig Config = new StudyConfig { Models = ["mobilenet"], EdgeLoads = [0, 10], PlotMaxLoad = 100 }.Validate();
+    private static readonly StudyConfig Config = new StudyConfig { Models = ["mobilenet"], EdgeLoads = [0, 10], PlotMaxLoad = 100 }.Validated();
     private static readonly LinkRates Rates = RadioChannel.Evaluate(Config.Scenario.Radio).Rates;
 
     [Fact]
