@@ -4,7 +4,7 @@ using EdgeInfer.Core.Radio;
 using EdgeInfer.Models.Files;
 using EdgeInfer.Study.Figures;
 using EdgeInfer.Study.Measurement;
-using EdgeInfer.Study.Reporting;
+using EdgeInfer.Study.Findings;
 using EdgeInfer.Study.Running;
 
 namespace EdgeInfer.Study;

@@ -4,7 +4,7 @@ using EdgeInfer.Core.Planning;
 using EdgeInfer.Runtime.Measurement;
 using EdgeInfer.Study.Figures;
 
-namespace EdgeInfer.Study.Reporting;
+namespace EdgeInfer.Study.Findings;
 
 /// <summary>Writes <c>report.md</c>: setup, measured inputs, thresholds, decisions, the comparison with the paper and the figures.</summary>
 public static partial class ReportWriter

@@ -2,7 +2,7 @@ using EdgeInfer.Core.Planning;
 using EdgeInfer.Core.Radio;
 using EdgeInfer.Study.Figures;
 
-namespace EdgeInfer.Study.Reporting;
+namespace EdgeInfer.Study.Findings;
 
 /// <summary>Planner decisions for a few representative scenarios per model: idle and loaded edge, Q = 1, 50 and the largest Q.</summary>
 public static class StudyDecisions

@@ -4,7 +4,7 @@ using EdgeInfer.Core.Radio;
 using EdgeInfer.Study.Config;
 using EdgeInfer.Study.Figures;
 
-namespace EdgeInfer.Study.Reporting;
+namespace EdgeInfer.Study.Findings;
 
 /// <summary>The paper's headline findings recomputed from our measured inputs with the Core planner.</summary>
 public static class StudyFindings

@@ -1,7 +1,7 @@
 using EdgeInfer.Models.Repository;
 using EdgeInfer.Study.Config;
 using EdgeInfer.Study.Measurement;
-using EdgeInfer.Study.Reporting;
+using EdgeInfer.Study.Findings;
 
 namespace EdgeInfer.Study.Tests.EndToEnd;
 

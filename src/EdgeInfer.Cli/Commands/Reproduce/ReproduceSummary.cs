@@ -1,6 +1,6 @@
 using System.Globalization;
 using EdgeInfer.Study.Figures;
-using EdgeInfer.Study.Reporting;
+using EdgeInfer.Study.Findings;
 
 namespace EdgeInfer.Cli.Commands.Reproduce;
 
