@@ -37,28 +37,15 @@ public sealed class Profiler
     /// <exception cref="OperationCanceledException">Cancelled; background tasks have ended.</exception>
     public ProfileDocument Run(IReadOnlyList<ProfileTarget> targets, Action<ProfileProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(targets);
-        if (targets.Count == 0)
-        {
-            throw new EdgeInferInputException("Nothing to profile: give at least one model.");
-        }
-
-        foreach (var target in targets)
-        {
-            if (!File.Exists(target.ModelPath))
-            {
-                throw new EdgeInferInputException($"Model file '{target.ModelPath}' of '{target.Model}/{target.Variant}' does not exist.");
-            }
-        }
-
+        CheckTargets(targets);
         var loads = options.Loads.Order().ToArray();
         var total = targets.Count * ((options.MeasureDevice ? 1 : 0) + (options.MeasureEdge ? loads.Length : 0));
         var step = 0;
         void Report(string message) => progress?.Invoke(new ProfileProgress(++step, total, message));
 
         var machine = MachineProbe.Current();
-        var deviceOptions = new RuntimeOptions { Role = RuntimeRole.Device, IntraOpThreads = options.DeviceThreads, WarmupRuns = options.WarmupRuns, AllowSpinning = options.AllowSpinning }.Validated();
-        var edgeOptions = new RuntimeOptions { Role = RuntimeRole.Edge, IntraOpThreads = options.EdgeThreads, WarmupRuns = options.WarmupRuns, AllowSpinning = options.AllowSpinning }.Validated();
+        var deviceOptions = RoleOptions(RuntimeRole.Device, options.DeviceThreads);
+        var edgeOptions = RoleOptions(RuntimeRole.Edge, options.EdgeThreads);
         var deviceModels = new List<ProfiledModel>();
         var edgeModels = new List<ProfiledModel>();
         try
@@ -67,27 +54,8 @@ public sealed class Profiler
             {
                 if (options.MeasureDevice)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (options.SetupSamples > 0 && deviceModels.Count == 0)
-                    {
-                        RuntimeWarmup.Warm(deviceOptions); // as a device does before its first download
-                    }
-
-                    var opening = time.GetTimestamp();
-                    using var session = RuntimeSession.Open(target.ModelPath, deviceOptions);
-                    var firstOpen = time.GetElapsedTime(opening).TotalSeconds;
-                    using var abort = cancellationToken.Register(session.Terminate);
-                    var stats = session.Measure(options.Samples, time, cancellationToken);
-                    var (open, decode) = MeasureSetup(target, deviceOptions, firstOpen, cancellationToken);
-                    Report(Line("device", target, 0, stats));
-                    deviceModels.Add(Entry(target, [new LoadMeasurement
-                    {
-                        Load = 0,
-                        Inference = stats,
-                        SessionOpenSeconds = open,
-                        FirstSessionOpenSeconds = open is null ? null : firstOpen,
-                        WireDecodeSeconds = decode,
-                    }]));
+                    // The first device model is opened after ORT's initialisation, as a device does before its first download.
+                    deviceModels.Add(MeasureDevice(target, deviceOptions, initialise: deviceModels.Count == 0, Report, cancellationToken));
                 }
 
                 if (options.MeasureEdge)
@@ -109,6 +77,61 @@ public sealed class Profiler
             Device = options.MeasureDevice ? Role(machine, deviceOptions, [0], deviceModels, measuredAt, pruneSamples: 0) : null,
             Edge = options.MeasureEdge ? Role(machine, edgeOptions, loads, edgeModels, measuredAt, prune is null ? 0 : options.PruneSamples) : null,
         };
+    }
+
+    /// <summary>At least one target, and every target's file exists.</summary>
+    private static void CheckTargets(IReadOnlyList<ProfileTarget> targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        if (targets.Count == 0)
+        {
+            throw new EdgeInferInputException("Nothing to profile: give at least one model.");
+        }
+
+        foreach (var target in targets)
+        {
+            if (!File.Exists(target.ModelPath))
+            {
+                throw new EdgeInferInputException($"Model file '{target.ModelPath}' of '{target.Model}/{target.Variant}' does not exist.");
+            }
+        }
+    }
+
+    private RuntimeOptions RoleOptions(RuntimeRole role, int? threads) => new RuntimeOptions
+    {
+        Role = role,
+        IntraOpThreads = threads,
+        WarmupRuns = options.WarmupRuns,
+        AllowSpinning = options.AllowSpinning,
+    }.Validated();
+
+    /// <summary>
+    /// The device role at load 0: inference, and with <see cref="ProfilerOptions.SetupSamples"/> the session opens and wire
+    /// decodes (ORT initialised first when <paramref name="initialise"/>, so that the first open is a device's first open).
+    /// </summary>
+    private ProfiledModel MeasureDevice(ProfileTarget target, RuntimeOptions deviceOptions, bool initialise, Action<string> report, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (options.SetupSamples > 0 && initialise)
+        {
+            RuntimeWarmup.Warm(deviceOptions);
+        }
+
+        var opening = time.GetTimestamp();
+        using var session = RuntimeSession.Open(target.ModelPath, deviceOptions);
+        var firstOpen = time.GetElapsedTime(opening).TotalSeconds;
+        using var abort = cancellationToken.Register(session.Terminate);
+        var stats = session.Measure(options.Samples, time, cancellationToken);
+        var (open, decode) = MeasureSetup(target, deviceOptions, firstOpen, cancellationToken);
+        report(Line("device", target, 0, stats));
+        return Entry(target, [new LoadMeasurement
+        {
+            Load = 0,
+            Inference = stats,
+            SessionOpenSeconds = open,
+            FirstSessionOpenSeconds = open is null ? null : firstOpen,
+            WireDecodeSeconds = decode,
+        }]);
     }
 
     private List<LoadMeasurement> MeasureEdge(ProfileTarget target, int[] loads, RuntimeOptions edgeOptions, Action<string> report, CancellationToken cancellationToken)
