@@ -29,7 +29,8 @@ public static class ChartWriter
         }
 
         Directory.CreateDirectory(directory);
-        var files = new ChartFiles(Path.Combine(directory, baseName + ".csv"), Path.Combine(directory, baseName + ".png"), Path.Combine(directory, baseName + ".svg"));
+        var files = new ChartFiles(
+            Path.Combine(directory, baseName + ".csv"), Path.Combine(directory, baseName + ".png"), Path.Combine(directory, baseName + ".svg"));
         var plot = Build(chart);
         AtomicChartFile.Write(files.Csv, temp => File.WriteAllText(temp, ChartCsv.Format(chart)));
         AtomicChartFile.Write(files.Png, temp => plot.SavePng(temp, chart.WidthPixels, chart.HeightPixels));
@@ -150,7 +151,7 @@ public static class ChartWriter
     }
 
     private static string FormatPower(double value) =>
-        value >= 1e-3 && value < 1e6 ? value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) : value.ToString("0.#E+0", System.Globalization.CultureInfo.InvariantCulture);
+        value.ToString(value >= 1e-3 && value < 1e6 ? "G4" : "0.#E+0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool RegisterFont()
     {

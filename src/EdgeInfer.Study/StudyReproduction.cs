@@ -69,7 +69,9 @@ public sealed class StudyReproduction(IStudyMeasurer measurer, IFigureRenderer? 
             Thresholds = thresholds,
             Decisions = StudyDecisions.Compute(models, rates, config.MaxRequests),
             Findings = StudyFindings.Compute(config, models, rates),
-            PaperPresetEdgeSeconds = models.All(m => m.Measured.Edge.Count > 1) ? StudyEstimate.EdgePhaseSeconds(Config.StudyPresets.Paper with { Models = config.Models }, models) : null,
+            PaperPresetEdgeSeconds = models.All(m => m.Measured.Edge.Count > 1)
+                ? StudyEstimate.EdgePhaseSeconds(Config.StudyPresets.Paper with { Models = config.Models }, models)
+                : null,
             Figures = figures,
             Files = [],
             StartedUtc = started,
@@ -86,7 +88,8 @@ public sealed class StudyReproduction(IStudyMeasurer measurer, IFigureRenderer? 
         return result with { Files = relative };
     }
 
-    private void WriteManifest(string output, ReproductionRequest request, DateTimeOffset started, StudyResult? result, bool complete, IReadOnlyList<string> files)
+    private void WriteManifest(
+        string output, ReproductionRequest request, DateTimeOffset started, StudyResult? result, bool complete, IReadOnlyList<string> files)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))

@@ -9,7 +9,12 @@ namespace EdgeInfer.Accuracy.Datasets;
 /// </summary>
 public sealed class PreparedDataset
 {
-    private PreparedDataset(string description, IReadOnlyList<string> classNames, IReadOnlyList<TensorBatch> batches, IReadOnlyList<string> problems, PreprocessOptions preprocessing)
+    private PreparedDataset(
+        string description,
+        IReadOnlyList<string> classNames,
+        IReadOnlyList<TensorBatch> batches,
+        IReadOnlyList<string> problems,
+        PreprocessOptions preprocessing)
     {
         Description = description;
         ClassNames = classNames;
@@ -44,7 +49,8 @@ public sealed class PreparedDataset
     /// into batches of <paramref name="batchSize"/>. With <paramref name="strict"/>, the first unreadable image throws
     /// <see cref="EdgeInferInputException"/>; otherwise it is skipped and listed in <see cref="Problems"/>.
     /// </summary>
-    public static PreparedDataset Prepare(ILabelledImageSource source, PreprocessOptions preprocessing, int batchSize, int? limit = null, bool strict = false, IProgress<string>? progress = null)
+    public static PreparedDataset Prepare(
+        ILabelledImageSource source, PreprocessOptions preprocessing, int batchSize, int? limit = null, bool strict = false, IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
@@ -80,7 +86,10 @@ public sealed class PreparedDataset
         return new PreparedDataset(source.Description, source.ClassNames, batches, problems, preprocessing);
     }
 
-    /// <summary>Decodes and preprocesses the first <paramref name="count"/> images in parallel; null tensors for unreadable ones, whose problems are listed.</summary>
+    /// <summary>
+    /// Decodes and preprocesses the first <paramref name="count"/> images in parallel; null tensors for unreadable
+    /// ones, whose problems are listed.
+    /// </summary>
     private static (float[]?[] Tensors, string[] Problems) DecodeAll(ILabelledImageSource source, ImagePreprocessor pre, int count, IProgress<string>? progress)
     {
         var tensors = new float[]?[count];

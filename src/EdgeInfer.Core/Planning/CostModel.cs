@@ -33,7 +33,8 @@ public static class CostModel
         new(requestSeconds + pruneSeconds + modelSeconds, deviceInferenceSeconds);
 
     /// <summary>Eq. (6) over the lifetime: E_d(device) = P_tx·T_req + (P_rx + P_E)·T_model + Q·P_d·T_inf,d.</summary>
-    public static Line DeviceEnergyJoules(double txPowerWatts, double requestSeconds, double receivePowerWatts, double modelSeconds, double computePowerWatts, double deviceInferenceSeconds) =>
+    public static Line DeviceEnergyJoules(
+        double txPowerWatts, double requestSeconds, double receivePowerWatts, double modelSeconds, double computePowerWatts, double deviceInferenceSeconds) =>
         new((txPowerWatts * requestSeconds) + (receivePowerWatts * modelSeconds), computePowerWatts * deviceInferenceSeconds);
 
     /// <summary>Edge energy of on-demand pruning, P_edge·T_pr, paid once; reported apart from the device energy.</summary>

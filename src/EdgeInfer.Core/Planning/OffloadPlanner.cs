@@ -38,7 +38,14 @@ public static class OffloadPlanner
                 ? checked(inputs.EdgeExchangedBytesPerRequest * q)
                 : inputs.RequestBytes + (strategy.UsesPrunedModel() ? inputs.Pruned : inputs.Full).SizeBytes;
             var violations = Violations(inputs, strategy, costs.CycleDelaySeconds, energy);
-            result.SetOutcome(new StrategyOutcome(strategy, new Seconds(costs.CycleDelaySeconds), new Seconds(delay), new Joules(energy), new Joules(costs.EdgeEnergyJoules), new Bytes(data), violations));
+            result.SetOutcome(new StrategyOutcome(
+                strategy,
+                new Seconds(costs.CycleDelaySeconds),
+                new Seconds(delay),
+                new Joules(energy),
+                new Joules(costs.EdgeEnergyJoules),
+                new Bytes(data),
+                violations));
 
             if (!strategy.RunsAtEdge())
             {

@@ -66,10 +66,22 @@ public sealed record RadioOptions
             }
         }
 
-        Check(Distance.Value is >= 10 and <= 5000, "distanceMeters", $"= {F(Distance.Value)} m is outside the 3GPP TR 38.901 UMi range 10 m ≤ d2D ≤ 5000 m");
-        Check(DeviceHeight.Value is >= 1.5 and <= 22.5, "deviceHeightMeters", $"= {F(DeviceHeight.Value)} m is outside the 3GPP TR 38.901 UMi range 1.5 m ≤ hUT ≤ 22.5 m");
-        Check(BaseStationHeight.Value is > 1 and <= 100, "baseStationHeightMeters", $"= {F(BaseStationHeight.Value)} m is outside 1 m < hBS ≤ 100 m (UMi uses 10 m)");
-        Check(CarrierFrequency.Value is >= 0.5e9 and <= 100e9, "carrierFrequencyGhz", $"= {F(CarrierFrequency.Value / 1e9)} GHz is outside the UMi model's 0.5–100 GHz");
+        Check(
+            Distance.Value is >= 10 and <= 5000,
+            "distanceMeters",
+            $"= {F(Distance.Value)} m is outside the 3GPP TR 38.901 UMi range 10 m ≤ d2D ≤ 5000 m");
+        Check(
+            DeviceHeight.Value is >= 1.5 and <= 22.5,
+            "deviceHeightMeters",
+            $"= {F(DeviceHeight.Value)} m is outside the 3GPP TR 38.901 UMi range 1.5 m ≤ hUT ≤ 22.5 m");
+        Check(
+            BaseStationHeight.Value is > 1 and <= 100,
+            "baseStationHeightMeters",
+            $"= {F(BaseStationHeight.Value)} m is outside 1 m < hBS ≤ 100 m (UMi uses 10 m)");
+        Check(
+            CarrierFrequency.Value is >= 0.5e9 and <= 100e9,
+            "carrierFrequencyGhz",
+            $"= {F(CarrierFrequency.Value / 1e9)} GHz is outside the UMi model's 0.5–100 GHz");
         Check(Bandwidth.Value > 0, "bandwidthMhz", $"= {F(Bandwidth.Value / 1e6)} MHz must be positive");
         Check(BaseStationAntennaElements >= 1, "baseStationAntennaElements", $"= {BaseStationAntennaElements} must be at least 1");
         Check(DeviceAntennaElements >= 1, "deviceAntennaElements", $"= {DeviceAntennaElements} must be at least 1");

@@ -51,7 +51,8 @@ public sealed partial class ModelRepository
         if (OnnxModelFile.FloatInput(model) is null)
         {
             var inputs = ModelValidator.RealInputs(model.Graph).Select(i => TensorSpec.From(i).ToString()).ToList();
-            throw new EdgeInferInputException($"'{sourcePath}' has no float32 input (inputs: {(inputs.Count == 0 ? "none" : string.Join(", ", inputs))}); EdgeInfer feeds float32 images.");
+            throw new EdgeInferInputException(
+                $"'{sourcePath}' has no float32 input (inputs: {(inputs.Count == 0 ? "none" : string.Join(", ", inputs))}); EdgeInfer feeds float32 images.");
         }
 
         // A model EdgeInfer built itself says so in its metadata: it stays untrained whatever the request claims.

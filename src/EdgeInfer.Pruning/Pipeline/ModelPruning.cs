@@ -81,7 +81,16 @@ public static class ModelPruning
             model is null ? null : WireSize(model, options),
             model is null ? null : CooSize(model, options),
             options.MeasureAllSizes ? GzipSize(outputPath) : null);
-        return new PruneFileReport(options.Method, options.PruningFactor, result.AchievedSparsity, before.Parameters, after.NonZeroParameters, before.Macs, after.Macs, new PruneTimings(load, result.SelectTime, result.MaskTime, save), sizes);
+        return new PruneFileReport(
+            options.Method,
+            options.PruningFactor,
+            result.AchievedSparsity,
+            before.Parameters,
+            after.NonZeroParameters,
+            before.Macs,
+            after.Macs,
+            new PruneTimings(load, result.SelectTime, result.MaskTime, save),
+            sizes);
     }
 
     /// <summary>Parse the model, prune the protos (channel surgery, or magnitude pruning of unusual layouts), serialize.</summary>
@@ -114,7 +123,16 @@ public static class ModelPruning
 
         var after = ModelStatistics.Of(model);
         var sizes = new PruneSizes(new Bytes(dense), WireSize(model, options), CooSize(model, options), options.MeasureAllSizes ? GzipSize(outputPath) : null);
-        return new PruneFileReport(options.Method, options.PruningFactor, achieved, before.Parameters, after.NonZeroParameters, before.Macs, after.Macs, new PruneTimings(load, select, mask, save), sizes);
+        return new PruneFileReport(
+            options.Method,
+            options.PruningFactor,
+            achieved,
+            before.Parameters,
+            after.NonZeroParameters,
+            before.Macs,
+            after.Macs,
+            new PruneTimings(load, select, mask, save),
+            sizes);
     }
 
     /// <summary>Size of gzip level 6 (as <c>gzip -6</c>) of a file, computed in memory.</summary>

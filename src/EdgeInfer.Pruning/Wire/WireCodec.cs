@@ -50,7 +50,8 @@ public static partial class WireCodec
 
         if (header.DecodedLength > MaximumPayloadBytes)
         {
-            throw new EdgeInferInputException($"'{source}' announces a {header.DecodedLength}-byte payload, more than the {MaximumPayloadBytes} bytes supported.");
+            throw new EdgeInferInputException(
+                $"'{source}' announces a {header.DecodedLength}-byte payload, more than the {MaximumPayloadBytes} bytes supported.");
         }
 
         var payload = Decompress(wire[WireHeader.Size..], header, source);
@@ -122,7 +123,10 @@ public static partial class WireCodec
             WireCompression.Brotli => BrotliDecoder.TryDecompress(stored, payload, out var written) && written == payload.Length,
             _ => Inflate(stored, payload),
         };
-        return ok ? payload : throw new EdgeInferInputException($"'{source}' is corrupted: its {header.Compression} payload does not decompress to the announced {header.DecodedLength} bytes.");
+        return ok
+            ? payload
+            : throw new EdgeInferInputException(
+                $"'{source}' is corrupted: its {header.Compression} payload does not decompress to the announced {header.DecodedLength} bytes.");
     }
 
     private static bool Inflate(ReadOnlySpan<byte> stored, byte[] payload)

@@ -217,7 +217,8 @@ public sealed class RuntimeSession : IDisposable
     {
         if (!metadata.IsTensor || metadata.ElementDataType != TensorElementType.Float)
         {
-            throw new EdgeInferInputException($"Model input '{name}' is {metadata.ElementDataType} {metadata.OnnxValueType}; only float32 tensor inputs are supported.");
+            throw new EdgeInferInputException(
+                $"Model input '{name}' is {metadata.ElementDataType} {metadata.OnnxValueType}; only float32 tensor inputs are supported.");
         }
 
         return metadata.Dimensions.Select(d => d < 0 ? 1L : d).ToArray();
@@ -233,7 +234,8 @@ public sealed class RuntimeSession : IDisposable
             var metadata = session.OutputMetadata[name];
             if (!metadata.IsTensor || metadata.ElementDataType != TensorElementType.Float)
             {
-                throw new EdgeInferInputException($"Model output '{name}' is {metadata.ElementDataType} {metadata.OnnxValueType}; only float32 tensor outputs are supported.");
+                throw new EdgeInferInputException(
+                    $"Model output '{name}' is {metadata.ElementDataType} {metadata.OnnxValueType}; only float32 tensor outputs are supported.");
             }
         }
 

@@ -54,13 +54,15 @@ public static class ProfileMerger
             if (merged.Machine != part.Machine)
             {
                 throw new EdgeInferInputException(
-                    $"Both '{firstName}' and '{name}' have a {role} profile, measured on different machines ({merged.Machine.CpuModel} vs {part.Machine.CpuModel}); merge at most one {role} profile per machine.");
+                    $"Both '{firstName}' and '{name}' have a {role} profile, measured on different machines "
+                    + $"({merged.Machine.CpuModel} vs {part.Machine.CpuModel}); merge at most one {role} profile per machine.");
             }
 
             if (!SameConditions(merged.Settings, part.Settings))
             {
                 throw new EdgeInferInputException(
-                    $"Both '{firstName}' and '{name}' have a {role} profile of the same machine but measured under different conditions (threads, spinning, loads or load model); measure them alike to merge.");
+                    $"Both '{firstName}' and '{name}' have a {role} profile of the same machine but measured under different conditions "
+                    + "(threads, spinning, loads or load model); measure them alike to merge.");
             }
 
             var models = merged.Models.ToList();
@@ -69,7 +71,8 @@ public static class ProfileMerger
                 if (merged.Find(model.Model, model.Variant) is not null)
                 {
                     throw new EdgeInferInputException(
-                        $"The {role} profile of model '{model.Model}' variant '{model.Variant}' appears in both '{firstName}' and '{name}'; keep it in one input only.");
+                        $"The {role} profile of model '{model.Model}' variant '{model.Variant}' appears in both '{firstName}' and '{name}'; "
+                        + "keep it in one input only.");
                 }
 
                 models.Add(model);

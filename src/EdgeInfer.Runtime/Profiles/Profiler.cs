@@ -109,7 +109,8 @@ public sealed class Profiler
     /// The device role at load 0: inference, and with <see cref="ProfilerOptions.SetupSamples"/> the session opens and wire
     /// decodes (ORT initialised first when <paramref name="initialise"/>, so that the first open is a device's first open).
     /// </summary>
-    private ProfiledModel MeasureDevice(ProfileTarget target, RuntimeOptions deviceOptions, bool initialise, Action<string> report, CancellationToken cancellationToken)
+    private ProfiledModel MeasureDevice(
+        ProfileTarget target, RuntimeOptions deviceOptions, bool initialise, Action<string> report, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (options.SetupSamples > 0 && initialise)
@@ -134,7 +135,8 @@ public sealed class Profiler
         }]);
     }
 
-    private List<LoadMeasurement> MeasureEdge(ProfileTarget target, int[] loads, RuntimeOptions edgeOptions, Action<string> report, CancellationToken cancellationToken)
+    private List<LoadMeasurement> MeasureEdge(
+        ProfileTarget target, int[] loads, RuntimeOptions edgeOptions, Action<string> report, CancellationToken cancellationToken)
     {
         var measurements = new List<LoadMeasurement>();
         cancellationToken.ThrowIfCancellationRequested();
@@ -156,7 +158,13 @@ public sealed class Profiler
             }
 
             report(line);
-            measurements.Add(new LoadMeasurement { Load = load, Inference = stats, PruneSeconds = pruneStats, BackgroundInferences = background.CompletedInferences - before });
+            measurements.Add(new LoadMeasurement
+            {
+                Load = load,
+                Inference = stats,
+                PruneSeconds = pruneStats,
+                BackgroundInferences = background.CompletedInferences - before,
+            });
         }
 
         return measurements;
@@ -166,7 +174,8 @@ public sealed class Profiler
     /// The first open (<paramref name="firstOpen"/>) and <see cref="ProfilerOptions.SetupSamples"/> more session opens of
     /// the variant and, for a pruned variant, as many wire decodes of it (decode + write the ONNX file).
     /// </summary>
-    private (LatencyStatistics? Open, LatencyStatistics? Decode) MeasureSetup(ProfileTarget target, RuntimeOptions deviceOptions, double firstOpen, CancellationToken cancellationToken)
+    private (LatencyStatistics? Open, LatencyStatistics? Decode) MeasureSetup(
+        ProfileTarget target, RuntimeOptions deviceOptions, double firstOpen, CancellationToken cancellationToken)
     {
         if (options.SetupSamples == 0)
         {
@@ -252,7 +261,8 @@ public sealed class Profiler
         Measurements = measurements,
     };
 
-    private RoleProfile Role(MachineInfo machine, RuntimeOptions runtime, IReadOnlyList<int> loads, List<ProfiledModel> models, DateTimeOffset measuredAt, int pruneSamples) => new()
+    private RoleProfile Role(
+        MachineInfo machine, RuntimeOptions runtime, IReadOnlyList<int> loads, List<ProfiledModel> models, DateTimeOffset measuredAt, int pruneSamples) => new()
     {
         Machine = machine,
         MeasuredAtUtc = measuredAt,
@@ -269,7 +279,7 @@ public sealed class Profiler
         },
     };
 
-    private static string Line(string role, ProfileTarget target, int load, LatencyStatistics stats) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{role,-6} {target.Model}/{target.Variant} load {load,3}: median {stats.MedianSeconds * 1e3:F2} ms, p90 {stats.P90Seconds * 1e3:F2} ms ({stats.Count} samples)");
+    private static string Line(string role, ProfileTarget target, int load, LatencyStatistics stats) =>
+        string.Create(CultureInfo.InvariantCulture, $"{role,-6} {target.Model}/{target.Variant} load {load,3}: ")
+        + string.Create(CultureInfo.InvariantCulture, $"median {stats.MedianSeconds * 1e3:F2} ms, p90 {stats.P90Seconds * 1e3:F2} ms ({stats.Count} samples)");
 }

@@ -26,7 +26,10 @@ public sealed record ProfilerOptions
     /// <summary>Intra-op threads at the edge role; null = all cores.</summary>
     public int? EdgeThreads { get; init; }
 
-    /// <summary>Whether idle intra-op threads of the measured sessions spin (ORT's default, true); see <see cref="Execution.RuntimeOptions.AllowSpinning"/>.</summary>
+    /// <summary>
+    /// Whether idle intra-op threads of the measured sessions spin (ORT's default, true); see
+    /// <see cref="Execution.RuntimeOptions.AllowSpinning"/>.
+    /// </summary>
     public bool AllowSpinning { get; init; } = true;
 
     /// <summary>Model the background tasks run; null = the measured variant itself.</summary>

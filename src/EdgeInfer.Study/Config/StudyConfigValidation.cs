@@ -139,7 +139,8 @@ internal static class StudyConfigValidation
 
         if (c.DeviceThreads is < 1 or > 1024 || c.EdgeThreads is < 1 or > 1024)
         {
-            problems.Add($"deviceThreads = {c.DeviceThreads} and edgeThreads = {c.EdgeThreads?.ToString(CultureInfo.InvariantCulture) ?? "null"} must be in [1, 1024]");
+            problems.Add(
+                $"deviceThreads = {c.DeviceThreads} and edgeThreads = {c.EdgeThreads?.ToString(CultureInfo.InvariantCulture) ?? "null"} must be in [1, 1024]");
         }
     }
 

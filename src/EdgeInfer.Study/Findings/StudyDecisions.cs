@@ -22,7 +22,14 @@ public static class StudyDecisions
                     var latency = OffloadPlanner.Plan(at.Scenario, rates);
                     var energy = OffloadPlanner.Plan(at.Scenario with { Objective = Objective.Energy }, rates);
                     var kind = ModelCostInputs.Worst(ModelCostInputs.Worst(at.EdgeFull, at.EdgePruned), at.Prune);
-                    decisions.Add(new PlannerDecision(model.Model, load, q, kind.ToString().ToLowerInvariant(), latency.Chosen?.Name() ?? "none", energy.Chosen?.Name() ?? "none", latency.Explanation));
+                    decisions.Add(new PlannerDecision(
+                        model.Model,
+                        load,
+                        q,
+                        kind.ToString().ToLowerInvariant(),
+                        latency.Chosen?.Name() ?? "none",
+                        energy.Chosen?.Name() ?? "none",
+                        latency.Explanation));
                 }
             }
         }

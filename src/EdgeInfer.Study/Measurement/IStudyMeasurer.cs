@@ -16,7 +16,10 @@ public interface IStudyMeasurer
     /// <summary>Builds (or finds) the variant and reports its sizes.</summary>
     PreparedVariant Prepare(VariantSpec spec, CancellationToken cancellationToken);
 
-    /// <summary>Starts <paramref name="load"/> background inference tasks of catalog model <paramref name="loadModel"/>; they run until the result is disposed.</summary>
+    /// <summary>
+    /// Starts <paramref name="load"/> background inference tasks of catalog model <paramref name="loadModel"/>; they
+    /// run until the result is disposed.
+    /// </summary>
     IDisposable StartEdgeLoad(string loadModel, int load, CancellationToken cancellationToken);
 
     /// <summary>Times inference of <paramref name="variant"/> at <paramref name="role"/> (under whatever edge load runs).</summary>

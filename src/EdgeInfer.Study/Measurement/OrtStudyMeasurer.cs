@@ -58,7 +58,8 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
         var full = repository.GetOrBuild(spec.Model);
         if (spec.IsFull)
         {
-            return new PreparedVariant(spec, full.ModelPath, full.Metadata.SizeBytes, full.Metadata.SizeBytes, full.Metadata.Parameters, full.Metadata.Macs, full.Metadata.Trained);
+            return new PreparedVariant(
+                spec, full.ModelPath, full.Metadata.SizeBytes, full.Metadata.SizeBytes, full.Metadata.Parameters, full.Metadata.Macs, full.Metadata.Trained);
         }
 
         var folder = Directory.CreateTempSubdirectory("edgeinfer-study-").FullName;
@@ -77,7 +78,8 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
                 PruningFactor = spec.PruningFactor,
                 PruningMethod = spec.Method,
             });
-            return new PreparedVariant(spec, entry.ModelPath, entry.Metadata.SizeBytes, new FileInfo(wire).Length, report.ParametersAfter, report.MacsAfter, entry.Metadata.Trained);
+            return new PreparedVariant(
+                spec, entry.ModelPath, entry.Metadata.SizeBytes, new FileInfo(wire).Length, report.ParametersAfter, report.MacsAfter, entry.Metadata.Trained);
         }
         finally
         {

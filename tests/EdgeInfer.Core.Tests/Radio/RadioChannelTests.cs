@@ -122,7 +122,8 @@ public sealed class RadioChannelTests
             var rNear = RadioChannel.Evaluate(RadioOptions.Default with { Distance = new Meters(near), Condition = condition });
             var rFar = RadioChannel.Evaluate(RadioOptions.Default with { Distance = new Meters(far), Condition = condition });
             Assert.True(rNear.Uplink.Rate >= rFar.Uplink.Rate, $"uplink {condition}: {near} m → {rNear.Uplink.Rate}, {far} m → {rFar.Uplink.Rate}");
-            Assert.True(rNear.Downlink.Rate >= rFar.Downlink.Rate, $"downlink {condition}: {near} m → {rNear.Downlink.Rate}, {far} m → {rFar.Downlink.Rate}");
+            Assert.True(
+                rNear.Downlink.Rate >= rFar.Downlink.Rate, $"downlink {condition}: {near} m → {rNear.Downlink.Rate}, {far} m → {rFar.Downlink.Rate}");
         });
     }
 

@@ -60,7 +60,12 @@ public sealed class ModelPruningTests
     {
         using var dir = new TempFolder();
         var model = TestModels.DenseNetLike(floatData: floatData);
-        var shape = new TensorProto { Name = "shape", DataType = (int)TensorProto.Types.DataType.Int64, RawData = ByteString.CopyFrom(BitConverter.GetBytes(1L).Concat(BitConverter.GetBytes(-1L)).ToArray()) };
+        var shape = new TensorProto
+        {
+            Name = "shape",
+            DataType = (int)TensorProto.Types.DataType.Int64,
+            RawData = ByteString.CopyFrom(BitConverter.GetBytes(1L).Concat(BitConverter.GetBytes(-1L)).ToArray()),
+        };
         shape.Dims.Add(2);
         model.Graph.Initializer.Insert(3, shape);
         File.WriteAllBytes(dir.File("in.onnx"), model.ToByteArray());
@@ -124,7 +129,8 @@ public sealed class ModelPruningTests
     [Fact]
     public void Validated_SeveralProblems_OneMessageListingAll()
     {
-        var ex = Assert.Throws<EdgeInferInputException>(() => new PruneFileOptions(1.2, PruningMethod.Channel, KeepFirstConvDense: true, MinimumTensorElements: -1).Validated());
+        var ex = Assert.Throws<EdgeInferInputException>(
+            () => new PruneFileOptions(1.2, PruningMethod.Channel, KeepFirstConvDense: true, MinimumTensorElements: -1).Validated());
         Assert.Contains("pruning factor", ex.Message);
         Assert.Contains("minimum tensor elements", ex.Message);
         Assert.Contains("keep-first-conv", ex.Message);

@@ -79,6 +79,8 @@ public sealed class EdgeLoadTests(TinyModelFixture model, CatalogModelsFixture c
         var idleAgain = session.Measure(30).MedianSeconds;
         var ratio = loaded / Math.Max(idle, idleAgain);
 
-        Assert.True(ratio > 1.2, $"load {load} / load 0 median ratio {ratio:F2} (idle {idle * 1e3:F2} ms, loaded {loaded * 1e3:F2} ms, idle again {idleAgain * 1e3:F2} ms)");
+        Assert.True(
+            ratio > 1.2,
+            $"load {load} / load 0 median ratio {ratio:F2} (idle {idle * 1e3:F2} ms, loaded {loaded * 1e3:F2} ms, idle again {idleAgain * 1e3:F2} ms)");
     }
 }

@@ -42,7 +42,10 @@ public sealed class ProfilerTests(TinyModelFixture model) : IClassFixture<TinyMo
             File.Copy(input, output);
         }
 
-        var target = new ProfileTarget("tiny", "global-0.70", model.ModelPath) { PruningFactor = 0.7, PruningMethod = "global", PrunedFromPath = model.ModelPath };
+        var target = new ProfileTarget("tiny", "global-0.70", model.ModelPath)
+        {
+            PruningFactor = 0.7, PruningMethod = "global", PrunedFromPath = model.ModelPath,
+        };
         var profile = new Profiler(Quick with { MeasureDevice = false }, Prune).Run([target]);
 
         var edge = profile.Edge!.Find("tiny", "global-0.70")!;
@@ -56,7 +59,10 @@ public sealed class ProfilerTests(TinyModelFixture model) : IClassFixture<TinyMo
     public void Run_SetupSamples_TimesFirstAndRepeatedOpensAndThePrunedVariantsWireDecode()
     {
         var full = new ProfileTarget("tiny", "full", model.ModelPath);
-        var pruned = new ProfileTarget("tiny", "global-0.70", model.ModelPath) { PruningFactor = 0.7, PruningMethod = "global", PrunedFromPath = model.ModelPath };
+        var pruned = new ProfileTarget("tiny", "global-0.70", model.ModelPath)
+        {
+            PruningFactor = 0.7, PruningMethod = "global", PrunedFromPath = model.ModelPath,
+        };
         var profile = new Profiler(Quick with { MeasureEdge = false, SetupSamples = 2 }).Run([full, pruned]);
 
         var f = profile.Device!.Find("tiny", "full")!.Measurements[0];
@@ -108,7 +114,8 @@ public sealed class ProfilerTests(TinyModelFixture model) : IClassFixture<TinyMo
     [Fact]
     public void Run_MissingModelFile_ThrowsNamingIt()
     {
-        var ex = Assert.Throws<EdgeInferInputException>(() => new Profiler(Quick).Run([new ProfileTarget("ghost", "full", Path.Combine(model.Directory, "ghost.onnx"))]));
+        var ex = Assert.Throws<EdgeInferInputException>(
+            () => new Profiler(Quick).Run([new ProfileTarget("ghost", "full", Path.Combine(model.Directory, "ghost.onnx"))]));
 
         Assert.Contains("ghost.onnx", ex.Message);
     }

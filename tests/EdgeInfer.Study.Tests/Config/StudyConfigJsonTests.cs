@@ -79,7 +79,10 @@ public sealed class StudyConfigJsonTests
     public void Writer_RoundTripsThroughTheParser()
     {
         var original = StudyConfigJson.Parse(
-            """{ "models": ["mobilenet"], "accuracyModel": null, "loadModel": null, "edgeThreads": 2, "scenario": { "radio": { "condition": "nlos" }, "device": { "batteryWattHours": 5 }, "objective": "energy" } }""",
+            """
+            { "models": ["mobilenet"], "accuracyModel": null, "loadModel": null, "edgeThreads": 2,
+              "scenario": { "radio": { "condition": "nlos" }, "device": { "batteryWattHours": 5 }, "objective": "energy" } }
+            """,
             StudyPresets.Paper);
         var text = StudyConfigWriter.ToJson(original);
         var parsed = StudyConfigJson.Parse(text, new StudyConfig());
