@@ -41,20 +41,7 @@ public sealed class StudyReproduction(IStudyMeasurer measurer, IFigureRenderer? 
         var thresholds = StudyThresholds.Compute(models, rates);
         var figures = StudyFigures.All(config, measurements, models, rates);
 
-        var files = new List<string>();
-        var figureFolder = Directory.CreateDirectory(Path.Combine(output, "figures")).FullName;
-        for (var i = 0; i < figures.Count; i++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            files.Add(FigureCsv.Write(figures[i], figureFolder));
-            if (renderer is not null)
-            {
-                files.AddRange(renderer.Render(figures[i], figureFolder));
-            }
-
-            report(new StudyProgress("figures", i + 1, figures.Count, $"{figures[i].Name}: {figures[i].Title}"));
-        }
-
+        var files = WriteFigures(figures, output, report, cancellationToken);
         AtomicFile.WriteAllBytes(Path.Combine(output, "measurements.json"), JsonSerializer.SerializeToUtf8Bytes(measurements, Json));
         files.Add(Path.Combine(output, "measurements.json"));
         var finished = clock.GetUtcNow();
@@ -86,6 +73,26 @@ public sealed class StudyReproduction(IStudyMeasurer measurer, IFigureRenderer? 
         WriteManifest(output, request, started, result, complete: true, relative);
         report(new StudyProgress("report", 1, 1, $"report written to {Path.Combine(output, "report.md")}"));
         return result with { Files = relative };
+    }
+
+    /// <summary>Writes each figure's CSV (and, with a renderer, its images) into <c>figures/</c>; returns the files written.</summary>
+    private List<string> WriteFigures(IReadOnlyList<Figure> figures, string output, Action<StudyProgress> report, CancellationToken cancellationToken)
+    {
+        var files = new List<string>();
+        var figureFolder = Directory.CreateDirectory(Path.Combine(output, "figures")).FullName;
+        for (var i = 0; i < figures.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            files.Add(FigureCsv.Write(figures[i], figureFolder));
+            if (renderer is not null)
+            {
+                files.AddRange(renderer.Render(figures[i], figureFolder));
+            }
+
+            report(new StudyProgress("figures", i + 1, figures.Count, $"{figures[i].Name}: {figures[i].Title}"));
+        }
+
+        return files;
     }
 
     private void WriteManifest(
