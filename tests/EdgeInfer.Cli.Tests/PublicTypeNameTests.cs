@@ -9,23 +9,37 @@ namespace EdgeInfer.Cli.Tests;
 /// </summary>
 public sealed class PublicTypeNameTests
 {
-    /// <summary>Names deliberately shared, each with its reason. Empty: there are none today.</summary>
+    /// <summary>Names deliberately shared, each with its reason. Empty: there are none.</summary>
     private static readonly Dictionary<string, string> IntendedDuplicates = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Duplicates another change of the same issue removes, each with that change. The test fails once one of them is no
+    /// longer a duplicate, so that its entry is deleted here and the rule holds without exceptions.
+    /// </summary>
+    private static readonly Dictionary<string, string> PendingRemoval = new(StringComparer.Ordinal)
+    {
+        ["VariantSpec"] = "Edge.Variants and Study.Measurement both describe a variant; issue 11 §1 replaces both by Pruning.Variants.ModelVariant",
+    };
 
     [Fact]
     public void PublicTypes_AcrossEdgeInferAssemblies_HaveDistinctSimpleNames()
     {
         var assemblies = EdgeInferAssemblies();
-        var duplicates = assemblies
+        var shared = assemblies
             .SelectMany(a => a.GetExportedTypes())
             .GroupBy(t => t.Name, StringComparer.Ordinal)
-            .Where(g => g.Count() > 1 && !IntendedDuplicates.ContainsKey(g.Key))
+            .Where(g => g.Count() > 1)
+            .ToList();
+        var duplicates = shared
+            .Where(g => !IntendedDuplicates.ContainsKey(g.Key) && !PendingRemoval.ContainsKey(g.Key))
             .Select(g => $"{g.Key}: {string.Join(", ", g.Select(t => t.FullName).Order(StringComparer.Ordinal))}")
             .Order(StringComparer.Ordinal)
             .ToList();
+        var removed = PendingRemoval.Keys.Where(name => !shared.Any(g => g.Key == name)).ToList();
 
         Assert.True(assemblies.Count >= 10, $"expected every EdgeInfer library, found {string.Join(", ", assemblies.Select(a => a.GetName().Name))}");
         Assert.True(duplicates.Count == 0, "Public type names used twice:\n" + string.Join("\n", duplicates));
+        Assert.True(removed.Count == 0, "No longer duplicated, delete from PendingRemoval: " + string.Join(", ", removed));
     }
 
     /// <summary>The CLI's assembly and every EdgeInfer assembly it references, directly or not.</summary>

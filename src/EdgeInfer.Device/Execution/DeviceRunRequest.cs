@@ -27,7 +27,10 @@ public sealed record DeviceRunRequest
     /// <summary>Pruning method: global, layer or channel. Default global.</summary>
     public string Method { get; init; } = "global";
 
-    /// <summary>Format device strategies download pruned models in: <c>wire</c> (default; decoded on the device), <c>onnx</c> (dense, no decode) or <c>sparse-onnx</c> (COO, ORT loads it directly).</summary>
+    /// <summary>
+    /// Format device strategies download pruned models in: <c>wire</c> (default; decoded on the device), <c>onnx</c>
+    /// (dense, no decode) or <c>sparse-onnx</c> (COO, ORT loads it directly).
+    /// </summary>
     public string PrunedFormat { get; init; } = "wire";
 
     /// <summary>The radio link (rates for planning and shaping).</summary>

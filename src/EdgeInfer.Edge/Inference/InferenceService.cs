@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using EdgeInfer.Contracts;
 using EdgeInfer.Edge.Admission;
 using EdgeInfer.Edge.Api;
 using EdgeInfer.Edge.Telemetry;
@@ -75,7 +76,7 @@ public sealed class InferenceService(VariantStore variants, AdmissionGate gate, 
             var runStart = Stopwatch.GetTimestamp();
             session.Run();
             var inference = Stopwatch.GetElapsedTime(runStart).TotalSeconds;
-            var top5 = TopK.Of(session.Output(0));
+            var top5 = TopK.Of(session.Output(0), 5, static (index, probability, logit) => new ClassScore(index, probability, logit));
             // The service time a device plans with is edge compute: an image's decoding counts, a tensor's "decode" (reading
             // the body, i.e. waiting for the upload) does not, since the planner adds the upload as T_in itself.
             metrics.Inferred(spec.Model, spec.Variant, queue, inference, body.Kind == "image" ? body.DecodeSeconds : 0);

@@ -2,14 +2,14 @@ namespace EdgeInfer.Runtime.Classification;
 
 /// <summary>
 /// Top-k of a classifier's scores (logits or probabilities: the ranking is the same), the one implementation the edge
-/// server's answers (<see cref="Of"/>) and the accuracy evaluation (<see cref="RankOf"/>, <see cref="Count"/>) share.
+/// server's answers (<see cref="Of{T}"/>) and the accuracy evaluation (<see cref="RankOf"/>, <see cref="Count"/>) share.
 /// Evaluation: an image is top-k correct when fewer than k classes score strictly higher than its true class; ties
 /// therefore count in the image's favour, and a NaN score of the true class ranks below all others. Selection: the k
 /// largest scores, highest first, ties broken by the lower index.
 /// </summary>
 public static class TopK
 {
-    /// <summary>Up to this many indices are selected on the stack by <see cref="Of"/>; larger k rent an array.</summary>
+    /// <summary>Up to this many indices are selected on the stack by <see cref="Of{T}"/>; larger k use an array.</summary>
     private const int StackIndices = 16;
 
     /// <summary>The number of classes scoring strictly higher than <paramref name="label"/> (0 = top-1 correct).</summary>
@@ -102,11 +102,13 @@ public static class TopK
     }
 
     /// <summary>
-    /// The <paramref name="k"/> (≥ 0) largest logits, highest first (ties: lower index first), with their softmax
-    /// probabilities (computed stably: exp(x − max)). Allocates only the result.
+    /// The <paramref name="k"/> (≥ 0) largest logits, highest first (ties: lower index first), each made by
+    /// <paramref name="score"/> from its class index, softmax probability (computed stably: exp(x − max)) and logit;
+    /// the edge server makes its answer's <c>Contracts.ClassScore</c>s so. Allocates only the result (pass a static lambda).
     /// </summary>
-    public static IReadOnlyList<ClassScore> Of(ReadOnlySpan<float> logits, int k = 5)
+    public static T[] Of<T>(ReadOnlySpan<float> logits, int k, Func<int, double, double, T> score)
     {
+        ArgumentNullException.ThrowIfNull(score);
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         if (logits.IsEmpty)
         {
@@ -128,11 +130,11 @@ public static class TopK
         k = Math.Min(k, logits.Length);
         Span<int> best = k <= StackIndices ? stackalloc int[StackIndices] : new int[k];
         best = best[..Largest(logits, best[..k])];
-        var result = new ClassScore[best.Length];
+        var result = new T[best.Length];
         for (var i = 0; i < best.Length; i++)
         {
             var x = logits[best[i]];
-            result[i] = new ClassScore(best[i], Math.Exp(x - max) / sum, x);
+            result[i] = score(best[i], Math.Exp(x - max) / sum, x);
         }
 
         return result;

@@ -5,10 +5,12 @@ namespace EdgeInfer.Runtime.Tests.Classification;
 
 public sealed class TopKTests
 {
+    private static (int Index, double Probability, double Logit) Score(int index, double probability, double logit) => (index, probability, logit);
+
     [Fact]
     public void Of_HandMadeLogits_PicksLargestWithSoftmax()
     {
-        var top = TopK.Of([1f, 3f, 2f, 0f], k: 2);
+        var top = TopK.Of([1f, 3f, 2f, 0f], 2, Score);
         Assert.Equal([1, 2], top.Select(t => t.Index));
         var sum = Math.Exp(1) + Math.Exp(3) + Math.Exp(2) + Math.Exp(0);
         Assert.Equal(Math.Exp(3) / sum, top[0].Probability, 12);
@@ -21,7 +23,7 @@ public sealed class TopKTests
         Gen.Float[-50f, 50f].Array[1, 300].Sample(logits =>
         {
             var expected = logits.Select((x, i) => (x, i)).OrderByDescending(p => p.x).ThenBy(p => p.i).Take(5).Select(p => p.i);
-            Assert.Equal(expected, TopK.Of(logits).Select(t => t.Index));
+            Assert.Equal(expected, TopK.Of(logits, 5, Score).Select(t => t.Index));
         });
     }
 
@@ -31,7 +33,7 @@ public sealed class TopKTests
         Gen.Float[-50f, 50f].Array[1, 300].Sample(logits =>
         {
             var expected = logits.Select((x, i) => (x, i)).OrderByDescending(p => p.x).ThenBy(p => p.i).Take(40).Select(p => p.i);
-            Assert.Equal(expected, TopK.Of(logits, k: 40).Select(t => t.Index));
+            Assert.Equal(expected, TopK.Of(logits, 40, Score).Select(t => t.Index));
         });
     }
 
@@ -39,13 +41,14 @@ public sealed class TopKTests
     public void Of_InferenceSizedLogits_AllocatesOnlyTheResult()
     {
         var logits = Enumerable.Range(0, 1000).Select(i => (float)Math.Sin(i)).ToArray();
-        TopK.Of(logits);
+        Func<int, double, double, (int, double, double)> score = Score;
+        TopK.Of(logits, 5, score);
         var before = GC.GetAllocatedBytesForCurrentThread();
-        TopK.Of(logits);
+        TopK.Of(logits, 5, score);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        // The array of 5 references and 5 ClassScore objects (each header + int + 2 doubles); no index buffer.
-        Assert.True(allocated <= 5 * 48 + 80, $"allocated {allocated} B");
+        // The result array of 5 value tuples (header + 5 × 24 B); no index buffer.
+        Assert.True(allocated <= 24 + (5 * 24) + 16, $"allocated {allocated} B");
     }
 
     [Fact]

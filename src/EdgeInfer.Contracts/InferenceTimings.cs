@@ -1,18 +1,13 @@
 using System.Globalization;
-using EdgeInfer.Runtime.Classification;
 
-namespace EdgeInfer.Edge.Inference;
-
-/// <summary>The JSON answer of <c>POST /v1/models/{name}/infer</c>.</summary>
-/// <param name="Model">Model name.</param>
-/// <param name="Variant">Variant that ran (<c>full</c>, <c>global-0.7</c>, …).</param>
-/// <param name="Origin">Where the variant came from: repository, prepruned, cached, pruned (on demand for this request).</param>
-/// <param name="Input">How the input arrived: tensor or image.</param>
-/// <param name="Top5">The five most probable classes.</param>
-/// <param name="Timings">Seconds per phase (decode, queue, prune, session open, inference), as in Server-Timing.</param>
-public sealed record InferenceResult(string Model, string Variant, string Origin, string Input, IReadOnlyList<ClassScore> Top5, InferenceTimings Timings);
+namespace EdgeInfer.Contracts;
 
 /// <summary>Server-side phase times of one inference request, in seconds.</summary>
+/// <param name="DecodeSeconds">Reading and decoding the body (an image's decode and preprocessing).</param>
+/// <param name="QueueSeconds">Waiting for a slot.</param>
+/// <param name="PruneSeconds">Pruning the variant on demand (0 when it was ready).</param>
+/// <param name="SessionOpenSeconds">Opening an ORT session for the variant, with its warm-up run (0 when one was open).</param>
+/// <param name="InferenceSeconds">The ORT run.</param>
 public sealed record InferenceTimings(double DecodeSeconds, double QueueSeconds, double PruneSeconds, double SessionOpenSeconds, double InferenceSeconds)
 {
     /// <summary>Sum of the phases.</summary>
