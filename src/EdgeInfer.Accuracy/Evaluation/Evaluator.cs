@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EdgeInfer.Accuracy.Datasets;
 using EdgeInfer.Core;
+using EdgeInfer.Runtime.Classification;
 
 namespace EdgeInfer.Accuracy.Evaluation;
 
@@ -49,7 +50,8 @@ public static class Evaluator
             CheckWidth(runner, data);
             var (top1, top5, seconds) = Run(runner, data, pf, progress, cancellationToken);
             var point = new AccuracyPoint(pf, pf > 0 ? method : "none", data.ImageCount, top1, top5, pruneSeconds, seconds);
-            progress?.Report(FormattableString.Invariant($"pf {pf:0.00} {point.Method}: top-1 {point.Top1:P1}, top-5 {point.Top5:P1} on {point.Images} images ({point.ImagesPerSecond:0.0} images/s, prune {pruneSeconds:0.00} s)"));
+            progress?.Report(FormattableString.Invariant($"pf {pf:0.00} {point.Method}: top-1 {point.Top1:P1}, top-5 {point.Top5:P1} on {point.Images} images ")
+                + FormattableString.Invariant($"({point.ImagesPerSecond:0.0} images/s, prune {pruneSeconds:0.00} s)"));
             points.Add(point);
         }
 
@@ -57,7 +59,8 @@ public static class Evaluator
     }
 
     /// <summary>Runs every batch through <paramref name="runner"/> and counts top-1/top-5 hits; returns the counts and the inference seconds.</summary>
-    public static (int Top1, int Top5, double Seconds) Run(BatchRunner runner, PreparedDataset data, double pf = 0, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public static (int Top1, int Top5, double Seconds) Run(
+        BatchRunner runner, PreparedDataset data, double pf = 0, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runner);
         ArgumentNullException.ThrowIfNull(data);
@@ -90,7 +93,8 @@ public static class Evaluator
 
         if (runner.InputDimensions is [_, _, var h, var w] && h > 0 && (h != data.Preprocessing.CropSize || w != data.Preprocessing.CropSize))
         {
-            throw new EdgeInferInputException($"The model expects {h}x{w} images but the dataset was prepared at {data.Preprocessing.CropSize}x{data.Preprocessing.CropSize}.");
+            throw new EdgeInferInputException(
+                $"The model expects {h}x{w} images but the dataset was prepared at {data.Preprocessing.CropSize}x{data.Preprocessing.CropSize}.");
         }
     }
 }

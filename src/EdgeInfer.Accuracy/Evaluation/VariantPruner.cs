@@ -27,7 +27,8 @@ public static class VariantPruner
                 ChannelPruner.PruneInPlace(proto, pruningFactor);
                 break;
             case PruningMethod.Global or PruningMethod.Layer:
-                MagnitudePruner.PruneInPlace(proto, new MagnitudePruningOptions(pruningFactor, method == PruningMethod.Global ? PruningScope.Global : PruningScope.Layer));
+                MagnitudePruner.PruneInPlace(
+                    proto, new MagnitudePruningOptions(pruningFactor, method == PruningMethod.Global ? PruningScope.Global : PruningScope.Layer));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown pruning method.");

@@ -64,7 +64,7 @@ internal static class ProfileCommand
                     var other => throw new UsageException($"--spin '{other}' is not one of on, off."),
                 },
             };
-            options.Validate();
+            options.Validated();
             if (pruningFactor is { } f && (!double.IsFinite(f) || f < 0 || f > 0.99))
             {
                 throw new EdgeInferInputException($"--pf {f} is outside [0, 0.99].");

@@ -45,7 +45,7 @@ internal static class ReproduceCommand
                 studyConfig = StudyConfigJson.Parse(File.ReadAllText(configPath), studyConfig);
             }
 
-            studyConfig.Validate();
+            studyConfig.Validated();
             var stderr = parse.InvocationConfiguration.Error;
             var progress = new ReproduceProgressWriter(stderr, Console.IsErrorRedirected);
             var repo = ModelRepository.Open(parse.GetValue(repository));

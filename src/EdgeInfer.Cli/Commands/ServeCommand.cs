@@ -48,7 +48,7 @@ internal static class ServeCommand
                 RequestTimeout = new Seconds(parse.GetValue(timeout)),
                 CacheLimit = new Bytes((long)(parse.GetValue(cache) * 1e6)),
                 Warmup = !parse.GetValue(noWarmup),
-            }.Validate();
+            }.Validated();
             if (parse.GetValue(build) is { } names)
             {
                 var repo = ModelRepository.Open(options.Repository);

@@ -3,7 +3,7 @@ using EdgeInfer.Core.Radio;
 
 namespace EdgeInfer.Device.Execution;
 
-/// <summary>One <c>edgeinfer device</c> run. Validated once by <see cref="Validate"/>.</summary>
+/// <summary>One <c>edgeinfer device</c> run. Validated once by <see cref="Validated"/>.</summary>
 public sealed record DeviceRunRequest
 {
     /// <summary>Strategy names accepted besides the six: <c>auto</c> (plan, then run the choice) and <c>all</c> (run all six).</summary>
@@ -61,13 +61,13 @@ public sealed record DeviceRunRequest
     public int Repeat { get; init; } = 1;
 
     /// <summary>
-    /// Measure the protocol overheads beyond the paper's model (per request, per download, the edge's model load) with
+    /// Measure the protocol overheads beyond the paper's model (per request, per download, the edge's session open) with
     /// probes before planning, and plan with them. Default true; false plans with the paper's terms only.
     /// </summary>
     public bool MeasureOverheads { get; init; } = true;
 
     /// <summary>Checks every field; throws one <see cref="EdgeInferInputException"/> listing every problem.</summary>
-    public DeviceRunRequest Validate()
+    public DeviceRunRequest Validated()
     {
         var problems = new List<string>();
         if (Requests is < 1 or > 100_000)

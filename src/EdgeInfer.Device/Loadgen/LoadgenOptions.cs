@@ -30,7 +30,7 @@ public sealed record LoadgenOptions
     public int WarmupPerClient { get; init; } = 1;
 
     /// <summary>Checks every field; one message lists every problem.</summary>
-    public LoadgenOptions Validate()
+    public LoadgenOptions Validated()
     {
         var problems = new List<string>();
         if (Concurrency is < 1 or > 4096)

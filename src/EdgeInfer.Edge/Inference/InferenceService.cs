@@ -5,6 +5,7 @@ using EdgeInfer.Edge.Admission;
 using EdgeInfer.Edge.Api;
 using EdgeInfer.Edge.Telemetry;
 using EdgeInfer.Edge.Variants;
+using EdgeInfer.Runtime.Classification;
 using Microsoft.AspNetCore.Http;
 
 namespace EdgeInfer.Edge.Inference;
@@ -61,12 +62,12 @@ public sealed class InferenceService(VariantStore variants, AdmissionGate gate, 
         var queue = Stopwatch.GetElapsedTime(queueStart).TotalSeconds;
 
         var resolved = await variants.ResolveAsync(spec, ModelFormat.Onnx, aborted).ConfigureAwait(false);
-        var loadStart = Stopwatch.GetTimestamp();
+        var openStart = Stopwatch.GetTimestamp();
         var session = sessions.Rent(resolved.Dense.Path, out var opened);
-        var load = opened ? Stopwatch.GetElapsedTime(loadStart).TotalSeconds : 0;
+        var open = opened ? Stopwatch.GetElapsedTime(openStart).TotalSeconds : 0;
         if (opened)
         {
-            metrics.SessionLoaded(spec.Model, spec.Variant, load);
+            metrics.SessionOpened(spec.Model, spec.Variant, open);
         }
 
         try
@@ -75,11 +76,11 @@ public sealed class InferenceService(VariantStore variants, AdmissionGate gate, 
             var runStart = Stopwatch.GetTimestamp();
             session.Run();
             var inference = Stopwatch.GetElapsedTime(runStart).TotalSeconds;
-            var top5 = TopK.Of(session.Output(0));
+            var top5 = TopK.Of(session.Output(0), 5, static (index, probability, logit) => new ClassScore(index, probability, logit));
             // The service time a device plans with is edge compute: an image's decoding counts, a tensor's "decode" (reading
             // the body, i.e. waiting for the upload) does not, since the planner adds the upload as T_in itself.
             metrics.Inferred(spec.Model, spec.Variant, queue, inference, body.Kind == "image" ? body.DecodeSeconds : 0);
-            var timings = new InferenceTimings(body.DecodeSeconds, queue, resolved.PruneSeconds, load, inference);
+            var timings = new InferenceTimings(body.DecodeSeconds, queue, resolved.PruneSeconds, open, inference);
             return new InferenceResult(spec.Model, spec.Variant, resolved.Origin.ToString().ToLowerInvariant(), body.Kind, top5, timings);
         }
         finally

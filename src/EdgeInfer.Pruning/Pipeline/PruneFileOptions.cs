@@ -7,7 +7,8 @@ using EdgeInfer.Pruning.Wire;
 namespace EdgeInfer.Pruning.Pipeline;
 
 /// <summary>One file → file pruning run.</summary>
-/// <param name="PruningFactor">pf in [0, 0.99]: fraction of prunable weights zeroed (global, layer) or of prunable channels removed per layer (channel).</param>
+/// <param name="PruningFactor">pf in [0, 0.99]: fraction of prunable weights zeroed (global, layer) or of prunable
+/// channels removed per layer (channel).</param>
 /// <param name="Method">Global (default), layer or channel.</param>
 /// <param name="KeepFirstConvDense">Unstructured only: leave the first Conv dense.</param>
 /// <param name="KeepClassifierDense">Unstructured only: leave the last Gemm/MatMul dense.</param>
@@ -35,7 +36,8 @@ public sealed record PruneFileOptions(
         var problems = new List<string>();
         if (!double.IsFinite(PruningFactor) || PruningFactor < 0 || PruningFactor > MagnitudePruningOptions.MaximumPruningFactor)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"pruning factor must be in [0, {MagnitudePruningOptions.MaximumPruningFactor}], got {PruningFactor}"));
+            problems.Add(string.Create(
+                CultureInfo.InvariantCulture, $"pruning factor must be in [0, {MagnitudePruningOptions.MaximumPruningFactor}], got {PruningFactor}"));
         }
 
         if (!Enum.IsDefined(Method))

@@ -33,7 +33,8 @@ public static class StudyConfigJson
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw new EdgeInferInputException($"the study config must be a JSON object, got {document.RootElement.ValueKind.ToString().ToLowerInvariant()}.");
+                throw new EdgeInferInputException(
+                    $"the study config must be a JSON object, got {document.RootElement.ValueKind.ToString().ToLowerInvariant()}.");
             }
 
             var problems = new List<string>();
@@ -71,7 +72,7 @@ public static class StudyConfigJson
                 throw new EdgeInferInputException("Invalid study config: " + string.Join("; ", problems) + ".");
             }
 
-            return c.Validate();
+            return c.Validated();
         }
     }
 

@@ -1,3 +1,4 @@
+using EdgeInfer.Models.Repository;
 using EdgeInfer.Runtime.Measurement;
 
 namespace EdgeInfer.Study.Measurement;
@@ -15,7 +16,10 @@ public interface IStudyMeasurer
     /// <summary>Builds (or finds) the variant and reports its sizes.</summary>
     PreparedVariant Prepare(VariantSpec spec, CancellationToken cancellationToken);
 
-    /// <summary>Starts <paramref name="load"/> background inference tasks of catalog model <paramref name="loadModel"/>; they run until the result is disposed.</summary>
+    /// <summary>
+    /// Starts <paramref name="load"/> background inference tasks of catalog model <paramref name="loadModel"/>; they
+    /// run until the result is disposed.
+    /// </summary>
     IDisposable StartEdgeLoad(string loadModel, int load, CancellationToken cancellationToken);
 
     /// <summary>Times inference of <paramref name="variant"/> at <paramref name="role"/> (under whatever edge load runs).</summary>
@@ -25,5 +29,5 @@ public interface IStudyMeasurer
     LatencyStatistics MeasurePruning(PreparedVariant full, VariantSpec spec, CancellationToken cancellationToken);
 
     /// <summary>Top-1/Top-5 of the trained model pruned with <paramref name="method"/> at <paramref name="pruningFactor"/>.</summary>
-    AccuracyPoint MeasureAccuracy(string model, string method, double pruningFactor, int images, CancellationToken cancellationToken);
+    AccuracyRecord MeasureAccuracy(string model, string method, double pruningFactor, int images, CancellationToken cancellationToken);
 }

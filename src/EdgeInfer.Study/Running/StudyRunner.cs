@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeInfer.Models.Repository;
 using EdgeInfer.Runtime.Measurement;
 using EdgeInfer.Study.Config;
 using EdgeInfer.Study.Measurement;
@@ -28,7 +29,7 @@ public sealed class StudyRunner
     public StudyRunner(StudyConfig config, IStudyMeasurer measurer, MeasurementCache cache, bool measureAccuracy, Action<StudyProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        this.config = config.Validate();
+        this.config = config.Validated();
         this.measurer = measurer ?? throw new ArgumentNullException(nameof(measurer));
         this.cache = cache ?? throw new ArgumentNullException(nameof(cache));
         this.measureAccuracy = measureAccuracy && config.AccuracyModel is not null;
@@ -84,7 +85,8 @@ public sealed class StudyRunner
 
     private VariantSpec Comparison(string model) => new(model, config.PruningMethod, config.ComparisonPruningFactor);
 
-    private Dictionary<string, List<EdgeLoadMeasurement>> MeasureEdge(IReadOnlyList<string> models, Dictionary<string, PreparedVariant> full, Dictionary<string, PreparedVariant> pruned, CancellationToken cancellationToken)
+    private Dictionary<string, List<EdgeLoadMeasurement>> MeasureEdge(
+        IReadOnlyList<string> models, Dictionary<string, PreparedVariant> full, Dictionary<string, PreparedVariant> pruned, CancellationToken cancellationToken)
     {
         var result = models.ToDictionary(m => m, _ => new List<EdgeLoadMeasurement>(), StringComparer.Ordinal);
         var loads = config.EdgeLoads.Order().ToArray();
@@ -99,7 +101,10 @@ public sealed class StudyRunner
                 foreach (var model in models)
                 {
                     var loadModel = config.LoadModel ?? model;
-                    var keys = new[] { InferenceKey(full[model], StudyRole.Edge, load), InferenceKey(pruned[model], StudyRole.Edge, load), PruneKey(pruned[model].Spec, load) };
+                    var keys = new[]
+                    {
+                        InferenceKey(full[model], StudyRole.Edge, load), InferenceKey(pruned[model], StudyRole.Edge, load), PruneKey(pruned[model].Spec, load),
+                    };
                     if (keys.Any(k => !cache.Contains(k)) && running != loadModel)
                     {
                         background?.Dispose();
@@ -128,7 +133,8 @@ public sealed class StudyRunner
         return result;
     }
 
-    private Dictionary<string, List<PruneAtFactor>> MeasurePruneByFactor(IReadOnlyList<string> models, Dictionary<string, PreparedVariant> full, CancellationToken cancellationToken)
+    private Dictionary<string, List<PruneAtFactor>> MeasurePruneByFactor(
+        IReadOnlyList<string> models, Dictionary<string, PreparedVariant> full, CancellationToken cancellationToken)
     {
         var factors = config.PruningFactors.Where(pf => pf > 0).Order().ToArray();
         var result = models.ToDictionary(m => m, _ => new List<PruneAtFactor>(), StringComparer.Ordinal);
@@ -145,9 +151,9 @@ public sealed class StudyRunner
         return result;
     }
 
-    private List<AccuracyPoint> MeasureAccuracy(CancellationToken cancellationToken)
+    private List<AccuracyRecord> MeasureAccuracy(CancellationToken cancellationToken)
     {
-        var points = new List<AccuracyPoint>();
+        var points = new List<AccuracyRecord>();
         if (!measureAccuracy || config.AccuracyModel is not { } model)
         {
             return points;
@@ -162,8 +168,13 @@ public sealed class StudyRunner
             {
                 var spec = new VariantSpec(model, method, pf);
                 var key = new MeasurementKey("accuracy", model, spec.Name, "-", 0, Settings(("images", config.AccuracyImages)), machine);
-                var point = Cached(key, "accuracy", ++step, total, () => measurer.MeasureAccuracy(model, method, pf, config.AccuracyImages, cancellationToken), a =>
-                    F($"{model} {spec.Name}: top-1 {a.Top1:P1}, top-5 {a.Top5:P1} ({a.Images} images)"));
+                var point = Cached(
+                    key,
+                    "accuracy",
+                    ++step,
+                    total,
+                    () => measurer.MeasureAccuracy(model, method, pf, config.AccuracyImages, cancellationToken),
+                    a => F($"{model} {spec.Name}: top-1 {a.Top1:P1}, top-5 {a.Top5:P1} ({a.Images} images)"));
                 points.Add(point);
             }
         }
@@ -187,20 +198,47 @@ public sealed class StudyRunner
         return prepared;
     }
 
-    private LatencyStatistics Inference(PreparedVariant variant, StudyRole role, int load, string phase, int step, int total, CancellationToken cancellationToken) =>
+    private LatencyStatistics Inference(
+        PreparedVariant variant, StudyRole role, int load, string phase, int step, int total, CancellationToken cancellationToken) =>
         Cached(InferenceKey(variant, role, load), phase, step, total, () => measurer.MeasureInference(variant, role, cancellationToken), s =>
-            F($"{role.ToString().ToLowerInvariant(),-6} {variant.Spec} load {load,3}: median {s.MedianSeconds * 1e3:F2} ms, p90 {s.P90Seconds * 1e3:F2} ms ({s.Count} samples)"));
+            F($"{role.ToString().ToLowerInvariant(),-6} {variant.Spec} load {load,3}: ")
+            + F($"median {s.MedianSeconds * 1e3:F2} ms, p90 {s.P90Seconds * 1e3:F2} ms ({s.Count} samples)"));
 
     private LatencyStatistics Prune(PreparedVariant full, VariantSpec spec, int load, string phase, int step, int total, CancellationToken cancellationToken) =>
         Cached(PruneKey(spec, load), phase, step, total, () => measurer.MeasurePruning(full, spec, cancellationToken), s =>
             F($"prune  {spec} load {load,3}: median {s.MedianSeconds:F3} s ({s.Count} samples)"));
 
     private MeasurementKey InferenceKey(PreparedVariant variant, StudyRole role, int load) => role == StudyRole.Device
-        ? new MeasurementKey("inference", variant.Spec.Model, variant.Spec.Name, "device", 0, Settings(("samples", config.Samples), ("warmup", config.WarmupRuns), ("threads", config.DeviceThreads)), machine)
-        : new MeasurementKey("inference", variant.Spec.Model, variant.Spec.Name, "edge", load, Settings(("samples", config.Samples), ("warmup", config.WarmupRuns), ("threads", config.EdgeThreads ?? Environment.ProcessorCount), ("loadModel", config.LoadModel ?? variant.Spec.Model)), machine);
+        ? new MeasurementKey(
+            "inference",
+            variant.Spec.Model,
+            variant.Spec.Name,
+            "device",
+            0,
+            Settings(("samples", config.Samples), ("warmup", config.WarmupRuns), ("threads", config.DeviceThreads)),
+            machine)
+        : new MeasurementKey(
+            "inference",
+            variant.Spec.Model,
+            variant.Spec.Name,
+            "edge",
+            load,
+            Settings(
+                ("samples", config.Samples),
+                ("warmup", config.WarmupRuns),
+                ("threads", config.EdgeThreads ?? Environment.ProcessorCount),
+                ("loadModel", config.LoadModel ?? variant.Spec.Model)),
+            machine);
 
     private MeasurementKey PruneKey(VariantSpec spec, int load) =>
-        new("prune", spec.Model, spec.Name, "edge", load, Settings(("pruneSamples", config.PruneSamples), ("loadModel", load == 0 ? "-" : config.LoadModel ?? spec.Model)), machine);
+        new(
+            "prune",
+            spec.Model,
+            spec.Name,
+            "edge",
+            load,
+            Settings(("pruneSamples", config.PruneSamples), ("loadModel", load == 0 ? "-" : config.LoadModel ?? spec.Model)),
+            machine);
 
     private T Cached<T>(MeasurementKey key, string phase, int step, int total, Func<T> measure, Func<T, string> describe)
     {
