@@ -74,22 +74,22 @@ public sealed class ImagePreprocessor
     /// <summary>The horizontal pass: channel <paramref name="channel"/> of every image row resampled to the crop's columns.</summary>
     private static void ResizeRows(RawImage image, int channel, ResampleKernel kx, int crop, Span<float> rows)
     {
-        int channels = image.Channels;
+        var channels = image.Channels;
         var pixels = image.Pixels;
         var start = kx.Start;
         var count = kx.Count;
         var weights = kx.Weights;
-        int stride = kx.Stride;
-        for (int y = 0; y < image.Height; y++)
+        var stride = kx.Stride;
+        for (var y = 0; y < image.Height; y++)
         {
-            int rowBase = y * image.Width * channels;
-            for (int j = 0; j < crop; j++)
+            var rowBase = y * image.Width * channels;
+            for (var j = 0; j < crop; j++)
             {
-                int s = start[j];
-                int n = count[j];
-                int wb = j * stride;
+                var s = start[j];
+                var n = count[j];
+                var wb = j * stride;
                 float acc = 0;
-                for (int t = 0; t < n; t++)
+                for (var t = 0; t < n; t++)
                 {
                     acc += weights[wb + t] * pixels[rowBase + ((s + t) * channels) + channel];
                 }
@@ -105,19 +105,19 @@ public sealed class ImagePreprocessor
         var start = ky.Start;
         var count = ky.Count;
         var weights = ky.Weights;
-        int stride = ky.Stride;
-        for (int i = 0; i < crop; i++)
+        var stride = ky.Stride;
+        for (var i = 0; i < crop; i++)
         {
-            int s = start[i];
-            int n = count[i];
-            int wb = i * stride;
+            var s = start[i];
+            var n = count[i];
+            var wb = i * stride;
             var outRow = plane.Slice(i * crop, crop);
             outRow.Clear();
-            for (int t = 0; t < n; t++)
+            for (var t = 0; t < n; t++)
             {
-                float w = weights[wb + t];
+                var w = weights[wb + t];
                 var inRow = rows.Slice((s + t) * crop, crop);
-                for (int j = 0; j < crop; j++)
+                for (var j = 0; j < crop; j++)
                 {
                     outRow[j] += w * inRow[j];
                 }

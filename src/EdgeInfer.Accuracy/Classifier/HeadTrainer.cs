@@ -52,10 +52,10 @@ public static class HeadTrainer
     private static Row[] Standardised(float[][] features, int[] labels, float[] mean, float[] std)
     {
         var rows = new Row[features.Length];
-        for (int i = 0; i < features.Length; i++)
+        for (var i = 0; i < features.Length; i++)
         {
             var z = new float[mean.Length];
-            for (int j = 0; j < z.Length; j++)
+            for (var j = 0; j < z.Length; j++)
             {
                 z[j] = (features[i][j] - mean[j]) / std[j];
             }

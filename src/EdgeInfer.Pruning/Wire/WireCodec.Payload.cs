@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using EdgeInfer.Core;
 using EdgeInfer.Pruning.IO;
 using Google.Protobuf;
+using Google.Protobuf.Collections;
 using Onnx;
 
 namespace EdgeInfer.Pruning.Wire;
@@ -37,7 +38,7 @@ public static partial class WireCodec
     }
 
     /// <summary>The FLOAT initializers that are smaller as bitmask + non-zero values than dense, with their records.</summary>
-    private static List<(SparseRecord Record, FloatTensor Tensor)> SelectSparse(IList<TensorProto> initializers)
+    private static List<(SparseRecord Record, FloatTensor Tensor)> SelectSparse(RepeatedField<TensorProto> initializers)
     {
         var candidates = new List<FloatTensor>();
         for (var i = 0; i < initializers.Count; i++)
@@ -152,7 +153,7 @@ public static partial class WireCodec
     }
 
     /// <summary>Reads the record table; every record must name a distinct, emptied FLOAT initializer of its element count.</summary>
-    private static (SparseRecord[] Records, long Values) ReadRecords(PayloadReader reader, IList<TensorProto> initializers, string source)
+    private static (SparseRecord[] Records, long Values) ReadRecords(PayloadReader reader, RepeatedField<TensorProto> initializers, string source)
     {
         var count = reader.Int32("record count");
         var records = new SparseRecord[count];

@@ -3,7 +3,6 @@ using System.IO.Compression;
 using System.IO.Hashing;
 using EdgeInfer.Core;
 using EdgeInfer.Models.Files;
-using Google.Protobuf;
 using Onnx;
 
 namespace EdgeInfer.Pruning.Wire;

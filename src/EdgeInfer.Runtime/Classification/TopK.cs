@@ -21,13 +21,13 @@ public static class TopK
             throw new ArgumentOutOfRangeException(nameof(label), label, $"Label must index one of the {scores.Length} scores.");
         }
 
-        float target = scores[label];
+        var target = scores[label];
         if (float.IsNaN(target))
         {
             return scores.Length - 1;
         }
 
-        int higher = 0;
+        var higher = 0;
         foreach (var s in scores)
         {
             if (s > target)
@@ -52,9 +52,9 @@ public static class TopK
     /// </summary>
     public static void Count(ReadOnlySpan<float> scores, int width, ReadOnlySpan<int> labels, ref int top1, ref int top5)
     {
-        for (int i = 0; i < labels.Length; i++)
+        for (var i = 0; i < labels.Length; i++)
         {
-            int rank = RankOf(scores.Slice(i * width, width), labels[i]);
+            var rank = RankOf(scores.Slice(i * width, width), labels[i]);
             if (rank == 0)
             {
                 top1++;
@@ -128,7 +128,7 @@ public static class TopK
         }
 
         k = Math.Min(k, logits.Length);
-        Span<int> best = k <= StackIndices ? stackalloc int[StackIndices] : new int[k];
+        var best = k <= StackIndices ? stackalloc int[StackIndices] : new int[k];
         best = best[..Largest(logits, best[..k])];
         var result = new T[best.Length];
         for (var i = 0; i < best.Length; i++)

@@ -262,21 +262,21 @@ public sealed class Profiler
 
     private RoleProfile Role(
         MachineInfo machine, RuntimeOptions runtime, IReadOnlyList<int> loads, List<ProfiledModel> models, DateTimeOffset measuredAt, int pruneSamples) => new()
-    {
-        Machine = machine,
-        MeasuredAtUtc = measuredAt,
-        Models = models,
-        Settings = new ProfileSettings
         {
-            Samples = options.Samples,
-            WarmupRuns = options.WarmupRuns,
-            IntraOpThreads = runtime.EffectiveIntraOpThreads,
-            AllowSpinning = runtime.AllowSpinning,
-            Loads = loads,
-            LoadModel = runtime.Role == RuntimeRole.Edge && options.LoadModelPath is { } path ? Path.GetFileName(path) : null,
-            PruneSamples = pruneSamples,
-        },
-    };
+            Machine = machine,
+            MeasuredAtUtc = measuredAt,
+            Models = models,
+            Settings = new ProfileSettings
+            {
+                Samples = options.Samples,
+                WarmupRuns = options.WarmupRuns,
+                IntraOpThreads = runtime.EffectiveIntraOpThreads,
+                AllowSpinning = runtime.AllowSpinning,
+                Loads = loads,
+                LoadModel = runtime.Role == RuntimeRole.Edge && options.LoadModelPath is { } path ? Path.GetFileName(path) : null,
+                PruneSamples = pruneSamples,
+            },
+        };
 
     private static string Line(string role, ProfileTarget target, int load, LatencyStatistics stats) =>
         string.Create(CultureInfo.InvariantCulture, $"{role,-6} {target.Model}/{target.Variant} load {load,3}: ")

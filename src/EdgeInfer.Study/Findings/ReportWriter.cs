@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using EdgeInfer.Core.Planning;
 using EdgeInfer.Runtime.Measurement;
 using EdgeInfer.Study.Figures;
 

@@ -1,5 +1,4 @@
 using EdgeInfer.Models.Repository;
-using EdgeInfer.Study.Measurement;
 
 namespace EdgeInfer.Study.Running;
 

@@ -105,7 +105,12 @@ public sealed class ModelRepositoryTests : IDisposable
         var entry = repo.Add(
             new ModelAddRequest
             {
-                Name = "tiny", Variant = "pf0.5-unstructured", Trained = false, Source = "tiny/full", PruningFactor = 0.5, PruningMethod = "unstructured",
+                Name = "tiny",
+                Variant = "pf0.5-unstructured",
+                Trained = false,
+                Source = "tiny/full",
+                PruningFactor = 0.5,
+                PruningMethod = "unstructured",
             },
             s => TinyModels.Create().WriteTo(s));
 

@@ -164,7 +164,9 @@ public sealed class TinyStudyTests(TinyStudyFixture study) : IClassFixture<TinyS
             Name = m.Model,
             Full = new ModelVariantCosts
             {
-                Size = new Bytes(m.Full.TransferBytes), DeviceInference = new Seconds(m.DeviceFull.MedianSeconds), EdgeInference = new Seconds(edgeFull),
+                Size = new Bytes(m.Full.TransferBytes),
+                DeviceInference = new Seconds(m.DeviceFull.MedianSeconds),
+                EdgeInference = new Seconds(edgeFull),
             },
             Pruned = new ModelVariantCosts
             {
