@@ -140,11 +140,12 @@ public sealed class DeviceClientTests : IAsyncLifetime
         var model = await client.ModelAsync("mobilenet", ct);
         var input = DeviceInput.Synthetic(DeviceClient.InputShape(model));
         await client.InferAsync("mobilenet", null, input.Body, input.ContentType, input.Shape, ct);
-        var plan = Planning.DevicePlanning.Plan(model, await client.StatusAsync(ct), new Http.VariantQuery(0.7, "global"), 3, input.Body.Length, Core.Radio.RadioOptions.Default, null);
+        var pruned = Pruning.Variants.ModelVariant.Pruned("mobilenet", Pruning.Variants.PruningMethod.Global, Pruning.Variants.PruningFactor.Of(0.7));
+        var plan = Planning.DevicePlanning.Plan(model, await client.StatusAsync(ct), pruned, 3, input.Body.Length, Core.Radio.RadioOptions.Default, null);
         await server.App.StopAsync(ct);
 
         var runner = new StrategyRunner(client, new DeviceModelCache(cacheRoot), input, Runtime.Execution.RuntimeOptions.Device);
-        var run = await runner.RunAsync(Strategy.EdgeFull, "mobilenet", new Http.VariantQuery(0.7, "global"), 3, plan, ct);
+        var run = await runner.RunAsync(Strategy.EdgeFull, "mobilenet", pruned, 3, plan, ct);
         Assert.Equal(3, run.Fallbacks);
         Assert.Equal(3, run.Completed);
         Assert.Empty(run.Errors);

@@ -2,6 +2,7 @@ using EdgeInfer.Core.Planning;
 using EdgeInfer.Core.Radio;
 using EdgeInfer.Device.Http;
 using EdgeInfer.Device.Planning;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Device.Tests;
 
@@ -18,10 +19,13 @@ public sealed class DevicePlanningTests
         [new EdgeRecentTimes("mobilenet", "full", 10, service, service, service)],
         prune is { } p ? [new EdgeRecentTimes("mobilenet", null, 1, p, p, p)] : []);
 
+    private static ModelVariant Pruned(double pf, PruningMethod method = PruningMethod.Global) =>
+        ModelVariant.Pruned("mobilenet", method, PruningFactor.Of(pf));
+
     [Fact]
     public void Plan_EdgeFull_PredictsUploadPlusServicePlusResultAtRadioRates()
     {
-        var context = DevicePlanning.Plan(Model, Status(0.010), new VariantQuery(0.7, "global"), 20, 602_112, RadioOptions.Default, null);
+        var context = DevicePlanning.Plan(Model, Status(0.010), Pruned(0.7), 20, 602_112, RadioOptions.Default, null);
         var rates = RadioChannel.Evaluate(RadioOptions.Default).Rates;
         var expected = (602_112 * 8 / rates.Uplink.Value) + 0.010 + (2000 * 8 / rates.Downlink.Value);
         Assert.Equal(expected, context.Outcome(Strategy.EdgeFull).CycleDelay.Value, 12);
@@ -32,7 +36,7 @@ public sealed class DevicePlanningTests
     [Fact]
     public void Plan_PrunedVariantInCatalog_UsesItsWireSizeAndTheEdgePruneTime()
     {
-        var context = DevicePlanning.Plan(Model, Status(0.010, prune: 0.5), new VariantQuery(0.7, "global"), 5, 602_112, RadioOptions.Default, null);
+        var context = DevicePlanning.Plan(Model, Status(0.010, prune: 0.5), Pruned(0.7), 5, 602_112, RadioOptions.Default, null);
         Assert.Equal(4_400_000, context.Scenario.Model.Pruned.Size.Value);
         Assert.Equal(0.5, context.Scenario.Model.Pruned.Prune.Value);
         Assert.Contains(context.Sources, s => s.Contains("edge status median 0.5 s", StringComparison.Ordinal));
@@ -42,7 +46,7 @@ public sealed class DevicePlanningTests
     [Fact]
     public void Plan_UnknownVariantAndPrune_EstimatesAndSaysSo()
     {
-        var context = DevicePlanning.Plan(Model, Status(0.010), new VariantQuery(0.5, "layer"), 5, 602_112, RadioOptions.Default, null);
+        var context = DevicePlanning.Plan(Model, Status(0.010), Pruned(0.5, PruningMethod.Layer), 5, 602_112, RadioOptions.Default, null);
         Assert.Equal((long)(17_000_000 * (0.5 + (1.0 / 32))), context.Scenario.Model.Pruned.Size.Value);
         Assert.Equal(17_000_000 / DevicePlanning.AssumedPruneBytesPerSecond, context.Scenario.Model.Pruned.Prune.Value, 12);
         Assert.Contains(context.Sources, s => s.StartsWith("pruned size: estimated", StringComparison.Ordinal));
@@ -55,7 +59,7 @@ public sealed class DevicePlanningTests
         // The edge pruned a 4 MB model in 0.1 s at start-up (40 MB/s) and opened it in 20 ms: 17 MB takes 0.425 s and 85 ms.
         var status = Status(0.010) with { Warmup = new EdgeWarmupStatus(true, "tiny", 4_000_000, 0.1, 40e6, 0.020, null) };
         var overheads = new MeasuredOverheads(new Core.Quantities.Seconds(0.003), new Core.Quantities.Seconds(0.002), 5, 3, 1 << 20);
-        var context = DevicePlanning.Plan(Model, status, new VariantQuery(0.7, "global"), 5, 602_112, RadioOptions.Default, null, overheads: overheads);
+        var context = DevicePlanning.Plan(Model, status, Pruned(0.7), 5, 602_112, RadioOptions.Default, null, overheads: overheads);
         Assert.Equal(0.425, context.Scenario.Model.Pruned.Prune.Value, 12);
         Assert.Equal(0.085, context.Scenario.Overheads.EdgeModelLoad.Value, 12);
         Assert.Contains(context.Sources, s => s.Contains("calibration rate 40 MB/s", StringComparison.Ordinal));
@@ -77,7 +81,7 @@ public sealed class DevicePlanningTests
             Warmup = new EdgeWarmupStatus(true, "tiny", 4_000_000, 0.1, 40e6, 0.020, null),
         };
         var overheads = new MeasuredOverheads(default, default, 5, 3, 1 << 20);
-        var context = DevicePlanning.Plan(Model, status, new VariantQuery(0.7, "global"), 5, 602_112, RadioOptions.Default, null, overheads: overheads);
+        var context = DevicePlanning.Plan(Model, status, Pruned(0.7), 5, 602_112, RadioOptions.Default, null, overheads: overheads);
         Assert.Equal(0.04, context.Scenario.Overheads.EdgeModelLoad.Value, 12);
     }
 
@@ -97,7 +101,7 @@ public sealed class DevicePlanningTests
                 new Runtime.Profiles.ProfileTarget("mobilenet", "global-0.70", path) { PruningFactor = 0.7, PruningMethod = "global" },
             ]);
             var overheads = new MeasuredOverheads(default, default, 5, 3, 1 << 20);
-            var context = DevicePlanning.Plan(Model, Status(0.010), new VariantQuery(0.7, "global"), 5, 602_112, RadioOptions.Default, profile, prunedFormat: format, overheads: overheads);
+            var context = DevicePlanning.Plan(Model, Status(0.010), Pruned(0.7), 5, 602_112, RadioOptions.Default, profile, prunedFormat: format, overheads: overheads);
 
             var full = profile.Device!.Find("mobilenet", "full")!.Measurements[0];
             var pruned = profile.Device.Find("mobilenet", "global-0.70")!.Measurements[0];
@@ -112,7 +116,7 @@ public sealed class DevicePlanningTests
             Assert.Equal(context.PaperOutcome(Strategy.EdgeFull).CycleDelay.Value, context.Outcome(Strategy.EdgeFull).CycleDelay.Value, 12);
             Assert.Contains(context.Sources, s => s.StartsWith("device model load (beyond the paper): device profile median session open", StringComparison.Ordinal));
 
-            var later = DevicePlanning.Plan(Model, Status(0.010), new VariantQuery(0.7, "global"), 5, 602_112, RadioOptions.Default, profile, prunedFormat: format, overheads: overheads, deviceOpenedModel: true);
+            var later = DevicePlanning.Plan(Model, Status(0.010), Pruned(0.7), 5, 602_112, RadioOptions.Default, profile, prunedFormat: format, overheads: overheads, deviceOpenedModel: true);
             Assert.Equal(full.SessionLoadSeconds.MedianSeconds, later.Scenario.Model.Full.DeviceLoad.Value, 12);
         }
         finally
@@ -124,12 +128,12 @@ public sealed class DevicePlanningTests
     [Fact]
     public void Plan_WithoutOverheads_IsThePaperPlan()
     {
-        var context = DevicePlanning.Plan(Model, Status(0.010), new VariantQuery(0.7, "global"), 5, 602_112, RadioOptions.Default, null);
+        var context = DevicePlanning.Plan(Model, Status(0.010), Pruned(0.7), 5, 602_112, RadioOptions.Default, null);
         Assert.Same(context.Plan, context.PaperPlan);
         Assert.Equal(new ProtocolOverheads(), context.Scenario.Overheads);
     }
 
     [Fact]
     public void Plan_NoEdgeTime_IsRejected() =>
-        Assert.Throws<Core.EdgeInferInputException>(() => DevicePlanning.Plan(Model, Status(0.01) with { Inference = [], Service = [] }, new VariantQuery(0.7, "global"), 5, 100, RadioOptions.Default, null));
+        Assert.Throws<Core.EdgeInferInputException>(() => DevicePlanning.Plan(Model, Status(0.01) with { Inference = [], Service = [] }, Pruned(0.7), 5, 100, RadioOptions.Default, null));
 }

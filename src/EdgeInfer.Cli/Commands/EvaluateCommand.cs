@@ -6,6 +6,7 @@ using EdgeInfer.Accuracy.Evaluation;
 using EdgeInfer.Cli.Infrastructure;
 using EdgeInfer.Imaging;
 using EdgeInfer.Models.Repository;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Cli.Commands;
 
@@ -13,112 +14,118 @@ namespace EdgeInfer.Cli.Commands;
 /// <c>edgeinfer evaluate --model NAME|PATH [--dataset PATH|default] [--pf 0,0.1,...,0.9] [--method global|layer|channel]
 /// [--limit N] [--json] [-o DIR]</c>: Top-1/Top-5 of a trained classifier per pruning factor (pruned on the fly, no fine-tuning).
 /// </summary>
-internal static class EvaluateCommand
+internal sealed class EvaluateCommand
 {
-    public static Command Create()
+    private readonly Option<string> model = new("--model")
     {
-        var model = new Option<string>("--model") { Description = "Model name in the repository (NAME or NAME/VARIANT) or an ONNX file path.", Required = true };
-        var dataset = new Option<string>("--dataset") { Description = "'default' (embedded 1,000-image Fashion-MNIST test subset), a folder with t10k IDX files, or an image folder (one sub-folder per class).", DefaultValueFactory = _ => "default" };
-        var pf = new Option<string>("--pf") { Description = "Pruning factors, comma-separated, each in [0, 0.99].", DefaultValueFactory = _ => "0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9" };
-        var method = new Option<string>("--method") { Description = "Pruning method: global, layer or channel.", DefaultValueFactory = _ => "global" };
-        var limit = new Option<int?>("--limit") { Description = "Evaluate only the first N images." };
-        var batch = new Option<int>("--batch-size") { Description = "Images per ORT batch.", DefaultValueFactory = _ => 32 };
-        var threads = new Option<int?>("--threads") { Description = "ORT intra-op threads (default: all cores)." };
-        var strict = new Option<bool>("--strict") { Description = "Fail on the first unreadable image instead of skipping and counting it." };
-        var preprocess = new Option<string?>("--preprocess") { Description = "Override the model's preprocessing: 'resize=256;crop=224;mean=0.485,0.456,0.406;std=0.229,0.224,0.225;order=rgb' (any subset of keys)." };
-        var output = new Option<string?>("--output", "-o") { Description = "Folder for accuracy-<method>.csv/.png/.svg (Top-1 dashed, Top-5 solid versus pf)." };
-        var repository = ModelsCommand.RepositoryOption();
-        var record = new Option<bool>("--record") { Description = "Record the points in the repository model's accuracy.json (the edge server's catalog then gives them); needs --model NAME of a repository model." };
-        var json = CommonOptions.Json();
+        Description = "Model name in the repository (NAME or NAME/VARIANT) or an ONNX file path.",
+        Required = true,
+    };
+    private readonly Option<string> dataset = new("--dataset")
+    {
+        Description = "'default' (embedded 1,000-image Fashion-MNIST test subset), a folder with t10k IDX files, "
+            + "or an image folder (one sub-folder per class).",
+        DefaultValueFactory = _ => "default",
+    };
+
+    private readonly Option<IReadOnlyList<PruningFactor>> pf = PruningFlags.Factors("Evaluate at", 0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9);
+    private readonly Option<PruningMethod> method = PruningFlags.Method();
+    private readonly Option<int?> limit = new("--limit") { Description = "Evaluate only the first N images." };
+    private readonly Option<int> batch = new("--batch-size") { Description = "Images per ORT batch.", DefaultValueFactory = _ => 32 };
+    private readonly Option<int?> threads = new("--threads") { Description = "ORT intra-op threads (default: all cores)." };
+    private readonly Option<bool> strict = new("--strict") { Description = "Fail on the first unreadable image instead of skipping and counting it." };
+    private readonly Option<string?> preprocess = new("--preprocess")
+    {
+        Description = "Override the model's preprocessing: 'resize=256;crop=224;mean=0.485,0.456,0.406;std=0.229,0.224,0.225;order=rgb' (any subset of keys).",
+    };
+
+    private readonly Option<string?> output = new("--output", "-o")
+    {
+        Description = "Folder for accuracy-<method>.csv/.png/.svg (Top-1 dashed, Top-5 solid versus pf).",
+    };
+    private readonly Option<string?> repository = ModelsCommand.RepositoryOption();
+    private readonly Option<bool> record = new("--record")
+    {
+        Description = "Record the points in the repository model's accuracy.json (the edge server's catalog then gives them); "
+            + "needs --model NAME of a repository model.",
+    };
+
+    private readonly Option<bool> json = CommonOptions.Json();
+
+    public static Command Create() => new EvaluateCommand().Build();
+
+    private Command Build()
+    {
         var command = new Command("evaluate", "Top-1/Top-5 accuracy of a trained classifier versus pruning factor (the paper's Fig. 2(a)).");
         foreach (var o in new Option[] { model, dataset, pf, method, limit, batch, threads, strict, preprocess, output, repository, record, json })
         {
             command.Options.Add(o);
         }
 
-        command.SetAction((parse, ct) =>
-        {
-            var clock = Stopwatch.StartNew();
-            var progress = new LineProgress(parse.InvocationConfiguration.Error);
-            var factors = ParseFactors(parse.GetValue(pf)!);
-            var methodName = parse.GetValue(method)!.Trim().ToLowerInvariant();
-            var pruningMethod = VariantPruner.ParseMethod(methodName);
-            int batchSize = parse.GetValue(batch);
-            if (batchSize < 1)
-            {
-                throw new UsageException($"--batch-size {batchSize} must be at least 1.");
-            }
-
-            var modelName = parse.GetValue(model)!;
-            var repo = parse.GetValue(record) ? ModelRepository.Open(parse.GetValue(repository)) : null;
-            if (repo is not null && (!ModelNames.IsValid(modelName) || repo.TryGet(modelName) is null))
-            {
-                throw new UsageException($"--record needs --model NAME of a model in repository '{repo.Root}'; '{modelName}' is not one.");
-            }
-
-            var classifier = EvaluationModel.Load(modelName, parse.GetValue(repository));
-            var preprocessing = parse.GetValue(preprocess) is { } spec ? PreprocessOptions.ParseSpec(classifier.Preprocessing.ToSpec() + ";" + spec) : classifier.Preprocessing;
-            var source = DatasetResolver.Open(parse.GetValue(dataset)!);
-            progress.Report($"preparing {Math.Min(source.Count, parse.GetValue(limit) ?? int.MaxValue)} images of {source.Description} ({preprocessing.ToSpec()})");
-            var data = PreparedDataset.Prepare(source, preprocessing, batchSize, parse.GetValue(limit), parse.GetValue(strict), progress);
-            if (data.Problems.Count > 0)
-            {
-                progress.Report($"skipped {data.Problems.Count} unreadable image(s); first: {data.Problems[0]}");
-            }
-
-            var points = Evaluator.Evaluate(classifier.Bytes, data, factors, methodName, (bytes, f) => VariantPruner.Prune(bytes, f, pruningMethod), progress, parse.GetValue(threads), ct);
-            var files = parse.GetValue(output) is { } dir ? EvaluateChart.Write(points, classifier.Description, data.Description, methodName, dir) : null;
-            var recorded = repo is null ? null : ModelAccuracy.Record(repo.ModelDirectory(modelName), $"{data.Description} ({data.ImageCount} images)",
-                points.Select(p => new AccuracyRecord(p.Method, p.PruningFactor, p.Top1, p.Top5, p.Images)));
-            var result = new
-            {
-                model = classifier.Description,
-                dataset = data.Description,
-                images = data.ImageCount,
-                skippedImages = data.Problems.Count,
-                skipped = data.Problems.Take(20).ToArray(),
-                method = methodName,
-                preprocessing = preprocessing.ToSpec(),
-                points = points.Select(p => new { pruningFactor = p.PruningFactor, method = p.Method, images = p.Images, top1 = p.Top1, top5 = p.Top5, pruneSeconds = p.PruneSeconds, inferenceSeconds = p.InferenceSeconds, imagesPerSecond = p.ImagesPerSecond }).ToArray(),
-                totalSeconds = clock.Elapsed.TotalSeconds,
-                files,
-                recorded = recorded is null ? null : Path.Combine(repo!.ModelDirectory(modelName), ModelAccuracy.FileName),
-            };
-            var o = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json))
-            {
-                CliJson.Write(o, result);
-            }
-            else
-            {
-                o.WriteLine($"{result.model} on {result.dataset}: {result.images} images ({result.skippedImages} skipped), method {methodName}");
-                o.WriteLine("    pf   top-1   top-5  images/s  prune s");
-                foreach (var p in points)
-                {
-                    o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {p.PruningFactor,4:0.00}  {p.Top1 * 100,5:0.0} %  {p.Top5 * 100,5:0.0} %  {p.ImagesPerSecond,8:0.0}  {p.PruneSeconds,7:0.00}"));
-                }
-
-                o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total {result.totalSeconds:0.0} s") + (files is null ? string.Empty : $"; wrote {files.Csv}, {files.Png}, {files.Svg}")
-                    + (result.recorded is null ? string.Empty : $"; recorded in {result.recorded}"));
-            }
-
-            return Task.FromResult(0);
-        });
+        command.SetAction((parse, ct) => Task.FromResult(Run(parse, ct)));
         return command;
     }
 
-    private static double[] ParseFactors(string value)
+    private int Run(ParseResult parse, CancellationToken ct)
     {
-        var parts = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var factors = new double[parts.Length];
-        for (int i = 0; i < parts.Length; i++)
+        var clock = Stopwatch.StartNew();
+        var progress = new LineProgress(parse.InvocationConfiguration.Error);
+        var batchSize = parse.GetValue(batch);
+        if (batchSize < 1)
         {
-            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out factors[i]) || !(factors[i] >= 0 && factors[i] <= 0.99))
-            {
-                throw new UsageException($"--pf value '{parts[i]}' is not a number in [0, 0.99].");
-            }
+            throw new UsageException($"--batch-size {batchSize} must be at least 1.");
         }
 
-        return parts.Length > 0 ? factors : throw new UsageException("--pf needs at least one pruning factor.");
+        var modelName = parse.GetValue(model)!;
+        var repo = parse.GetValue(record) ? ModelRepository.Open(parse.GetValue(repository)) : null;
+        if (repo is not null && (!ModelNames.IsValid(modelName) || repo.TryGet(modelName) is null))
+        {
+            throw new UsageException($"--record needs --model NAME of a model in repository '{repo.Root}'; '{modelName}' is not one.");
+        }
+
+        var classifier = EvaluationModel.Load(modelName, parse.GetValue(repository));
+        var preprocessing = Preprocessing(parse.GetValue(preprocess), classifier.Preprocessing);
+        var source = DatasetResolver.Open(parse.GetValue(dataset)!);
+        progress.Report($"preparing {Math.Min(source.Count, parse.GetValue(limit) ?? int.MaxValue)} images of {source.Description} ({preprocessing.ToSpec()})");
+        var data = PreparedDataset.Prepare(source, preprocessing, batchSize, parse.GetValue(limit), parse.GetValue(strict), progress);
+        if (data.Problems.Count > 0)
+        {
+            progress.Report($"skipped {data.Problems.Count} unreadable image(s); first: {data.Problems[0]}");
+        }
+
+        var pruning = parse.GetValue(method);
+        var points = Evaluator.Evaluate(classifier.Bytes, data, parse.GetValue(pf)!, pruning, progress, parse.GetValue(threads), ct);
+        var files = parse.GetValue(output) is { } dir ? EvaluateChart.Write(points, classifier.Description, pruning, dir) : null;
+        var recorded = repo is null ? null : Record(repo, modelName, data, points);
+        var result = new EvaluateView(
+            classifier.Description, data, pruning.Name(), preprocessing.ToSpec(), points, clock.Elapsed.TotalSeconds, files, recorded);
+        result.Write(parse.InvocationConfiguration.Output, parse.GetValue(json));
+        return CliApp.Success;
+    }
+
+    /// <summary>The model's preprocessing, with the keys of <c>--preprocess</c> replaced.</summary>
+    private static PreprocessOptions Preprocessing(string? overrides, PreprocessOptions model)
+    {
+        if (overrides is null)
+        {
+            return model;
+        }
+
+        try
+        {
+            return PreprocessOptions.ParseSpec(model.ToSpec() + ";" + overrides);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or OverflowException)
+        {
+            // Imaging reports a bad spec in its own (BCL) exceptions; here it is the user's flag.
+            throw new UsageException($"--preprocess '{overrides}': {ex.Message}");
+        }
+    }
+
+    private static string Record(ModelRepository repo, string modelName, PreparedDataset data, IReadOnlyList<AccuracyPoint> points)
+    {
+        ModelAccuracy.Record(repo.ModelDirectory(modelName), $"{data.Description} ({data.ImageCount} images)",
+            points.Select(p => new AccuracyRecord(p.Method, p.PruningFactor, p.Top1, p.Top5, p.Images)));
+        return Path.Combine(repo.ModelDirectory(modelName), ModelAccuracy.FileName);
     }
 }

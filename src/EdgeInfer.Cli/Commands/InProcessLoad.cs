@@ -1,4 +1,3 @@
-using System.Globalization;
 using EdgeInfer.Device.Execution;
 using EdgeInfer.Device.Loadgen;
 using EdgeInfer.Edge.Api;
@@ -16,7 +15,8 @@ namespace EdgeInfer.Cli.Commands;
 /// </summary>
 internal static class InProcessLoad
 {
-    public static async Task<LoadgenReport> RunAsync(LoadgenOptions options, string? repository, int maxConcurrency, int? intraOpThreads, CancellationToken cancellationToken)
+    public static async Task<LoadgenReport> RunAsync(
+        LoadgenOptions options, string? repository, int maxConcurrency, int? intraOpThreads, CancellationToken cancellationToken)
     {
         options.Validate();
         var serverOptions = new EdgeServerOptions
@@ -31,15 +31,15 @@ internal static class InProcessLoad
         await using var app = EdgeServer.Build(serverOptions);
         var service = app.Services.GetRequiredService<InferenceService>();
         var store = app.Services.GetRequiredService<VariantStore>();
-        VariantSpec spec;
+        var spec = options.Variant;
         Models.Repository.ModelEntry model;
         try
         {
-            spec = VariantSpec.Parse(options.Model, options.PruningFactor > 0 ? options.PruningFactor.ToString(CultureInfo.InvariantCulture) : null, options.Method);
             model = store.FullModel(options.Model);
         }
         catch (EdgeProblemException ex)
         {
+            // The server's 404 for an unknown model is, here, the user's --model.
             throw new Core.EdgeInferInputException(ex.Message, ex);
         }
 

@@ -5,6 +5,7 @@ using EdgeInfer.Core;
 using EdgeInfer.Core.Planning;
 using EdgeInfer.Core.Radio;
 using EdgeInfer.Core.Scenarios;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Profiles;
 
 namespace EdgeInfer.Cli.Commands;
@@ -18,13 +19,24 @@ namespace EdgeInfer.Cli.Commands;
 /// </summary>
 internal sealed class PlanFromProfile
 {
-    private readonly Option<string?> profile = new("--profile") { Description = "Measured profile (edgeinfer profile) to take model sizes and inference/pruning times from." };
+    private readonly Option<string?> profile = new("--profile")
+    {
+        Description = "Measured profile (edgeinfer profile) to take model sizes and inference/pruning times from.",
+    };
     private readonly Option<string?> model = new("--model") { Description = "Model in the profile (with --profile), e.g. resnet152." };
-    private readonly Option<double?> pf = new("--pf") { Description = "Pruning factor of the pruned variant in the profile (with --profile); omitted: the model's only pruned variant." };
-    private readonly Option<string> method = new("--method") { Description = "Pruning method of the pruned variant (global, layer, channel).", DefaultValueFactory = _ => "global" };
-    private readonly Option<double?> edgeLoad = new("--edge-load") { Description = "Concurrent tasks at the edge (with --profile); default: the scenario's edge.load." };
+    private readonly Option<PruningFactor?> pf = PruningFlags.OptionalFactor(
+        "With --profile, the pruned variant to plan with (0: the full model; omitted: the model's only pruned variant)");
+
+    private readonly Option<PruningMethod> method = PruningFlags.Method();
+    private readonly Option<double?> edgeLoad = new("--edge-load")
+    {
+        Description = "Concurrent tasks at the edge (with --profile); default: the scenario's edge.load.",
+    };
     private readonly Option<long?> requests = new("--requests") { Description = "Requests Q over the model lifetime (overrides the scenario)." };
-    private readonly Option<bool> extrapolate = new("--extrapolate") { Description = "Allow edge loads beyond the measured ones (processor-sharing fit; marked extrapolated)." };
+    private readonly Option<bool> extrapolate = new("--extrapolate")
+    {
+        Description = "Allow edge loads beyond the measured ones (processor-sharing fit; marked extrapolated).",
+    };
     private readonly Option<string?> sweepLoad = new("--sweep-load") { Description = "FROM:TO:STEP edge loads to plan, e.g. 0:100:10 (with --profile)." };
 
     public void AddTo(Command command)
@@ -43,7 +55,7 @@ internal sealed class PlanFromProfile
     {
         var profilePath = parse.GetValue(profile)!;
         var modelName = parse.GetValue(model) ?? throw new UsageException("--model is required with --profile (e.g. --model resnet152).");
-        var variant = parse.GetValue(pf) is { } factor ? ProfiledModel.PrunedVariant(CheckMethod(parse.GetValue(method)!), factor) : null;
+        var variant = parse.GetValue(pf) is { } factor ? ModelVariant.Pruned(modelName, parse.GetValue(method), factor).Name : null;
         var inputs = ProfilePlanInputs.From(ProfileFile.ReadComplete(profilePath), modelName, variant);
         var scenario = BaseScenario(scenarioFile);
         scenario = scenario with { Radio = radio.ValidateAsFlags(radio.Apply(parse, scenario.Radio)) };
@@ -87,11 +99,6 @@ internal sealed class PlanFromProfile
 
         return CliApp.Success;
     }
-
-    private static string CheckMethod(string value) =>
-        value.ToLowerInvariant() is "global" or "layer" or "channel"
-            ? value.ToLowerInvariant()
-            : throw new UsageException($"--method '{value}' is not one of global, layer, channel.");
 
     private static PlanningScenario BaseScenario(FileInfo? file)
     {

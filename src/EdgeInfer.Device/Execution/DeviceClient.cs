@@ -2,6 +2,7 @@ using EdgeInfer.Core.Planning;
 using EdgeInfer.Core.Radio;
 using EdgeInfer.Device.Http;
 using EdgeInfer.Device.Planning;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Execution;
 using EdgeInfer.Runtime.Profiles;
 
@@ -30,7 +31,7 @@ public static class DeviceClient
         var model = await client.ModelAsync(request.Model, cancellationToken).ConfigureAwait(false);
         var shape = InputShape(model);
         var input = request.Input is null ? DeviceInput.Synthetic(shape) : DeviceInput.FromFile(request.Input, shape);
-        var pruned = new VariantQuery(request.PruningFactor, request.Method);
+        var pruned = request.PrunedVariant;
         MeasuredOverheads? overheads = null;
         if (request.MeasureOverheads)
         {

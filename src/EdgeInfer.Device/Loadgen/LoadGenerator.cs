@@ -20,11 +20,12 @@ public static class LoadGenerator
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var edge = options.Edge ?? throw new EdgeInferInputException("An HTTP load test needs the edge URL (--edge).");
+        var edge = options.Edge ?? throw new ArgumentException("An HTTP load test needs the edge URL (Edge).", nameof(options));
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 1 }) { BaseAddress = edge, Timeout = TimeSpan.FromMinutes(5) };
         var model = System.Text.Json.JsonSerializer.Deserialize<EdgeModel>(await http.GetStringAsync("/v1/models/" + Uri.EscapeDataString(options.Model), cancellationToken).ConfigureAwait(false), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
         var input = DeviceInput.Synthetic(DeviceClient.InputShape(model));
-        var url = $"/v1/models/{Uri.EscapeDataString(options.Model)}/infer" + (options.PruningFactor > 0 ? "?" + new VariantQuery(options.PruningFactor, options.Method).Query : "");
+        var variant = options.Variant;
+        var url = $"/v1/models/{Uri.EscapeDataString(options.Model)}/infer" + (variant.IsFull ? "" : "?" + variant.Query);
 
         async Task<int> SendAsync(CancellationToken ct)
         {

@@ -3,6 +3,7 @@ using EdgeInfer.Core.Planning;
 using EdgeInfer.Core.Quantities;
 using EdgeInfer.Core.Radio;
 using EdgeInfer.Device.Http;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Profiles;
 
 namespace EdgeInfer.Device.Planning;
@@ -32,7 +33,9 @@ public static class DevicePlanning
     /// <param name="prunedFormat">Format the device downloads pruned models in: <c>wire</c> (default), <c>onnx</c> or <c>sparse-onnx</c>.</param>
     /// <param name="overheads">Measured protocol overheads (<see cref="OverheadProbe"/>), or null to plan with the paper's terms only.</param>
     /// <param name="deviceOpenedModel">True once this device process has opened a downloaded model: later opens do not pay the first one's extra cost.</param>
-    public static PlanContext Plan(EdgeModel model, EdgeStatus status, VariantQuery pruned, long requests, long inputBytes, RadioOptions radio, ProfileDocument? deviceProfile, long resultBytes = 2000, string prunedFormat = "wire", MeasuredOverheads? overheads = null, bool deviceOpenedModel = false)
+    public static PlanContext Plan(
+        EdgeModel model, EdgeStatus status, ModelVariant pruned, long requests, long inputBytes, RadioOptions radio, ProfileDocument? deviceProfile,
+        long resultBytes = 2000, string prunedFormat = "wire", MeasuredOverheads? overheads = null, bool deviceOpenedModel = false)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(status);
@@ -42,12 +45,12 @@ public static class DevicePlanning
         sources.Add(F($"rates: radio model, uplink {rates.Uplink.Value / 1e6:0.#} Mbit/s, downlink {rates.Downlink.Value / 1e6:0.#} Mbit/s"));
 
         var full = model.Variants.FirstOrDefault(v => v.Variant == "full") ?? throw new Core.EdgeInferInputException($"The edge has no full variant of '{model.Name}'.");
-        var prunedEntry = model.Variants.FirstOrDefault(v => v.Variant == pruned.Variant);
+        var prunedEntry = model.Variants.FirstOrDefault(v => v.Variant == pruned.Name);
         var fullSize = full.Sizes.Onnx;
         var prunedSize = PrunedSize(prunedEntry, fullSize, pruned, prunedFormat, sources);
 
         var edgeFull = EdgeTime(status, model.Name, "full");
-        var edgePruned = EdgeTime(status, model.Name, pruned.Variant);
+        var edgePruned = EdgeTime(status, model.Name, pruned.Name);
         if (edgeFull is null)
         {
             throw new Core.EdgeInferInputException($"The edge reports no inference time for {model.Name}/full yet; probe it first.");
@@ -65,7 +68,7 @@ public static class DevicePlanning
         }
 
         var deviceFull = DeviceTime(deviceProfile, model.Name, "full");
-        var devicePruned = DeviceTime(deviceProfile, model.Name, pruned.Variant) ?? deviceFull;
+        var devicePruned = DeviceTime(deviceProfile, model.Name, pruned.Name) ?? deviceFull;
         if (deviceFull is null)
         {
             deviceFull = edgeFull * status.IntraOpThreads;
@@ -81,7 +84,9 @@ public static class DevicePlanning
         sources.Add($"input size: {inputBytes} B per request; result size {resultBytes} B (paper)");
 
         // A variant the edge has not made yet has no catalog entry; its accuracy may still be recorded for the model.
-        var prunedAccuracy = model.Accuracy?.Points.FirstOrDefault(p => p.Method == pruned.Method && Math.Abs(p.PruningFactor - pruned.PruningFactor) < 0.005);
+        var prunedAccuracy = model.Accuracy?.Points.FirstOrDefault(p =>
+            PruningMethods.TryParse(p.Method, out var method) && method == pruned.Method
+            && PruningFactor.TryOf(p.PruningFactor, out var factor) && factor == pruned.Factor);
         sources.Add(full.Top1 is null && prunedEntry?.Top1 is null && prunedAccuracy is null
             ? "accuracy: not recorded at the edge (evaluate --record); accuracy constraints cannot be met"
             : F($"accuracy: edge catalog, Top-1 {full.Top1:0.###} (full), {prunedEntry?.Top1 ?? prunedAccuracy?.Top1:0.###} (pruned) on {model.Accuracy?.Dataset}"));
@@ -100,7 +105,7 @@ public static class DevicePlanning
                     DeviceInference = new Seconds(devicePruned!.Value),
                     EdgeInference = new Seconds(edgePruned.Value),
                     Prune = new Seconds(prune),
-                    PruningFactor = pruned.PruningFactor,
+                    PruningFactor = pruned.Factor.Value,
                     Top1 = prunedEntry?.Top1 ?? prunedAccuracy?.Top1,
                     Top5 = prunedEntry?.Top5 ?? prunedAccuracy?.Top5,
                 },
@@ -114,8 +119,8 @@ public static class DevicePlanning
         }
 
         // The edge opens the dense pruned variant: its ONNX size (the catalog's, else the full model's for unstructured pruning).
-        scenario = WithDeviceSetup(scenario, deviceProfile, model.Name, pruned.Variant, prunedFormat, deviceOpenedModel, sources);
-        var load = EdgeModelLoad(status, model, pruned.Variant, prunedEntry?.Sizes.Onnx ?? (pruned.Method == "channel" ? (long)(fullSize * (1 - pruned.PruningFactor)) : fullSize), sources);
+        scenario = WithDeviceSetup(scenario, deviceProfile, model.Name, pruned.Name, prunedFormat, deviceOpenedModel, sources);
+        var load = EdgeModelLoad(status, model, pruned.Name, prunedEntry?.Sizes.Onnx ?? (pruned.Method == PruningMethod.Channel ? (long)(fullSize * (1 - pruned.Factor.Value)) : fullSize), sources);
         scenario = scenario with { Overheads = new ProtocolOverheads { Request = overheads.Request, Download = overheads.Download, EdgeModelLoad = new Seconds(load) } };
         sources.Add(F($"request overhead (beyond the paper): {overheads.Request.Value * 1e3:0.##} ms, median over {overheads.RequestProbes} probe inferences of wall − T_in − T_res − edge service"));
         sources.Add(F($"download overhead (beyond the paper): {overheads.Download.Value * 1e3:0.##} ms, median over {overheads.DownloadProbes} ranged {overheads.DownloadProbeBytes} B probe downloads of wall − T_req − transfer"));
@@ -215,7 +220,7 @@ public static class DevicePlanning
         (status.Service ?? []).FirstOrDefault(t => t.Model == model && t.Variant == variant)?.MedianSeconds
         ?? status.Inference.FirstOrDefault(t => t.Model == model && t.Variant == variant)?.MedianSeconds;
 
-    private static long PrunedSize(EdgeVariant? entry, long fullSize, VariantQuery pruned, string format, List<string> sources)
+    private static long PrunedSize(EdgeVariant? entry, long fullSize, ModelVariant pruned, string format, List<string> sources)
     {
         var known = format switch
         {
@@ -229,17 +234,17 @@ public static class DevicePlanning
             return size;
         }
 
-        var keep = 1 - pruned.PruningFactor;
+        var keep = 1 - pruned.Factor.Value;
         var (estimate, how) = format switch
         {
             // Unstructured pruning keeps dense tensors; channel pruning removes about pf of the weights.
-            "onnx" => ((long)(pruned.Method == "channel" ? fullSize * keep : fullSize), pruned.Method == "channel" ? "full × (1 − pf)" : "full (zeros stay dense)"),
+            "onnx" => ((long)(pruned.Method == PruningMethod.Channel ? fullSize * keep : fullSize), pruned.Method == PruningMethod.Channel ? "full × (1 − pf)" : "full (zeros stay dense)"),
             // COO: 4-byte value + 8-byte index per kept weight, where that is smaller than dense.
             "sparse-onnx" => ((long)(fullSize * Math.Min(1, 3 * keep)), "full × min(1, 3·(1 − pf))"),
             // Bitmask (1 bit per weight) + the kept float32 values, before the compression pass.
             _ => ((long)(fullSize * (keep + (1.0 / 32))), "full × (1 − pf + 1/32)"),
         };
-        sources.Add(F($"pruned size: estimated {estimate} B = {how} of {fullSize} B, the edge has not made {pruned.Variant} as {format} yet"));
+        sources.Add(F($"pruned size: estimated {estimate} B = {how} of {fullSize} B, the edge has not made {pruned.Name} as {format} yet"));
         return estimate;
     }
 

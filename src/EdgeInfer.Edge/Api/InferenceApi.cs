@@ -1,6 +1,6 @@
 using EdgeInfer.Edge.Hosting;
 using EdgeInfer.Edge.Inference;
-using EdgeInfer.Edge.Variants;
+using EdgeInfer.Pruning.Variants;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,13 +15,13 @@ public static class InferenceApi
     {
         app.MapPost("/v1/models/{name}/infer", async (string name, string? pf, string? method, HttpContext context, InferenceService service, EdgeServerOptions options) =>
         {
-            var spec = VariantSpec.Parse(name, pf, method);
+            var variant = ModelVariant.FromRequest(name, pf, method);
             if (context.Request.ContentLength is { } length && length > options.MaxRequestBody.Value)
             {
                 throw new EdgeProblemException(413, "Request body too large", $"The body of {length} bytes exceeds the {options.MaxRequestBody.Value}-byte limit.");
             }
 
-            var result = await service.InferAsync(context.Request, spec, context.RequestAborted);
+            var result = await service.InferAsync(context.Request, variant, context.RequestAborted);
             context.Response.Headers["Server-Timing"] = result.Timings.ToServerTiming();
             return TypedResults.Ok(result);
         });

@@ -4,13 +4,13 @@ using EdgeInfer.Edge.Inference;
 using EdgeInfer.Edge.Variants;
 using EdgeInfer.Models.Repository;
 using EdgeInfer.Pruning.Pipeline;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Execution;
 using EdgeInfer.Runtime.Measurement;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Edge.Hosting;
 
@@ -35,7 +35,7 @@ public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IM
     public static readonly TimeSpan TierUpPause = TimeSpan.FromSeconds(1);
 
     /// <summary>Pruning factor of the calibration prunes: the device client's default.</summary>
-    public const double CalibrationPruningFactor = 0.7;
+    public static PruningFactor CalibrationPruningFactor { get; } = PruningFactor.Of(0.7);
 
     private volatile WarmupView state = new(!options.Warmup, null, null, null, null, null, null);
 
@@ -68,7 +68,7 @@ public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IM
             // The endpoints first, so their JIT work is not in the timed prunes.
             await CallEndpointsAsync(model, stopping).ConfigureAwait(false);
             var bytes = new FileInfo(model.ModelPath).Length;
-            var (seconds, load) = Calibrate(model.ModelPath);
+            var (seconds, load) = Calibrate(model.ModelPath, ModelVariant.Pruned(model.Name, PruningMethod.Global, CalibrationPruningFactor));
             state = state with { Done = true, Model = model.Name, ModelBytes = bytes, PruneSeconds = seconds, PruneBytesPerSecond = bytes / seconds, SessionLoadSeconds = load };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -84,7 +84,7 @@ public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IM
     /// then open the freshly written result as a request opens one (the on-demand sequence). Returns the median prune and
     /// the median open, in seconds.
     /// </summary>
-    private (double Prune, double Load) Calibrate(string modelPath)
+    private (double Prune, double Load) Calibrate(string modelPath, ModelVariant variant)
     {
         var folder = Directory.CreateTempSubdirectory("edgeinfer-warmup-").FullName;
         try
@@ -95,7 +95,7 @@ public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IM
             void Prune()
             {
                 output = Path.Combine(folder, $"model-{++round}.onnx");
-                pruner.Prune(modelPath, output, CalibrationPruningFactor, PruningMethod.Global, Path.Combine(folder, $"model-{round}.eiw"));
+                pruner.Prune(modelPath, output, variant, Path.Combine(folder, $"model-{round}.eiw"));
             }
 
             double Open()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EdgeInfer.Core.Planning;
 using EdgeInfer.Core.Radio;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Study.Config;
 using EdgeInfer.Study.Running;
 
@@ -61,9 +62,9 @@ public static partial class StudyFigures
             series.Add(new FigureSeries($"{models[i].Model} energy (dashed, right)", edge.Select(e => new FigurePoint(e.Load, CostModel.EdgePruningEnergyJoules(edgePower, e.Prune.MedianSeconds))).ToArray(), Dashed: true, RightAxis: true, ColorIndex: i * 3));
         }
 
-        var pf = config.ComparisonPruningFactor.ToString("0.##", CultureInfo.InvariantCulture);
+        var pf = config.ComparisonPruningFactor.ToString();
         return new Figure("fig2b", "Pruning at the edge versus edge load",
-            $"Time to prune the full model file ({config.PruningMethod}, pf {pf}; parse, select, prune, save) at the edge role while L background inference tasks run (solid, left axis), and the edge energy P_edge·T_pr with P_edge = {edgePower.ToString("G4", CultureInfo.InvariantCulture)} W (dashed, right axis). Medians of measured runs.",
+            $"Time to prune the full model file ({config.PruningMethod.Name()}, pf {pf}; parse, select, prune, save) at the edge role while L background inference tasks run (solid, left axis), and the edge energy P_edge·T_pr with P_edge = {edgePower.ToString("G4", CultureInfo.InvariantCulture)} W (dashed, right axis). Medians of measured runs.",
         [
             new FigurePanel { Title = "Pruning at the edge", XLabel = "Edge load L (concurrent background tasks)", YLabel = "Pruning time T_pr (s)", RightYLabel = "Pruning energy P_edge·T_pr (J)", LogY = true, Series = series },
         ]);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Study.Reporting;
 
@@ -31,12 +32,12 @@ public static partial class ReportWriter
             md.Append($"| {m.Model} | {m.Pruned.Spec.Name} | {Ms(m.DevicePruned)} |").AppendJoin("", m.Edge.Select(e => $" {Ms(e.Pruned)} |")).AppendLine();
         }
 
-        md.AppendLine().AppendLine(F($"### Pruning time at the edge, s: median ({result.Config.PruningMethod}, file to file)")).AppendLine();
+        md.AppendLine().AppendLine(F($"### Pruning time at the edge, s: median ({result.Config.PruningMethod.Name()}, file to file)")).AppendLine();
         md.Append("| Model | pf |").AppendJoin("", loads.Select(l => F($" L = {l} |"))).AppendLine();
         md.Append("|---|---|").AppendJoin("", loads.Select(_ => "---|")).AppendLine();
         foreach (var m in models)
         {
-            md.Append(F($"| {m.Model} | {m.Pruned.Spec.PruningFactor:0.##} |")).AppendJoin("", m.Edge.Select(e => F($" {e.Prune.MedianSeconds:F3} |"))).AppendLine();
+            md.Append(F($"| {m.Model} | {m.Pruned.Spec.Factor.Value:0.##} |")).AppendJoin("", m.Edge.Select(e => F($" {e.Prune.MedianSeconds:F3} |"))).AppendLine();
         }
 
         if (models.Any(m => m.PruneByFactor.Count > 0))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EdgeInfer.Core.Planning;
 using EdgeInfer.Core.Radio;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Study.Config;
 using EdgeInfer.Study.Figures;
 
@@ -15,8 +16,8 @@ public static class StudyFindings
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(models);
         var rows = new List<HeadlineFinding>();
-        var structured = config.PruningMethod == "channel";
-        var pf = config.ComparisonPruningFactor.ToString("0.##", CultureInfo.InvariantCulture);
+        var structured = config.PruningMethod == PruningMethod.Channel;
+        var pf = config.ComparisonPruningFactor.ToString();
 
         var deviceSaving = models.Select(m => (m.Model, Saving: 1 - (m.Measured.DevicePruned.MedianSeconds / m.Measured.DeviceFull.MedianSeconds))).MaxBy(x => x.Saving);
         var edgeSaving = models.Select(m => (m.Model, Saving: 1 - (m.Measured.Edge[0].Pruned.MedianSeconds / m.Measured.Edge[0].Full.MedianSeconds))).MaxBy(x => x.Saving);
@@ -60,7 +61,7 @@ public static class StudyFindings
             "Device energy gain full → pruned: about 1.5, 2.7, 5.4 (ResNet-152, DenseNet-201, MobileNet)",
             "1.5, 2.7, 5.4",
             string.Join("; ", plans.Select(p => F($"{p.Model} {Energy(p.One, Strategy.DeviceFull) / Energy(p.One, Strategy.DevicePrepruned):F1} (Q = 1), {Energy(p.Max, Strategy.DeviceFull) / Energy(p.Max, Strategy.DevicePrepruned):F1} (Q = {config.MaxRequests})"))),
-            F($"The gain is the ratio of model sizes (download) and of device inference times; our pruned models are {config.PruningMethod} pf {pf} in our wire format, theirs TensorFlow/Keras pruned files.")));
+            F($"The gain is the ratio of model sizes (download) and of device inference times; our pruned models are {config.PruningMethod.Name()} pf {pf} in our wire format, theirs TensorFlow/Keras pruned files.")));
 
         if (plans.FirstOrDefault(p => p.Model == "resnet152") is { Model: not null } resnet)
         {
