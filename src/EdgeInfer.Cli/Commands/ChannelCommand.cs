@@ -38,7 +38,8 @@ internal static class ChannelCommand
     {
         var c = CultureInfo.InvariantCulture;
         o.WriteLine(string.Create(c, $"condition            {r.Condition.ToString().ToLowerInvariant()}"));
-        o.WriteLine(string.Create(c, $"distance 2D / 3D     {r.Distance2D.Value:F1} m / {r.Distance3D.Value:F2} m (breakpoint {r.BreakpointDistance.Value:F1} m)"));
+        o.WriteLine(string.Create(
+            c, $"distance 2D / 3D     {r.Distance2D.Value:F1} m / {r.Distance3D.Value:F2} m (breakpoint {r.BreakpointDistance.Value:F1} m)"));
         o.WriteLine(string.Create(c, $"LOS probability      {r.LosProbability:F4}"));
         o.WriteLine(string.Create(c, $"path loss            {r.PathLoss.Value:F3} dB (LOS {r.LosPathLoss.Value:F3} dB, NLOS {r.NlosPathLoss.Value:F3} dB)"));
         o.WriteLine(string.Create(c, $"uplink   (UE → BS)   SNR {r.Uplink.Snr.Value,8:F3} dB   rate {r.Uplink.Rate.Value / 1e6,10:F2} Mb/s"));

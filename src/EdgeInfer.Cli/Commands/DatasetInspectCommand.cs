@@ -8,7 +8,10 @@ internal static class DatasetInspectCommand
 {
     public static Command Create()
     {
-        var path = new Argument<string>("dataset") { Description = "'default' (embedded Fashion-MNIST test subset), a Fashion-MNIST IDX folder, or an image folder." };
+        var path = new Argument<string>("dataset")
+        {
+            Description = "'default' (embedded Fashion-MNIST test subset), a Fashion-MNIST IDX folder, or an image folder.",
+        };
         var json = CommonOptions.Json();
         var command = new Command("inspect", "Show a dataset's image count, classes and images per class.");
         command.Arguments.Add(path);

@@ -12,10 +12,22 @@ internal static class DatasetMakeSubsetCommand
 {
     public static Command Create()
     {
-        var from = new Option<string>("--from") { Description = "Folder with the Fashion-MNIST gzip IDX files (train-*, t10k-*).", DefaultValueFactory = _ => FashionMnist.DebianDirectory };
+        var from = new Option<string>("--from")
+        {
+            Description = "Folder with the Fashion-MNIST gzip IDX files (train-*, t10k-*).",
+            DefaultValueFactory = _ => FashionMnist.DebianDirectory,
+        };
         var output = new Option<string>("--output", "-o") { Description = "Output folder for the subset.", Required = true };
-        var trainPerClass = new Option<int>("--train-per-class") { Description = "Training images per class.", DefaultValueFactory = _ => EmbeddedSubset.TrainPerClass };
-        var testPerClass = new Option<int>("--test-per-class") { Description = "Test images per class.", DefaultValueFactory = _ => EmbeddedSubset.TestPerClass };
+        var trainPerClass = new Option<int>("--train-per-class")
+        {
+            Description = "Training images per class.",
+            DefaultValueFactory = _ => EmbeddedSubset.TrainPerClass,
+        };
+        var testPerClass = new Option<int>("--test-per-class")
+        {
+            Description = "Test images per class.",
+            DefaultValueFactory = _ => EmbeddedSubset.TestPerClass,
+        };
         var json = CommonOptions.Json();
         var command = new Command("make-subset", "Write a deterministic class-balanced Fashion-MNIST subset (first N per class) as gzip IDX files.");
         command.Options.Add(from);
@@ -41,7 +53,11 @@ internal static class DatasetMakeSubsetCommand
                 var images = Path.Combine(target, FashionMnist.ImagesFile(split));
                 var labels = Path.Combine(target, FashionMnist.LabelsFile(split));
                 subset.Save(images, labels);
-                files.Add(new { split, images = subset.Count, imagesFile = images, imagesBytes = new FileInfo(images).Length, labelsFile = labels, labelsBytes = new FileInfo(labels).Length });
+                files.Add(new
+                {
+                    split, images = subset.Count, imagesFile = images, imagesBytes = new FileInfo(images).Length, labelsFile = labels,
+                    labelsBytes = new FileInfo(labels).Length,
+                });
             }
 
             if (parse.GetValue(json))

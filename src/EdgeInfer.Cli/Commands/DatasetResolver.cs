@@ -25,7 +25,8 @@ internal static class DatasetResolver
 
         if (File.Exists(Path.Combine(value, "t10k-images-idx3-ubyte")))
         {
-            return GreyscaleImageSet.Load(Path.Combine(value, "t10k-images-idx3-ubyte"), Path.Combine(value, "t10k-labels-idx1-ubyte"), FashionMnist.ClassNames);
+            return GreyscaleImageSet.Load(
+                Path.Combine(value, "t10k-images-idx3-ubyte"), Path.Combine(value, "t10k-labels-idx1-ubyte"), FashionMnist.ClassNames);
         }
 
         return ImageFolderSource.Open(value);

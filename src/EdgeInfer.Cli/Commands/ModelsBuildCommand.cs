@@ -13,9 +13,18 @@ internal static class ModelsBuildCommand
     {
         var json = CommonOptions.Json();
         var repository = ModelsCommand.RepositoryOption();
-        var name = new Argument<string>("name") { Description = "Catalog model: " + string.Join(", ", ModelCatalog.Models.Select(m => m.Name)) + " (aliases accepted)." };
-        var seed = new Option<ulong>("--seed") { Description = "Weight seed; the same seed gives a byte-identical file.", DefaultValueFactory = _ => ModelCatalog.DefaultSeed };
-        var command = new Command("build", "Build a catalog network as ONNX with seeded He-normal weights (UNTRAINED: for latency, size and pruning time, never accuracy).");
+        var name = new Argument<string>("name")
+        {
+            Description = "Catalog model: " + string.Join(", ", ModelCatalog.Models.Select(m => m.Name)) + " (aliases accepted).",
+        };
+        var seed = new Option<ulong>("--seed")
+        {
+            Description = "Weight seed; the same seed gives a byte-identical file.",
+            DefaultValueFactory = _ => ModelCatalog.DefaultSeed,
+        };
+        var command = new Command(
+            "build",
+            "Build a catalog network as ONNX with seeded He-normal weights (UNTRAINED: for latency, size and pruning time, never accuracy).");
         command.Arguments.Add(name);
         command.Options.Add(seed);
         command.Options.Add(json);

@@ -9,7 +9,9 @@ internal static class ModelsCommand
 {
     public static Command Create()
     {
-        var command = new Command("models", "Build the paper's networks (untrained, seeded weights), import ONNX models, list and inspect the model repository.");
+        var command = new Command(
+            "models",
+            "Build the paper's networks (untrained, seeded weights), import ONNX models, list and inspect the model repository.");
         command.Subcommands.Add(ModelsListCommand.Create());
         command.Subcommands.Add(ModelsBuildCommand.Create());
         command.Subcommands.Add(ModelsImportCommand.Create());
@@ -20,7 +22,8 @@ internal static class ModelsCommand
     /// <summary><c>--repository</c>: the repository folder (default <c>$EDGEINFER_REPOSITORY</c> or <c>.edgeinfer/models</c>).</summary>
     public static Option<string?> RepositoryOption() => new("--repository")
     {
-        Description = $"Model repository folder (default: ${ModelRepository.EnvironmentVariable} or {ModelRepository.DefaultRelativePath} under the current directory).",
+        Description = $"Model repository folder (default: ${ModelRepository.EnvironmentVariable} or {ModelRepository.DefaultRelativePath} "
+            + "under the current directory).",
     };
 
     /// <summary>Writes a progress line on stderr.</summary>
@@ -52,6 +55,7 @@ internal static class ModelsCommand
 
     /// <summary>One line of text for a variant.</summary>
     public static string Line(ModelsEntryView v) =>
-        $"{v.Name}/{v.Variant}: {Human(v.Parameters)} params, {Human(v.Macs)} MACs, {v.SizeBytes / 1e6:0.0} MB, {(v.Trained ? "trained" : "UNTRAINED")}, source {v.Source}" +
+        $"{v.Name}/{v.Variant}: {Human(v.Parameters)} params, {Human(v.Macs)} MACs, {v.SizeBytes / 1e6:0.0} MB, " +
+        $"{(v.Trained ? "trained" : "UNTRAINED")}, source {v.Source}" +
         (v.PruningFactor is { } pf ? $", pruned {v.PruningMethod} pf {pf}" : string.Empty);
 }

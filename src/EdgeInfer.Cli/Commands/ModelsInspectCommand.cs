@@ -48,7 +48,8 @@ internal static class ModelsInspectCommand
             output.WriteLine($"  inputs     {string.Join("; ", info.Inputs)}");
             output.WriteLine($"  outputs    {string.Join("; ", info.Outputs)}");
             output.WriteLine($"  trained    {info.Trained switch { true => "yes", false => "NO (seeded weights: latency/size only)", null => "unknown" }}");
-            output.WriteLine($"  opset {info.Opset}, {info.Nodes} nodes, producer '{info.Producer}'{(info.Architecture is { } a ? $", architecture {a}" : string.Empty)}");
+            output.WriteLine(
+                $"  opset {info.Opset}, {info.Nodes} nodes, producer '{info.Producer}'{(info.Architecture is { } a ? $", architecture {a}" : string.Empty)}");
             return CliApp.Success;
         });
         return command;

@@ -12,9 +12,14 @@ internal static class PlanCommand
 {
     public static Command Create()
     {
-        var command = new Command("plan", "Cost of the six strategies (edge/device × full/prepruned/ondemand) for a scenario file, the best feasible one and the break-even Q.");
+        var command = new Command(
+            "plan",
+            "Cost of the six strategies (edge/device × full/prepruned/ondemand) for a scenario file, the best feasible one and the break-even Q.");
         var json = CommonOptions.Json();
-        var scenarioFile = new Option<FileInfo>("--scenario") { Description = "Scenario JSON file (see examples/scenario.json); omitted fields take the paper's defaults. Required unless --profile is given." };
+        var scenarioFile = new Option<FileInfo>("--scenario")
+        {
+            Description = "Scenario JSON file (see examples/scenario.json); omitted fields take the paper's defaults. Required unless --profile is given.",
+        };
         var radio = new RadioFlags();
         var fromProfile = new PlanFromProfile();
         command.Options.Add(scenarioFile);

@@ -12,10 +12,14 @@ internal sealed record PlanFromProfileOutput(PlanFromProfileOutput.Source Profil
     public static void WriteHeader(TextWriter output, Source source, ProfileEstimates estimates)
     {
         output.WriteLine($"profile {source.Path}: {source.Model}, pruned variant {source.PrunedVariant}");
-        foreach (var (name, e) in new[] { ("edge inference (full)", estimates.EdgeFull), ("edge inference (pruned)", estimates.EdgePruned), ("edge pruning", estimates.Prune) })
+        (string Name, EdgeTimeEstimate Estimate)[] rows =
+            [("edge inference (full)", estimates.EdgeFull), ("edge inference (pruned)", estimates.EdgePruned), ("edge pruning", estimates.Prune)];
+        foreach (var (name, e) in rows)
         {
-            var fit = e.Fit is { } f ? string.Create(CultureInfo.InvariantCulture, $" [T0 {f.UnloadedSeconds * 1e3:F2} ms, c {f.EffectiveCores:F2}, rms {f.RmsRelativeError:P1}]") : string.Empty;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-24} at load {e.Load,6:0.##}: {e.Seconds * 1e3,10:F2} ms ({e.Kind.ToString().ToLowerInvariant()}){fit}"));
+            var fit = e.Fit is { } f ? string.Create(CultureInfo.InvariantCulture, $" [T0 {f.UnloadedSeconds * 1e3:F2} ms, c {f.EffectiveCores:F2}, rms ")
+                + string.Create(CultureInfo.InvariantCulture, $"{f.RmsRelativeError:P1}]") : string.Empty;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-24} at load {e.Load,6:0.##}: {e.Seconds * 1e3,10:F2} ms ")
+                + string.Create(CultureInfo.InvariantCulture, $"({e.Kind.ToString().ToLowerInvariant()}){fit}"));
         }
 
         if (estimates.Extrapolated)

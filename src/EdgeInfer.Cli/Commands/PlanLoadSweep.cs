@@ -35,7 +35,8 @@ internal static class PlanLoadSweep
         {
             var estimates = inputs.At(load, extrapolate);
             var plan = PlanAt(load);
-            rows.Add(new Row(load, estimates.Extrapolated, plan.Chosen?.Name(), plan.Options.ToDictionary(o => o.Outcome.Strategy.Name(), o => o.Outcome.CycleDelay.Value)));
+            var cycles = plan.Options.ToDictionary(o => o.Outcome.Strategy.Name(), o => o.Outcome.CycleDelay.Value);
+            rows.Add(new Row(load, estimates.Extrapolated, plan.Chosen?.Name(), cycles));
         }
 
         var thresholds = new Thresholds(
@@ -53,13 +54,15 @@ internal static class PlanLoadSweep
         output.WriteLine($"{"load",8} {string.Join(" ", names.Select(n => $"{n,16}"))} {"chosen",-18}");
         foreach (var row in result.Loads)
         {
-            var cells = string.Join(" ", names.Select(n => row.CycleDelaySeconds[n] * 1e3).Select(v => string.Create(CultureInfo.InvariantCulture, $"{v,16:F2}")));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Load,8:0.##} {cells} {row.Chosen ?? "none",-18}{(row.Extrapolated ? " (extrapolated)" : string.Empty)}"));
+            var cells = string.Join(" ", names.Select(n => string.Create(CultureInfo.InvariantCulture, $"{row.CycleDelaySeconds[n] * 1e3,16:F2}")));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Load,8:0.##} {cells} ")
+                + string.Create(CultureInfo.InvariantCulture, $"{row.Chosen ?? "none",-18}{(row.Extrapolated ? " (extrapolated)" : string.Empty)}"));
         }
 
         static string Show(double? load) => load is { } l ? l.ToString("0.##", CultureInfo.InvariantCulture) : "never in the sweep";
         var t = result.Thresholds;
         output.WriteLine($"device inference faster than edge inference above load: full {Show(t.InferenceFull)}, pruned {Show(t.InferencePruned)}");
-        output.WriteLine($"device cycle faster than edge cycle above load: device-full vs edge-full {Show(t.CycleFull)}, device-prepruned vs edge-prepruned {Show(t.CyclePruned)}");
+        output.WriteLine($"device cycle faster than edge cycle above load: device-full vs edge-full {Show(t.CycleFull)}, "
+            + $"device-prepruned vs edge-prepruned {Show(t.CyclePruned)}");
     }
 }

@@ -20,7 +20,12 @@ internal sealed record PlanOutput(
         plan.Scenario.Workload.Requests,
         plan.Scenario.Edge.Load,
         plan.Scenario.Objective.ToString().ToLowerInvariant(),
-        new Link(channel.Condition.ToString().ToLowerInvariant(), channel.Distance2D.Value, channel.PathLoss.Value, plan.Rates.Uplink.Value, plan.Rates.Downlink.Value),
+        new Link(
+            channel.Condition.ToString().ToLowerInvariant(),
+            channel.Distance2D.Value,
+            channel.PathLoss.Value,
+            plan.Rates.Uplink.Value,
+            plan.Rates.Downlink.Value),
         plan.Options.Select(o => new Option(
             o.Outcome.Strategy.Name(),
             o.Outcome.CycleDelay.Value,

@@ -18,9 +18,17 @@ internal static class ReproduceCommand
 {
     public static Command Create()
     {
-        var preset = new Option<string>("--preset") { Description = "quick (loads up to 16, about 10 minutes on 2 cores) or paper (loads up to 100, as in the paper).", DefaultValueFactory = _ => "quick" };
+        var preset = new Option<string>("--preset")
+        {
+            Description = "quick (loads up to 16, about 10 minutes on 2 cores) or paper (loads up to 100, as in the paper).",
+            DefaultValueFactory = _ => "quick",
+        };
         var config = new Option<string?>("--config") { Description = "Study config JSON; omitted fields keep the preset's values (see docs/experiments.md)." };
-        var output = new Option<string>("--output", "-o") { Description = "Results folder: report.md, run.json, figures/, cache/.", DefaultValueFactory = _ => "results" };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Results folder: report.md, run.json, figures/, cache/.",
+            DefaultValueFactory = _ => "results",
+        };
         var fresh = new Option<bool>("--fresh") { Description = "Ignore cached measurements and measure everything again." };
         var repository = ModelsCommand.RepositoryOption();
         var json = CommonOptions.Json();

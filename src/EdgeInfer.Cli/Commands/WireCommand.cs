@@ -21,7 +21,11 @@ internal static class WireCommand
         var json = CommonOptions.Json();
         var input = new Argument<string>("input") { Description = encode ? "ONNX model file." : "Wire (.eiw) file." };
         var output = new Option<string>("--output", "-o") { Description = encode ? "Wire file to write." : "ONNX file to write.", Required = true };
-        var compression = new Option<WireCompression>("--compression") { Description = "Compression pass: brotli, deflate or none.", DefaultValueFactory = _ => WireCompression.Brotli };
+        var compression = new Option<WireCompression>("--compression")
+        {
+            Description = "Compression pass: brotli, deflate or none.",
+            DefaultValueFactory = _ => WireCompression.Brotli,
+        };
         var command = new Command(name, description);
         command.Arguments.Add(input);
         command.Options.Add(output);
@@ -48,11 +52,17 @@ internal static class WireCommand
             var inputBytes = new FileInfo(inPath).Length;
             if (parse.GetValue(json))
             {
-                CliJson.Write(parse.InvocationConfiguration.Output, new { operation = name, input = inPath, output = outPath, inputBytes, outputBytes = written, ratio = (double)written / inputBytes, seconds });
+                CliJson.Write(
+                    parse.InvocationConfiguration.Output,
+                    new
+                    {
+                        operation = name, input = inPath, output = outPath, inputBytes, outputBytes = written, ratio = (double)written / inputBytes, seconds,
+                    });
             }
             else
             {
-                parse.InvocationConfiguration.Output.WriteLine($"{name}d {inPath} ({inputBytes} B) -> {outPath} ({written} B, {(double)written / inputBytes:0.000}x) in {seconds:0.000} s");
+                parse.InvocationConfiguration.Output.WriteLine(
+                    $"{name}d {inPath} ({inputBytes} B) -> {outPath} ({written} B, {(double)written / inputBytes:0.000}x) in {seconds:0.000} s");
             }
 
             return CliApp.Success;
