@@ -70,7 +70,8 @@ public sealed class DeviceClientTests : IAsyncLifetime
     [InlineData("sparse-onnx")]
     public async Task RunAsync_DevicePrunedInOtherFormats_RunsWithoutDecoding(string format)
     {
-        var report = await DeviceClient.RunAsync(Request("device-ondemand", requests: 2) with { PrunedFormat = format }, null, TestContext.Current.CancellationToken);
+        var request = Request("device-ondemand", requests: 2) with { PrunedFormat = format };
+        var report = await DeviceClient.RunAsync(request, null, TestContext.Current.CancellationToken);
         var run = Assert.Single(report.Runs);
         Assert.Equal(2, run.Completed);
         Assert.Equal(0, run.Measured.DecodeSeconds);
@@ -140,8 +141,10 @@ public sealed class DeviceClientTests : IAsyncLifetime
         var model = await client.ModelAsync("mobilenet", ct);
         var input = DeviceInput.Synthetic(DeviceClient.InputShape(model));
         await client.InferAsync("mobilenet", null, input.Body, input.ContentType, input.Shape, ct);
+        var status = await client.StatusAsync(ct);
         var pruned = Pruning.Variants.ModelVariant.Pruned("mobilenet", Pruning.Variants.PruningMethod.Global, Pruning.Variants.PruningFactor.Of(0.7));
-        var plan = Planning.DevicePlanning.Plan(model, await client.StatusAsync(ct), pruned, 3, input.Body.Length, Core.Radio.RadioOptions.Default, null);
+        var plan = Planning.DevicePlanning.Plan(
+            new Planning.DevicePlanInputs { Model = model, Status = status, Pruned = pruned, Requests = 3, InputBytes = input.Body.Length });
         await server.App.StopAsync(ct);
 
         var runner = new StrategyRunner(client, new DeviceModelCache(cacheRoot), input, Runtime.Execution.RuntimeOptions.Device);

@@ -1,3 +1,4 @@
+using EdgeInfer.Contracts;
 using EdgeInfer.Core.Planning;
 using EdgeInfer.Core.Radio;
 using EdgeInfer.Device.Http;
@@ -8,24 +9,32 @@ namespace EdgeInfer.Device.Tests;
 
 public sealed class DevicePlanningTests
 {
-    private static readonly EdgeModel Model = new("mobilenet", false, ["input float[N,3,224,224]"],
+    private static readonly ModelView Model = new("mobilenet", null, false, ["input float[N,3,224,224]"], [],
     [
-        new EdgeVariant("full", "repository", 17_000_000, new EdgeFormatSizes(17_000_000, null, null), 4_231_976, false, null, null, null, null),
-        new EdgeVariant("global-0.70", "cached", 17_000_000, new EdgeFormatSizes(17_000_000, 4_400_000, null), 4_231_976, false, 0.7, "global", null, null),
-    ]);
+        new VariantView("full", "repository", 17_000_000, new FormatSizes(17_000_000, null, null), 4_231_976, null, false, null, null, "", null, null),
+        new VariantView(
+            "global-0.70", "cached", 17_000_000, new FormatSizes(17_000_000, 4_400_000, null), 4_231_976, null, false, 0.7, "global", "", null, null),
+    ], null);
 
-    private static EdgeStatus Status(double service, double? prune = null) => new(0, 0, 2, 64, 1, 2, false, new EdgeLoadStatus(4, "mobilenet", 100), prune is null ? 0 : 1,
-        [new EdgeRecentTimes("mobilenet", "full", 10, service / 2, service, service)],
-        [new EdgeRecentTimes("mobilenet", "full", 10, service, service, service)],
-        prune is { } p ? [new EdgeRecentTimes("mobilenet", null, 1, p, p, p)] : []);
+    private static readonly ModelVariant Global70 = ModelVariant.Pruned("mobilenet", PruningMethod.Global, PruningFactor.Of(0.7));
 
-    private static ModelVariant Pruned(double pf, PruningMethod method = PruningMethod.Global) =>
-        ModelVariant.Pruned("mobilenet", method, PruningFactor.Of(pf));
+    /// <summary>An edge that has not warmed up (no calibration) and opened no session yet.</summary>
+    private static StatusView Status(double service, double? prune = null) => new(
+        0, 0, 2, 64, 1, 2, false, new LoadView(4, "mobilenet", 100), prune is null ? 0 : 1,
+        new CacheView(0, 1 << 30, 0),
+        [new RecentTimes("mobilenet", "full", 10, service / 2, service, service)],
+        [new RecentTimes("mobilenet", "full", 10, service, service, service)],
+        prune is { } p ? [new RecentTimes("mobilenet", null, 1, p, p, p)] : [],
+        [],
+        new WarmupView(true, null, null, null, null, null, null));
+
+    private static DevicePlanInputs Inputs(StatusView status, ModelVariant? pruned = null, long requests = 5, long inputBytes = 602_112) =>
+        new() { Model = Model, Status = status, Pruned = pruned ?? Global70, Requests = requests, InputBytes = inputBytes };
 
     [Fact]
     public void Plan_EdgeFull_PredictsUploadPlusServicePlusResultAtRadioRates()
     {
-        var context = DevicePlanning.Plan(Model, Status(0.010), Pruned(0.7), 20, 602_112, RadioOptions.Default, null);
+        var context = DevicePlanning.Plan(Inputs(Status(0.010), requests: 20));
         var rates = RadioChannel.Evaluate(RadioOptions.Default).Rates;
         var expected = (602_112 * 8 / rates.Uplink.Value) + 0.010 + (2000 * 8 / rates.Downlink.Value);
         Assert.Equal(expected, context.Outcome(Strategy.EdgeFull).CycleDelay.Value, 12);
@@ -36,7 +45,7 @@ public sealed class DevicePlanningTests
     [Fact]
     public void Plan_PrunedVariantInCatalog_UsesItsWireSizeAndTheEdgePruneTime()
     {
-        var context = DevicePlanning.Plan(Model, Status(0.010, prune: 0.5), Pruned(0.7), 5, 602_112, RadioOptions.Default, null);
+        var context = DevicePlanning.Plan(Inputs(Status(0.010, prune: 0.5)));
         Assert.Equal(4_400_000, context.Scenario.Model.Pruned.Size.Value);
         Assert.Equal(0.5, context.Scenario.Model.Pruned.Prune.Value);
         Assert.Contains(context.Sources, s => s.Contains("edge status median 0.5 s", StringComparison.Ordinal));
@@ -46,7 +55,7 @@ public sealed class DevicePlanningTests
     [Fact]
     public void Plan_UnknownVariantAndPrune_EstimatesAndSaysSo()
     {
-        var context = DevicePlanning.Plan(Model, Status(0.010), Pruned(0.5, PruningMethod.Layer), 5, 602_112, RadioOptions.Default, null);
+        var context = DevicePlanning.Plan(Inputs(Status(0.010), ModelVariant.Pruned("mobilenet", PruningMethod.Layer, PruningFactor.Of(0.5))));
         Assert.Equal((long)(17_000_000 * (0.5 + (1.0 / 32))), context.Scenario.Model.Pruned.Size.Value);
         Assert.Equal(17_000_000 / DevicePlanning.AssumedPruneBytesPerSecond, context.Scenario.Model.Pruned.Prune.Value, 12);
         Assert.Contains(context.Sources, s => s.StartsWith("pruned size: estimated", StringComparison.Ordinal));
@@ -57,9 +66,9 @@ public sealed class DevicePlanningTests
     public void Plan_EdgeCalibratedButNotPrunedYet_ScalesItsCalibrationRate()
     {
         // The edge pruned a 4 MB model in 0.1 s at start-up (40 MB/s) and opened it in 20 ms: 17 MB takes 0.425 s and 85 ms.
-        var status = Status(0.010) with { Warmup = new EdgeWarmupStatus(true, "tiny", 4_000_000, 0.1, 40e6, 0.020, null) };
+        var status = Status(0.010) with { Warmup = new WarmupView(true, "tiny", 4_000_000, 0.1, 40e6, 0.020, null) };
         var overheads = new MeasuredOverheads(new Core.Quantities.Seconds(0.003), new Core.Quantities.Seconds(0.002), 5, 3, 1 << 20);
-        var context = DevicePlanning.Plan(Model, status, Pruned(0.7), 5, 602_112, RadioOptions.Default, null, overheads: overheads);
+        var context = DevicePlanning.Plan(Inputs(status) with { Overheads = overheads });
         Assert.Equal(0.425, context.Scenario.Model.Pruned.Prune.Value, 12);
         Assert.Equal(0.085, context.Scenario.Overheads.EdgeModelLoad.Value, 12);
         Assert.Contains(context.Sources, s => s.Contains("calibration rate 40 MB/s", StringComparison.Ordinal));
@@ -77,11 +86,11 @@ public sealed class DevicePlanningTests
     {
         var status = Status(0.010) with
         {
-            SessionLoad = [new EdgeRecentTimes("mobilenet", "full", 1, 0.2, 0.2, 0.2), new EdgeRecentTimes("mobilenet", "global-0.70", 2, 0.04, 0.05, 0.05)],
-            Warmup = new EdgeWarmupStatus(true, "tiny", 4_000_000, 0.1, 40e6, 0.020, null),
+            SessionLoad = [new RecentTimes("mobilenet", "full", 1, 0.2, 0.2, 0.2), new RecentTimes("mobilenet", "global-0.70", 2, 0.04, 0.05, 0.05)],
+            Warmup = new WarmupView(true, "tiny", 4_000_000, 0.1, 40e6, 0.020, null),
         };
         var overheads = new MeasuredOverheads(default, default, 5, 3, 1 << 20);
-        var context = DevicePlanning.Plan(Model, status, Pruned(0.7), 5, 602_112, RadioOptions.Default, null, overheads: overheads);
+        var context = DevicePlanning.Plan(Inputs(status) with { Overheads = overheads });
         Assert.Equal(0.04, context.Scenario.Overheads.EdgeModelLoad.Value, 12);
     }
 
@@ -95,13 +104,14 @@ public sealed class DevicePlanningTests
         {
             var path = Path.Combine(folder, "tiny.onnx");
             File.WriteAllBytes(path, Google.Protobuf.MessageExtensions.ToByteArray(EdgeInfer.Models.Building.TinyNetwork.Build()));
-            var profile = new Runtime.Profiles.Profiler(new Runtime.Profiles.ProfilerOptions { MeasureEdge = false, Samples = 2, WarmupRuns = 1, SetupSamples = 1 }).Run(
+            var profilerOptions = new Runtime.Profiles.ProfilerOptions { MeasureEdge = false, Samples = 2, WarmupRuns = 1, SetupSamples = 1 };
+            var profile = new Runtime.Profiles.Profiler(profilerOptions).Run(
             [
                 new Runtime.Profiles.ProfileTarget("mobilenet", "full", path),
                 new Runtime.Profiles.ProfileTarget("mobilenet", "global-0.70", path) { PruningFactor = 0.7, PruningMethod = "global" },
             ]);
             var overheads = new MeasuredOverheads(default, default, 5, 3, 1 << 20);
-            var context = DevicePlanning.Plan(Model, Status(0.010), Pruned(0.7), 5, 602_112, RadioOptions.Default, profile, prunedFormat: format, overheads: overheads);
+            var context = DevicePlanning.Plan(Inputs(Status(0.010)) with { DeviceProfile = profile, PrunedFormat = format, Overheads = overheads });
 
             var full = profile.Device!.Find("mobilenet", "full")!.Measurements[0];
             var pruned = profile.Device.Find("mobilenet", "global-0.70")!.Measurements[0];
@@ -114,9 +124,11 @@ public sealed class DevicePlanningTests
             Assert.Equal(context.PaperOutcome(Strategy.DevicePrepruned).CycleDelay.Value + pruned.SessionLoadSeconds.MedianSeconds + excess + decode,
                 context.Outcome(Strategy.DevicePrepruned).CycleDelay.Value, 9);
             Assert.Equal(context.PaperOutcome(Strategy.EdgeFull).CycleDelay.Value, context.Outcome(Strategy.EdgeFull).CycleDelay.Value, 12);
-            Assert.Contains(context.Sources, s => s.StartsWith("device model load (beyond the paper): device profile median session open", StringComparison.Ordinal));
+            Assert.Contains(
+                context.Sources, s => s.StartsWith("device model load (beyond the paper): device profile median session open", StringComparison.Ordinal));
 
-            var later = DevicePlanning.Plan(Model, Status(0.010), Pruned(0.7), 5, 602_112, RadioOptions.Default, profile, prunedFormat: format, overheads: overheads, deviceOpenedModel: true);
+            var later = DevicePlanning.Plan(
+                Inputs(Status(0.010)) with { DeviceProfile = profile, PrunedFormat = format, Overheads = overheads, DeviceOpenedModel = true });
             Assert.Equal(full.SessionLoadSeconds.MedianSeconds, later.Scenario.Model.Full.DeviceLoad.Value, 12);
         }
         finally
@@ -128,12 +140,12 @@ public sealed class DevicePlanningTests
     [Fact]
     public void Plan_WithoutOverheads_IsThePaperPlan()
     {
-        var context = DevicePlanning.Plan(Model, Status(0.010), Pruned(0.7), 5, 602_112, RadioOptions.Default, null);
+        var context = DevicePlanning.Plan(Inputs(Status(0.010)));
         Assert.Same(context.Plan, context.PaperPlan);
         Assert.Equal(new ProtocolOverheads(), context.Scenario.Overheads);
     }
 
     [Fact]
     public void Plan_NoEdgeTime_IsRejected() =>
-        Assert.Throws<Core.EdgeInferInputException>(() => DevicePlanning.Plan(Model, Status(0.01) with { Inference = [], Service = [] }, Pruned(0.7), 5, 100, RadioOptions.Default, null));
+        Assert.Throws<Core.EdgeInferInputException>(() => DevicePlanning.Plan(Inputs(Status(0.01) with { Inference = [], Service = [] }, inputBytes: 100)));
 }

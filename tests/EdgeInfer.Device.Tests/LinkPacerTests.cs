@@ -42,7 +42,9 @@ public sealed class LinkPacerTests
         var ct = TestContext.Current.CancellationToken;
         await using var server = await Edge.Tests.TestServer.StartAsync();
         var record = new TransferRecord();
-        using var http = new HttpClient(new ShapingHandler(new LinkPacer(new BitsPerSecond(1e9)), new LinkPacer(new BitsPerSecond(1e9))) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = server.BaseAddress };
+        var gigabit = new BitsPerSecond(1e9);
+        var shaping = new ShapingHandler(new LinkPacer(gigabit), new LinkPacer(gigabit)) { InnerHandler = new SocketsHttpHandler() };
+        using var http = new HttpClient(shaping) { BaseAddress = server.BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/models/mobilenet/infer") { Content = Edge.Tests.TestServer.Tensor() };
         request.Options.Set(ShapingHandler.RecordKey, record);
         using var response = await http.SendAsync(request, ct);

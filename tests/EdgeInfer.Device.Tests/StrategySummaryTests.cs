@@ -4,7 +4,8 @@ namespace EdgeInfer.Device.Tests;
 
 public sealed class StrategySummaryTests
 {
-    private static StrategyRun Run(string strategy, double measuredCycle, double predictedCycle, double measuredLifetime = 1, double predictedLifetime = 1) => new(
+    private static StrategyRun Run(
+        string strategy, double measuredCycle, double predictedCycle, double measuredLifetime = 1, double predictedLifetime = 1) => new(
         strategy, "m", "full", 2, 2,
         new MeasuredCosts(measuredCycle, measuredLifetime, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
         new PredictedCosts(predictedCycle, predictedLifetime, 0, 0, predictedCycle / 2, predictedLifetime / 2),
@@ -14,8 +15,8 @@ public sealed class StrategySummaryTests
     [Fact]
     public void Of_ThreeRepetitions_GivesMediansAndTheMedianOfTheirOwnErrors()
     {
-        // Errors −10 %, +20 %, +5 % against predictions 1.0, 1.0 and 2.0: median error +5 % (the error of the medians
-        // would be (1.05 − 1.0)/1.0 = +5 % here too, but (2.1 vs 1.0)-style outliers would move it).
+        // Errors −10 %, +20 %, +5 % against predictions 1.0, 1.0 and 2.0: median error +5 %. The error of the medians
+        // would be (1.2 − 1.0)/1.0 = +20 %: the run predicted at 2.0 lifts the measured median but not the predicted one.
         var summary = Assert.Single(StrategySummary.Of([Run("edge-full", 0.9, 1.0), Run("edge-full", 1.2, 1.0), Run("edge-full", 2.1, 2.0)]));
         Assert.Equal(3, summary.Repetitions);
         Assert.Equal(1.2, summary.CycleDelaySeconds, 12);

@@ -12,7 +12,8 @@ public sealed class ConcurrencyTests
         var ct = TestContext.Current.CancellationToken;
         using var pruner = new BlockingPruner();
         await using var server = await TestServer.StartAsync(pruner: pruner);
-        var downloads = Enumerable.Range(0, 8).Select(_ => server.Client.GetAsync("/v1/models/mobilenet/download?pf=0.5&method=global&format=wire", ct)).ToList();
+        const string Url = "/v1/models/mobilenet/download?pf=0.5&method=global&format=wire";
+        var downloads = Enumerable.Range(0, 8).Select(_ => server.Client.GetAsync(Url, ct)).ToList();
         await pruner.WaitEnteredAsync();
         await Task.Delay(200, ct); // let every request reach the single flight
         pruner.Release(8);
@@ -61,7 +62,8 @@ public sealed class ConcurrencyTests
     {
         var ct = TestContext.Current.CancellationToken;
         using var pruner = new BlockingPruner();
-        await using var server = await TestServer.StartAsync(o => o with { MaxConcurrency = 1, QueueLimit = 4, RequestTimeout = new Core.Quantities.Seconds(0.3) }, pruner);
+        await using var server = await TestServer.StartAsync(
+            o => o with { MaxConcurrency = 1, QueueLimit = 4, RequestTimeout = new Core.Quantities.Seconds(0.3) }, pruner);
         var holder = server.Client.PostAsync("/v1/models/mobilenet/infer?pf=0.3", TestServer.Tensor(), ct);
         await pruner.WaitEnteredAsync();
         using (var timedOut = await server.Client.PostAsync("/v1/models/mobilenet/infer", TestServer.Tensor(), ct))

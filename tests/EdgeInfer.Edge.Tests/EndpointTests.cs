@@ -73,8 +73,9 @@ public sealed class EndpointTests(ServerFixture fixture) : IClassFixture<ServerF
         raw.Headers.Add("X-Tensor-Shape", "1,3,224,224");
         using var asTensor = await Client.PostAsync("/v1/models/mobilenet/infer", raw, ct);
 
-        var a = (await asImage.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("top5").EnumerateArray().Select(t => (t.GetProperty("index").GetInt32(), t.GetProperty("logit").GetDouble())).ToList();
-        var b = (await asTensor.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("top5").EnumerateArray().Select(t => (t.GetProperty("index").GetInt32(), t.GetProperty("logit").GetDouble())).ToList();
+        static (int Index, double Logit) Score(JsonElement t) => (t.GetProperty("index").GetInt32(), t.GetProperty("logit").GetDouble());
+        var a = (await asImage.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("top5").EnumerateArray().Select(Score).ToList();
+        var b = (await asTensor.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("top5").EnumerateArray().Select(Score).ToList();
         Assert.Equal(b, a); // the same floats went into the same session: bit-identical logits
     }
 
@@ -92,7 +93,9 @@ public sealed class EndpointTests(ServerFixture fixture) : IClassFixture<ServerF
         Assert.Equal("layer-0.60", b.GetProperty("variant").GetString());
 
         var catalog = await Client.GetFromJsonAsync<JsonElement>("/v1/models/mobilenet", TestContext.Current.CancellationToken);
-        Assert.Contains(catalog.GetProperty("variants").EnumerateArray(), v => v.GetProperty("variant").GetString() == "layer-0.60" && v.GetProperty("origin").GetString() == "cached");
+        Assert.Contains(
+            catalog.GetProperty("variants").EnumerateArray(),
+            v => v.GetProperty("variant").GetString() == "layer-0.60" && v.GetProperty("origin").GetString() == "cached");
     }
 
     [Fact]

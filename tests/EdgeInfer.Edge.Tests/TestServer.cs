@@ -35,7 +35,10 @@ public sealed class TestServer : IAsyncDisposable
         var root = Path.Combine(Path.GetTempPath(), "edgeinfer-edge-tests", Guid.NewGuid().ToString("N"));
         var repo = Path.Combine(root, "repo");
         SharedModel.CopyTo(repo);
-        var options = new EdgeServerOptions { Urls = ["http://127.0.0.1:0"], Repository = repo, MaxConcurrency = 2, QueueLimit = 8, IntraOpThreads = 1, Warmup = false };
+        var options = new EdgeServerOptions
+        {
+            Urls = ["http://127.0.0.1:0"], Repository = repo, MaxConcurrency = 2, QueueLimit = 8, IntraOpThreads = 1, Warmup = false,
+        };
         var app = EdgeServer.Build(configure?.Invoke(options) ?? options, pruner);
         await app.StartAsync();
         return new TestServer(root, app);

@@ -36,6 +36,26 @@ public static class CostModel
     public static Line DeviceEnergyJoules(double txPowerWatts, double requestSeconds, double receivePowerWatts, double modelSeconds, double computePowerWatts, double deviceInferenceSeconds) =>
         new((txPowerWatts * requestSeconds) + (receivePowerWatts * modelSeconds), computePowerWatts * deviceInferenceSeconds);
 
+    /// <summary>
+    /// Eqs. (3) and (6) over measured durations instead of l/D: the device energy of a run that transmitted for
+    /// <paramref name="transmitSeconds"/> (T_in summed over the requests, or T_req), received for
+    /// <paramref name="receiveSeconds"/> (T_res summed, or T_model) and inferred locally for
+    /// <paramref name="computeSeconds"/> (the sum of T_inf,d; 0 when every request ran at the edge), in joules:
+    /// P_tx·T_tx + (P_rx + P_E)·T_rx + P_d·T_compute. Both equations are this sum; Eq. (3) has no compute term.
+    /// </summary>
+    /// <param name="device">The power draws P_tx, P_rx, P_E and P_d.</param>
+    /// <param name="transmitSeconds">Time spent transmitting, seconds (≥ 0).</param>
+    /// <param name="receiveSeconds">Time spent receiving, seconds (≥ 0).</param>
+    /// <param name="computeSeconds">Time spent inferring on the device, seconds (≥ 0).</param>
+    public static double MeasuredDeviceEnergyJoules(DeviceProfile device, double transmitSeconds, double receiveSeconds, double computeSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        var receivePower = device.RxPower.Value + device.BasebandPower.Value;
+        // Eq. (6) with Q = 1 and T_inf,d the summed compute time; with computeSeconds = 0 it is Eq. (3) summed over requests.
+        var energy = DeviceEnergyJoules(device.TxPower.Value, transmitSeconds, receivePower, receiveSeconds, device.ComputePower.Value, computeSeconds);
+        return energy.At(1);
+    }
+
     /// <summary>Edge energy of on-demand pruning, P_edge·T_pr, paid once; reported apart from the device energy.</summary>
     public static double EdgePruningEnergyJoules(double edgePowerWatts, double pruneSeconds) => edgePowerWatts * pruneSeconds;
 

@@ -27,7 +27,8 @@ public sealed record DeviceInput(byte[] Body, string ContentType, string? Shape,
             values[i] = random.NextSingle();
         }
 
-        return new DeviceInput(MemoryMarshal.AsBytes(values.AsSpan()).ToArray(), "application/octet-stream", string.Join(",", shape), "synthetic uniform [0,1) tensor, seed 42");
+        var body = MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
+        return new DeviceInput(body, "application/octet-stream", string.Join(",", shape), "synthetic uniform [0,1) tensor, seed 42");
     }
 
     /// <summary>A JPEG/PNG image, or a raw little-endian float32 tensor file (<c>.bin</c>, <c>.raw</c>, <c>.f32</c>) of <paramref name="shape"/>.</summary>
@@ -52,9 +53,11 @@ public sealed record DeviceInput(byte[] Body, string ContentType, string? Shape,
                 var expected = shape.Aggregate(1L, (a, d) => a * d) * sizeof(float);
                 return bytes.Length == expected
                     ? new DeviceInput(bytes, "application/octet-stream", string.Join(",", shape), path)
-                    : throw new EdgeInferInputException($"--input '{path}' holds {bytes.Length} bytes; a float32 tensor of shape [{string.Join(",", shape)}] needs {expected}.");
+                    : throw new EdgeInferInputException(
+                        $"--input '{path}' holds {bytes.Length} bytes; a float32 tensor of shape [{string.Join(",", shape)}] needs {expected}.");
             default:
-                throw new EdgeInferInputException($"--input '{path}' has extension '{extension}'; use .jpg, .jpeg, .png or a raw float32 tensor (.bin, .raw, .f32).");
+                throw new EdgeInferInputException(
+                    $"--input '{path}' has extension '{extension}'; use .jpg, .jpeg, .png or a raw float32 tensor (.bin, .raw, .f32).");
         }
     }
 }

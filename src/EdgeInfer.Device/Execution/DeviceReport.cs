@@ -4,7 +4,22 @@ namespace EdgeInfer.Device.Execution;
 /// What <c>edgeinfer device</c> prints: the decision (with reasons), the sources of the planner's inputs, each executed
 /// strategy (every repetition), and per strategy the medians over the repetitions (<see cref="StrategySummary"/>).
 /// </summary>
-public sealed record DeviceReport(string Edge, string Model, int Requests, bool Shaping, double UplinkBitsPerSecond, double DownlinkBitsPerSecond, int EdgeLoad, Decision Decision, IReadOnlyList<string> Sources, IReadOnlyList<StrategyRun> Runs, long Retries, int Fallbacks, int Errors, int Repeat, IReadOnlyList<StrategySummary> Summary);
+public sealed record DeviceReport(
+    string Edge,
+    string Model,
+    int Requests,
+    bool Shaping,
+    double UplinkBitsPerSecond,
+    double DownlinkBitsPerSecond,
+    int EdgeLoad,
+    Decision Decision,
+    IReadOnlyList<string> Sources,
+    IReadOnlyList<StrategyRun> Runs,
+    long Retries,
+    int Fallbacks,
+    int Errors,
+    int Repeat,
+    IReadOnlyList<StrategySummary> Summary);
 
 /// <summary>The planner's decision.</summary>
 /// <param name="Chosen">The chosen strategy, or null when none is feasible.</param>
@@ -13,4 +28,11 @@ public sealed record DeviceReport(string Edge, string Model, int Requests, bool 
 public sealed record Decision(string? Chosen, string Explanation, IReadOnlyList<DecisionOption> Options);
 
 /// <summary>One strategy as planned.</summary>
-public sealed record DecisionOption(string Strategy, double CycleDelaySeconds, double LifetimeDelaySeconds, double DeviceEnergyJoules, long ExchangedBytes, bool Feasible, IReadOnlyList<string> Reasons);
+public sealed record DecisionOption(
+    string Strategy,
+    double CycleDelaySeconds,
+    double LifetimeDelaySeconds,
+    double DeviceEnergyJoules,
+    long ExchangedBytes,
+    bool Feasible,
+    IReadOnlyList<string> Reasons);

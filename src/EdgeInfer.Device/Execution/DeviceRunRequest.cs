@@ -34,7 +34,10 @@ public sealed record DeviceRunRequest
     /// <summary>The variant the pruned strategies use: <see cref="Model"/> pruned with <see cref="Method"/> at <see cref="PruningFactor"/>.</summary>
     public ModelVariant PrunedVariant => ModelVariant.Pruned(Model, Method, PruningFactor);
 
-    /// <summary>Format device strategies download pruned models in: <c>wire</c> (default; decoded on the device), <c>onnx</c> (dense, no decode) or <c>sparse-onnx</c> (COO, ORT loads it directly).</summary>
+    /// <summary>
+    /// Format device strategies download pruned models in: <c>wire</c> (default; decoded on the device), <c>onnx</c>
+    /// (dense, no decode) or <c>sparse-onnx</c> (COO, ORT loads it directly).
+    /// </summary>
     public string PrunedFormat { get; init; } = "wire";
 
     /// <summary>The radio link (rates for planning and shaping).</summary>

@@ -30,7 +30,10 @@ public sealed record StrategyRun(
     IReadOnlyList<int> FirstTop5);
 
 /// <summary>Measured costs. Delays in seconds, bytes are HTTP bodies counted on the device, energy in joules (Eqs. (3)/(6) with measured times).</summary>
-/// <param name="CycleDelaySeconds">First request: edge: send to result; device: model request to the first local result (download, decode, session load, first inference).</param>
+/// <param name="CycleDelaySeconds">
+/// First request: edge: send to result; device: model request to the first local result (download, decode, session load,
+/// first inference).
+/// </param>
 /// <param name="LifetimeDelaySeconds">All Q requests, one after the other.</param>
 /// <param name="RequestMedianSeconds">Median per-request delay (edge: round trip; device: local inference).</param>
 /// <param name="RequestP90Seconds">90th percentile of the same.</param>
@@ -67,7 +70,13 @@ public sealed record MeasuredCosts(
 /// <param name="ExchangedBytes">Bytes up and down.</param>
 /// <param name="PaperCycleDelaySeconds">The cycle delay with the paper's terms only (no overheads).</param>
 /// <param name="PaperLifetimeDelaySeconds">The lifetime delay with the paper's terms only.</param>
-public sealed record PredictedCosts(double CycleDelaySeconds, double LifetimeDelaySeconds, double DeviceEnergyJoules, long ExchangedBytes, double PaperCycleDelaySeconds, double PaperLifetimeDelaySeconds);
+public sealed record PredictedCosts(
+    double CycleDelaySeconds,
+    double LifetimeDelaySeconds,
+    double DeviceEnergyJoules,
+    long ExchangedBytes,
+    double PaperCycleDelaySeconds,
+    double PaperLifetimeDelaySeconds);
 
 /// <summary>(measured − predicted) / predicted.</summary>
 public sealed record RelativeErrors(double CycleDelay, double LifetimeDelay);

@@ -16,14 +16,15 @@ namespace EdgeInfer.Device.Execution;
 
 /// <summary>
 /// Executes one strategy for real and measures it: edge-* upload the input Q times and read the results; device-*
-/// download the model (pruned variants in the wire format by default, decoded here; or dense ONNX, or COO sparse ONNX), open it in ORT with the device role and run Q
-/// inferences locally. An edge request that still fails after the client's retries falls back to local inference
+/// download the model (pruned variants in the wire format by default, decoded here; or dense ONNX, or COO sparse ONNX),
+/// open it in ORT with the device role and run Q inferences locally. An edge request that still fails after the client's retries falls back to local inference
 /// when the model is already on the device; otherwise it is an error in the summary.
 /// </summary>
 public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, DeviceInput input, RuntimeOptions deviceRuntime, string prunedFormat = "wire")
 {
     /// <summary>Runs <paramref name="strategy"/> with Q = <paramref name="requests"/> and sets the planner's numbers beside the measured ones.</summary>
-    public async Task<StrategyRun> RunAsync(Strategy strategy, string model, ModelVariant pruned, int requests, PlanContext plan, CancellationToken cancellationToken)
+    public async Task<StrategyRun> RunAsync(
+        Strategy strategy, string model, ModelVariant pruned, int requests, PlanContext plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var variant = strategy.UsesPrunedModel() ? pruned : null;
@@ -33,7 +34,13 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
             : await RunOnDeviceAsync(model, variant, requests, plan.Scenario.Device, cancellationToken).ConfigureAwait(false);
         var outcome = plan.Outcome(strategy);
         var paper = plan.PaperOutcome(strategy);
-        var predicted = new PredictedCosts(outcome.CycleDelay.Value, outcome.LifetimeDelay.Value, outcome.DeviceEnergy.Value, outcome.ExchangedData.Value, paper.CycleDelay.Value, paper.LifetimeDelay.Value);
+        var predicted = new PredictedCosts(
+            outcome.CycleDelay.Value,
+            outcome.LifetimeDelay.Value,
+            outcome.DeviceEnergy.Value,
+            outcome.ExchangedData.Value,
+            paper.CycleDelay.Value,
+            paper.LifetimeDelay.Value);
         var errors = new RelativeErrors(
             (run.Measured.CycleDelaySeconds - predicted.CycleDelaySeconds) / predicted.CycleDelaySeconds,
             (run.Measured.LifetimeDelaySeconds - predicted.LifetimeDelaySeconds) / predicted.LifetimeDelaySeconds);
@@ -44,68 +51,83 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
     private async Task<Partial> RunAtEdgeAsync(string model, ModelVariant? variant, int requests, DeviceProfile powers, CancellationToken cancellationToken)
     {
         var p = new Partial();
-        var times = new List<double>(requests);
-        double up = 0, down = 0, prune = 0, energy = 0;
-        long bytesUp = 0, bytesDown = 0;
-        RuntimeSession? local = null;
+        var edge = new EdgeTotals(requests);
         try
         {
             for (var i = 0; i < requests; i++)
             {
-                string? failure;
-                try
+                var (completed, failure) = await InferAtEdgeAsync(model, variant, i == 0, p, edge, cancellationToken).ConfigureAwait(false);
+                if (!completed)
                 {
-                    var (call, reply, problem) = await client.InferAsync(model, variant, input.Body, input.ContentType, input.Shape, cancellationToken).ConfigureAwait(false);
-                    bytesUp += call.Transfer.BytesUp;
-                    bytesDown += call.Transfer.BytesDown;
-                    if (reply is not null)
-                    {
-                        times.Add(call.WallSeconds);
-                        up += call.Transfer.UploadSeconds;
-                        down += call.Transfer.DownloadSeconds;
-                        prune += reply.Timings.PruneSeconds;
-                        energy += (powers.TxPower.Value * call.Transfer.UploadSeconds) + ((powers.RxPower.Value + powers.BasebandPower.Value) * call.Transfer.DownloadSeconds);
-                        if (i == 0)
-                        {
-                            p.FirstTop5 = reply.Top5.Select(t => t.Index).ToList();
-                            p.Notes.Add($"first request: variant {reply.Variant} was '{reply.Origin}' at the edge" + (reply.Origin == "pruned" ? " (pruned on demand: T_pr paid)" : ""));
-                        }
-
-                        p.Completed++;
-                        continue;
-                    }
-
-                    failure = problem;
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or IOException)
-                {
-                    failure = ex.Message;
-                }
-
-                // The edge failed after the retries: infer locally when the model is already on the device.
-                var path = cache.RunnableOf(model, variant?.Name ?? ModelRepository.FullVariant);
-                if (path is not null && input.IsTensor)
-                {
-                    local ??= RuntimeSession.Open(path, deviceRuntime);
-                    var seconds = Infer(local);
-                    times.Add(seconds);
-                    energy += powers.ComputePower.Value * seconds;
-                    p.Fallbacks++;
-                    p.Completed++;
-                }
-                else if (p.Errors.Count < 10)
-                {
-                    p.Errors.Add($"request {i + 1}: {failure}" + (path is null ? " (no model cached on the device to fall back to)" : ""));
+                    FallBack(model, variant, i, failure, p, edge);
                 }
             }
         }
         finally
         {
-            local?.Dispose();
+            edge.Local?.Dispose();
         }
 
-        p.Measured = Summarise(times, bytesUp, bytesDown, up, down, prune, 0, 0, energy, times.Count > 0 ? times[0] : double.NaN);
+        // Eq. (3) over the measured transfers, plus P_d for the requests that fell back to local inference.
+        var energy = CostModel.MeasuredDeviceEnergyJoules(powers, edge.UploadSeconds, edge.DownloadSeconds, edge.LocalSeconds);
+        var times = edge.Times;
+        p.Measured = Summarise(times, edge.BytesUp, edge.BytesDown, edge.UploadSeconds, edge.DownloadSeconds, edge.PruneSeconds, 0, 0, energy,
+            times.Count > 0 ? times[0] : double.NaN);
         return p;
+    }
+
+    /// <summary>One request at the edge (with the client's retries); not completed: why it failed.</summary>
+    private async Task<(bool Completed, string? Failure)> InferAtEdgeAsync(
+        string model, ModelVariant? variant, bool first, Partial p, EdgeTotals edge, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (call, reply, problem) = await client.InferAsync(model, variant, input.Body, input.ContentType, input.Shape, cancellationToken)
+                .ConfigureAwait(false);
+            edge.BytesUp += call.Transfer.BytesUp;
+            edge.BytesDown += call.Transfer.BytesDown;
+            if (reply is null)
+            {
+                return (false, problem);
+            }
+
+            edge.Times.Add(call.WallSeconds);
+            edge.UploadSeconds += call.Transfer.UploadSeconds;
+            edge.DownloadSeconds += call.Transfer.DownloadSeconds;
+            edge.PruneSeconds += reply.Timings.PruneSeconds;
+            if (first)
+            {
+                p.FirstTop5 = reply.Top5.Select(t => t.Index).ToList();
+                p.Notes.Add($"first request: variant {reply.Variant} was '{reply.Origin}' at the edge"
+                    + (reply.Origin == "pruned" ? " (pruned on demand: T_pr paid)" : ""));
+            }
+
+            p.Completed++;
+            return (true, null);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or IOException)
+        {
+            return (false, ex.Message);
+        }
+    }
+
+    /// <summary>The edge failed after the retries: infer locally when the model is already on the device, else record the error.</summary>
+    private void FallBack(string model, ModelVariant? variant, int request, string? failure, Partial p, EdgeTotals edge)
+    {
+        var path = cache.RunnableOf(model, variant?.Name ?? ModelRepository.FullVariant);
+        if (path is not null && input.IsTensor)
+        {
+            edge.Local ??= RuntimeSession.Open(path, deviceRuntime);
+            var seconds = Infer(edge.Local);
+            edge.Times.Add(seconds);
+            edge.LocalSeconds += seconds;
+            p.Fallbacks++;
+            p.Completed++;
+        }
+        else if (p.Errors.Count < 10)
+        {
+            p.Errors.Add($"request {request + 1}: {failure}" + (path is null ? " (no model cached on the device to fall back to)" : ""));
+        }
     }
 
     private async Task<Partial> RunOnDeviceAsync(string model, ModelVariant? variant, int requests, DeviceProfile powers, CancellationToken cancellationToken)
@@ -113,7 +135,8 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
         var p = new Partial();
         if (!input.IsTensor)
         {
-            throw new Core.EdgeInferInputException($"device strategies infer locally and need a tensor input (--synthetic or a float32 .bin file); '{input.Description}' is an image, which only the edge preprocesses.");
+            throw new Core.EdgeInferInputException("device strategies infer locally and need a tensor input (--synthetic or a float32 .bin file); "
+                + $"'{input.Description}' is an image, which only the edge preprocesses.");
         }
 
         var name = variant?.Name ?? ModelRepository.FullVariant;
@@ -131,19 +154,7 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
             : $"downloaded {call.Transfer.BytesDown} B of {format} in {call.WallSeconds:0.###} s");
         var tReq = Math.Max(0, call.HeadersSeconds - call.ServerSeconds);
         var tModel = call.Transfer.DownloadSeconds;
-        var runnable = file;
-        double decode = 0;
-        if (format == "wire")
-        {
-            runnable = cache.DecodedPathOf(model, name);
-            if (call.Status != HttpStatusCode.NotModified || !File.Exists(runnable))
-            {
-                var start = Stopwatch.GetTimestamp();
-                PruningFile.Save(WireCodec.Decode(File.ReadAllBytes(file), file), runnable);
-                decode = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            }
-        }
-
+        var (runnable, decode) = format == "wire" ? DecodeWire(model, name, file, call.Status == HttpStatusCode.NotModified) : (file, 0.0);
         var loadStart = Stopwatch.GetTimestamp();
         using var session = RuntimeSession.Open(runnable, deviceRuntime);
         var load = Stopwatch.GetElapsedTime(loadStart).TotalSeconds;
@@ -159,14 +170,29 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
         }
 
         p.Completed = requests;
-        var energy = (powers.TxPower.Value * tReq) + ((powers.RxPower.Value + powers.BasebandPower.Value) * tModel) + (powers.ComputePower.Value * times.Sum());
+        var energy = CostModel.MeasuredDeviceEnergyJoules(powers, tReq, tModel, times.Sum());
         // The first local result needs the download, the decode (wire), the session and the first inference.
         var cycle = call.WallSeconds + decode + load + times[0];
         var lifetime = call.WallSeconds + decode + load + times.Sum();
         var serverPrune = call.ServerSeconds;
         var stats = LatencyStatistics.From(times.ToArray());
-        p.Measured = new MeasuredCosts(cycle, lifetime, stats.MedianSeconds, stats.P90Seconds, call.Transfer.BytesUp, call.Transfer.BytesDown, tReq, tModel, serverPrune, decode, load, energy);
+        var (up, down) = (call.Transfer.BytesUp, call.Transfer.BytesDown);
+        p.Measured = new MeasuredCosts(cycle, lifetime, stats.MedianSeconds, stats.P90Seconds, up, down, tReq, tModel, serverPrune, decode, load, energy);
         return p;
+    }
+
+    /// <summary>The decoded ONNX file of a downloaded wire file, decoded now unless a 304 kept an earlier decode; decode seconds.</summary>
+    private (string Runnable, double DecodeSeconds) DecodeWire(string model, string name, string wireFile, bool notModified)
+    {
+        var runnable = cache.DecodedPathOf(model, name);
+        if (notModified && File.Exists(runnable))
+        {
+            return (runnable, 0);
+        }
+
+        var start = Stopwatch.GetTimestamp();
+        PruningFile.Save(WireCodec.Decode(File.ReadAllBytes(wireFile), wireFile), runnable);
+        return (runnable, Stopwatch.GetElapsedTime(start).TotalSeconds);
     }
 
     private double Infer(RuntimeSession session)
@@ -182,7 +208,8 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
         return [.. indices.OrderByDescending(i => copy[i]).ThenBy(i => i).Take(k)];
     }
 
-    private static MeasuredCosts Summarise(List<double> times, long bytesUp, long bytesDown, double up, double down, double prune, double decode, double load, double energy, double cycle)
+    private static MeasuredCosts Summarise(
+        List<double> times, long bytesUp, long bytesDown, double up, double down, double prune, double decode, double load, double energy, double cycle)
     {
         if (times.Count == 0)
         {
@@ -206,5 +233,30 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
         public IReadOnlyList<int> FirstTop5 { get; set; } = [];
 
         public MeasuredCosts Measured { get; set; } = null!;
+    }
+
+    /// <summary>What the requests of an edge strategy add up to, and the local session of the fallback, opened at the first one.</summary>
+    private sealed class EdgeTotals(int requests)
+    {
+        /// <summary>Per completed request: wall time at the edge, or local inference time of a fallback, seconds.</summary>
+        public List<double> Times { get; } = new(requests);
+
+        public long BytesUp { get; set; }
+
+        public long BytesDown { get; set; }
+
+        /// <summary>Shaped upload time of the answered requests (ΣT_in), seconds.</summary>
+        public double UploadSeconds { get; set; }
+
+        /// <summary>Shaped download time of the answered requests (ΣT_res), seconds.</summary>
+        public double DownloadSeconds { get; set; }
+
+        /// <summary>The edge's prune time as its answers report it, seconds.</summary>
+        public double PruneSeconds { get; set; }
+
+        /// <summary>Local inference time of the fallbacks (ΣT_inf,d), seconds.</summary>
+        public double LocalSeconds { get; set; }
+
+        public RuntimeSession? Local { get; set; }
     }
 }

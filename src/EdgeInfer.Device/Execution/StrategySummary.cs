@@ -51,8 +51,18 @@ public sealed record StrategySummary(
             var predicted = Median(r => r.Predicted.CycleDelaySeconds);
             var lifetime = Median(r => r.Measured.LifetimeDelaySeconds);
             var predictedLifetime = Median(r => r.Predicted.LifetimeDelaySeconds);
-            return new StrategySummary(g.Key, list.Count, cycle, predicted, Median(r => r.Predicted.PaperCycleDelaySeconds), MedianSigned(list.Select(r => r.RelativeError.CycleDelay)),
-                list.Min(r => r.RelativeError.CycleDelay), list.Max(r => r.RelativeError.CycleDelay), lifetime, predictedLifetime, MedianSigned(list.Select(r => r.RelativeError.LifetimeDelay)));
+            return new StrategySummary(
+                g.Key,
+                list.Count,
+                cycle,
+                predicted,
+                Median(r => r.Predicted.PaperCycleDelaySeconds),
+                MedianSigned(list.Select(r => r.RelativeError.CycleDelay)),
+                list.Min(r => r.RelativeError.CycleDelay),
+                list.Max(r => r.RelativeError.CycleDelay),
+                lifetime,
+                predictedLifetime,
+                MedianSigned(list.Select(r => r.RelativeError.LifetimeDelay)));
         })];
     }
 }

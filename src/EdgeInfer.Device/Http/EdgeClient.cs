@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using EdgeInfer.Contracts;
 using EdgeInfer.Core;
 using EdgeInfer.Device.Shaping;
 using EdgeInfer.Pruning.Variants;
@@ -49,7 +50,10 @@ public sealed class EdgeClient : IDisposable
             .Build();
         var handler = new ResilienceHandler(pipeline)
         {
-            InnerHandler = new ShapingHandler(Uplink, Downlink) { InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) } },
+            InnerHandler = new ShapingHandler(Uplink, Downlink)
+            {
+                InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+            },
         };
         http = new HttpClient(handler) { BaseAddress = options.Edge, Timeout = Timeout.InfiniteTimeSpan };
     }
@@ -67,15 +71,16 @@ public sealed class EdgeClient : IDisposable
     public long Retries => Interlocked.Read(ref retries);
 
     /// <summary><c>GET /v1/status</c>.</summary>
-    public async Task<EdgeStatus> StatusAsync(CancellationToken cancellationToken) =>
-        await GetJsonAsync<EdgeStatus>("/v1/status", cancellationToken).ConfigureAwait(false);
+    public async Task<StatusView> StatusAsync(CancellationToken cancellationToken) =>
+        await GetJsonAsync<StatusView>("/v1/status", cancellationToken).ConfigureAwait(false);
 
     /// <summary><c>GET /v1/models/{name}</c>.</summary>
-    public async Task<EdgeModel> ModelAsync(string name, CancellationToken cancellationToken) =>
-        await GetJsonAsync<EdgeModel>("/v1/models/" + Uri.EscapeDataString(name), cancellationToken).ConfigureAwait(false);
+    public async Task<ModelView> ModelAsync(string name, CancellationToken cancellationToken) =>
+        await GetJsonAsync<ModelView>("/v1/models/" + Uri.EscapeDataString(name), cancellationToken).ConfigureAwait(false);
 
     /// <summary>One inference at the edge; the body is a float32 tensor (<paramref name="shape"/>) or an image (its content type).</summary>
-    public async Task<(EdgeCall Call, EdgeInferReply? Reply, string? Problem)> InferAsync(string model, ModelVariant? variant, byte[] body, string contentType, string? shape, CancellationToken cancellationToken)
+    public async Task<(EdgeCall Call, InferenceResult? Reply, string? Problem)> InferAsync(
+        string model, ModelVariant? variant, byte[] body, string contentType, string? shape, CancellationToken cancellationToken)
     {
         var url = $"/v1/models/{Uri.EscapeDataString(model)}/infer" + (variant is null ? "" : "?" + variant.Query);
         var record = new TransferRecord();
@@ -100,7 +105,7 @@ public sealed class EdgeClient : IDisposable
             return (call, null, Problem(response, text));
         }
 
-        return (call, System.Text.Json.JsonSerializer.Deserialize<EdgeInferReply>(text, Json), null);
+        return (call, System.Text.Json.JsonSerializer.Deserialize<InferenceResult>(text, EdgeJson.Options), null);
     }
 
     /// <summary>
@@ -110,7 +115,8 @@ public sealed class EdgeClient : IDisposable
     /// a download is one rename (no side file to write first and delete after: on ext4 that delete alone cost ~5 ms).
     /// </summary>
     /// <returns>The call and the ETag of the file now at <paramref name="destination"/>.</returns>
-    public async Task<(EdgeCall Call, string? ETag, string? Problem)> DownloadAsync(string model, ModelVariant? variant, string format, string destination, string? etag, CancellationToken cancellationToken)
+    public async Task<(EdgeCall Call, string? ETag, string? Problem)> DownloadAsync(
+        string model, ModelVariant? variant, string format, string destination, string? etag, CancellationToken cancellationToken)
     {
         var url = $"/v1/models/{Uri.EscapeDataString(model)}/download?format={format}" + (variant is null ? "" : "&" + variant.Query);
         var (partial, partialTag) = FindPartial(destination);
@@ -138,7 +144,8 @@ public sealed class EdgeClient : IDisposable
         if (!response.IsSuccessStatusCode)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            return (new EdgeCall(response.StatusCode, Stopwatch.GetElapsedTime(start).TotalSeconds, headers, record, ServerSeconds(response)), null, Problem(response, text));
+            var failed = new EdgeCall(response.StatusCode, Stopwatch.GetElapsedTime(start).TotalSeconds, headers, record, ServerSeconds(response));
+            return (failed, null, Problem(response, text));
         }
 
         var newTag = response.Headers.ETag?.ToString();
@@ -253,8 +260,6 @@ public sealed class EdgeClient : IDisposable
 
     public void Dispose() => http.Dispose();
 
-    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
-
     private async Task<T> GetJsonAsync<T>(string url, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(url, cancellationToken).ConfigureAwait(false);
@@ -264,7 +269,7 @@ public sealed class EdgeClient : IDisposable
             throw new EdgeInferInputException($"GET {url} on {Options.Edge} failed: {Problem(response, text)}");
         }
 
-        return System.Text.Json.JsonSerializer.Deserialize<T>(text, Json) ?? throw new EdgeInferInputException($"GET {url} answered null.");
+        return System.Text.Json.JsonSerializer.Deserialize<T>(text, EdgeJson.Options) ?? throw new EdgeInferInputException($"GET {url} answered null.");
     }
 
     private static string Problem(HttpResponseMessage response, string text)

@@ -1,8 +1,9 @@
-using EdgeInfer.Core;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
+using EdgeInfer.Contracts;
+using EdgeInfer.Core;
 using EdgeInfer.Device.Execution;
 using EdgeInfer.Device.Http;
 using EdgeInfer.Runtime.Measurement;
@@ -20,9 +21,14 @@ public static class LoadGenerator
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var edge = options.Edge ?? throw new ArgumentException("An HTTP load test needs the edge URL (Edge).", nameof(options));
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 1 }) { BaseAddress = edge, Timeout = TimeSpan.FromMinutes(5) };
-        var model = System.Text.Json.JsonSerializer.Deserialize<EdgeModel>(await http.GetStringAsync("/v1/models/" + Uri.EscapeDataString(options.Model), cancellationToken).ConfigureAwait(false), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        var edge = options.Edge ?? throw new EdgeInferInputException("An HTTP load test needs the edge URL (--edge).");
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 1 })
+        {
+            BaseAddress = edge,
+            Timeout = TimeSpan.FromMinutes(5),
+        };
+        var catalogEntry = await http.GetStringAsync("/v1/models/" + Uri.EscapeDataString(options.Model), cancellationToken).ConfigureAwait(false);
+        var model = System.Text.Json.JsonSerializer.Deserialize<ModelView>(catalogEntry, EdgeJson.Options)!;
         var input = DeviceInput.Synthetic(DeviceClient.InputShape(model));
         var variant = options.Variant;
         var url = $"/v1/models/{Uri.EscapeDataString(options.Model)}/infer" + (variant.IsFull ? "" : "?" + variant.Query);

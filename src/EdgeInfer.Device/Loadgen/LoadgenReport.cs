@@ -12,4 +12,15 @@ namespace EdgeInfer.Device.Loadgen;
 /// <param name="P99Seconds">99th percentile.</param>
 /// <param name="MeanSeconds">Mean.</param>
 /// <param name="ByStatus">Count per HTTP status (0: no answer, e.g. connection refused).</param>
-public sealed record LoadgenReport(string Model, int Concurrency, int Requests, int Succeeded, double WallSeconds, double ThroughputPerSecond, double P50Seconds, double P90Seconds, double P99Seconds, double MeanSeconds, IReadOnlyDictionary<string, int> ByStatus);
+public sealed record LoadgenReport(
+    string Model,
+    int Concurrency,
+    int Requests,
+    int Succeeded,
+    double WallSeconds,
+    double ThroughputPerSecond,
+    double P50Seconds,
+    double P90Seconds,
+    double P99Seconds,
+    double MeanSeconds,
+    IReadOnlyDictionary<string, int> ByStatus);

@@ -1,8 +1,10 @@
 using System.Globalization;
+using EdgeInfer.Contracts;
 using EdgeInfer.Core.Planning;
 using EdgeInfer.Core.Quantities;
 using EdgeInfer.Core.Radio;
 using EdgeInfer.Device.Http;
+using EdgeInfer.Models.Repository;
 using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Profiles;
 
@@ -21,89 +23,60 @@ public static class DevicePlanning
     /// </summary>
     public const double AssumedPruneBytesPerSecond = 40e6;
 
-    /// <summary>Makes the scenario and plans it.</summary>
-    /// <param name="model">The edge's catalog entry.</param>
-    /// <param name="status">The edge's status.</param>
-    /// <param name="pruned">The pruned variant the pruned strategies use.</param>
-    /// <param name="requests">Q.</param>
-    /// <param name="inputBytes">Bytes one inference uploads.</param>
-    /// <param name="radio">Radio model.</param>
-    /// <param name="deviceProfile">Measured device times, or null.</param>
-    /// <param name="resultBytes">Bytes of one result (default the paper's 2 kB).</param>
-    /// <param name="prunedFormat">Format the device downloads pruned models in: <c>wire</c> (default), <c>onnx</c> or <c>sparse-onnx</c>.</param>
-    /// <param name="overheads">Measured protocol overheads (<see cref="OverheadProbe"/>), or null to plan with the paper's terms only.</param>
-    /// <param name="deviceOpenedModel">True once this device process has opened a downloaded model: later opens do not pay the first one's extra cost.</param>
-    public static PlanContext Plan(
-        EdgeModel model, EdgeStatus status, ModelVariant pruned, long requests, long inputBytes, RadioOptions radio, ProfileDocument? deviceProfile,
-        long resultBytes = 2000, string prunedFormat = "wire", MeasuredOverheads? overheads = null, bool deviceOpenedModel = false)
+    /// <summary>Makes the scenario from <paramref name="inputs"/> and plans it, with and without the measured overheads.</summary>
+    /// <exception cref="Core.EdgeInferInputException">The edge lists no full variant, or reports no inference time for it yet.</exception>
+    public static PlanContext Plan(DevicePlanInputs inputs)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(status);
-        ArgumentNullException.ThrowIfNull(pruned);
+        ArgumentNullException.ThrowIfNull(inputs);
         var sources = new List<string>();
-        var rates = RadioChannel.Evaluate(radio).Rates;
+        var rates = RadioChannel.Evaluate(inputs.Radio).Rates;
         sources.Add(F($"rates: radio model, uplink {rates.Uplink.Value / 1e6:0.#} Mbit/s, downlink {rates.Downlink.Value / 1e6:0.#} Mbit/s"));
+        var scenario = PaperScenario(inputs, sources);
+        var paper = OffloadPlanner.Plan(scenario, rates);
+        if (inputs.Overheads is not { } overheads)
+        {
+            sources.Add("protocol overheads: not measured, the paper's terms only");
+            return new PlanContext(scenario, rates, paper, paper, sources);
+        }
 
-        var full = model.Variants.FirstOrDefault(v => v.Variant == "full") ?? throw new Core.EdgeInferInputException($"The edge has no full variant of '{model.Name}'.");
+        scenario = WithOverheads(scenario, inputs, overheads, sources);
+        return new PlanContext(scenario, rates, OffloadPlanner.Plan(scenario, rates), paper, sources);
+    }
+
+    /// <summary>The scenario in the paper's terms: sizes, edge and device inference times, T_pr, accuracy.</summary>
+    private static PlanningScenario PaperScenario(DevicePlanInputs inputs, List<string> sources)
+    {
+        var (model, status, pruned) = (inputs.Model, inputs.Status, inputs.Pruned);
+        var full = FullEntry(model);
         var prunedEntry = model.Variants.FirstOrDefault(v => v.Variant == pruned.Name);
         var fullSize = full.Sizes.Onnx;
-        var prunedSize = PrunedSize(prunedEntry, fullSize, pruned, prunedFormat, sources);
-
-        var edgeFull = EdgeTime(status, model.Name, "full");
-        var edgePruned = EdgeTime(status, model.Name, pruned.Name);
-        if (edgeFull is null)
-        {
-            throw new Core.EdgeInferInputException($"The edge reports no inference time for {model.Name}/full yet; probe it first.");
-        }
-
-        sources.Add(F($"edge inference (full): edge status median service time {edgeFull.Value * 1e3:0.##} ms at load {status.BackgroundLoad.Tasks}"));
-        if (edgePruned is null)
-        {
-            edgePruned = edgeFull;
-            sources.Add("edge inference (pruned): no recent time, taken as the full model's (dense kernels do not skip zeros)");
-        }
-        else
-        {
-            sources.Add(F($"edge inference (pruned): edge status median service time {edgePruned.Value * 1e3:0.##} ms"));
-        }
-
-        var deviceFull = DeviceTime(deviceProfile, model.Name, "full");
-        var devicePruned = DeviceTime(deviceProfile, model.Name, pruned.Name) ?? deviceFull;
-        if (deviceFull is null)
-        {
-            deviceFull = edgeFull * status.IntraOpThreads;
-            devicePruned = edgePruned * status.IntraOpThreads;
-            sources.Add(F($"device inference: no device profile; estimated as edge time × {status.IntraOpThreads} edge threads"));
-        }
-        else
-        {
-            sources.Add(F($"device inference: device profile median {deviceFull.Value * 1e3:0.##} ms (full), {devicePruned!.Value * 1e3:0.##} ms (pruned)"));
-        }
-
+        var prunedSize = PrunedSize(prunedEntry, fullSize, pruned, inputs.PrunedFormat, sources);
+        var (edgeFull, edgePruned) = EdgeTimes(status, model.Name, pruned.Name, sources);
+        var (deviceFull, devicePruned) = DeviceTimes(inputs, edgeFull, edgePruned, sources);
         var prune = PruneSeconds(status, model.Name, fullSize, sources);
-        sources.Add($"input size: {inputBytes} B per request; result size {resultBytes} B (paper)");
-
-        // A variant the edge has not made yet has no catalog entry; its accuracy may still be recorded for the model.
-        var prunedAccuracy = model.Accuracy?.Points.FirstOrDefault(p =>
-            PruningMethods.TryParse(p.Method, out var method) && method == pruned.Method
-            && PruningFactor.TryOf(p.PruningFactor, out var factor) && factor == pruned.Factor);
-        sources.Add(full.Top1 is null && prunedEntry?.Top1 is null && prunedAccuracy is null
-            ? "accuracy: not recorded at the edge (evaluate --record); accuracy constraints cannot be met"
-            : F($"accuracy: edge catalog, Top-1 {full.Top1:0.###} (full), {prunedEntry?.Top1 ?? prunedAccuracy?.Top1:0.###} (pruned) on {model.Accuracy?.Dataset}"));
-        var scenario = new PlanningScenario
+        sources.Add($"input size: {inputs.InputBytes} B per request; result size {inputs.ResultBytes} B (paper)");
+        var prunedAccuracy = PrunedAccuracy(model, full, prunedEntry, pruned, sources);
+        return new PlanningScenario
         {
-            Radio = radio,
+            Radio = inputs.Radio,
             Edge = new EdgeProfile { Load = status.BackgroundLoad.Tasks },
-            Workload = new Workload { Requests = requests, InputSize = new Bytes(inputBytes), ResultSize = new Bytes(resultBytes) },
+            Workload = new Workload { Requests = inputs.Requests, InputSize = new Bytes(inputs.InputBytes), ResultSize = new Bytes(inputs.ResultBytes) },
             Model = new Core.Planning.ModelProfile
             {
                 Name = model.Name,
-                Full = new ModelVariantCosts { Size = new Bytes(fullSize), DeviceInference = new Seconds(deviceFull.Value), EdgeInference = new Seconds(edgeFull.Value), Top1 = full.Top1, Top5 = full.Top5 },
+                Full = new ModelVariantCosts
+                {
+                    Size = new Bytes(fullSize),
+                    DeviceInference = new Seconds(deviceFull),
+                    EdgeInference = new Seconds(edgeFull),
+                    Top1 = full.Top1,
+                    Top5 = full.Top5,
+                },
                 Pruned = new ModelVariantCosts
                 {
                     Size = new Bytes(prunedSize),
-                    DeviceInference = new Seconds(devicePruned!.Value),
-                    EdgeInference = new Seconds(edgePruned.Value),
+                    DeviceInference = new Seconds(devicePruned),
+                    EdgeInference = new Seconds(edgePruned),
                     Prune = new Seconds(prune),
                     PruningFactor = pruned.Factor.Value,
                     Top1 = prunedEntry?.Top1 ?? prunedAccuracy?.Top1,
@@ -111,27 +84,83 @@ public static class DevicePlanning
                 },
             },
         };
-        var paper = OffloadPlanner.Plan(scenario, rates);
-        if (overheads is null)
+    }
+
+    /// <summary>The measured terms beyond the paper: device set-up, the edge's model load, request and download overheads.</summary>
+    private static PlanningScenario WithOverheads(PlanningScenario scenario, DevicePlanInputs inputs, MeasuredOverheads overheads, List<string> sources)
+    {
+        var (model, pruned) = (inputs.Model, inputs.Pruned);
+        scenario = WithDeviceSetup(scenario, inputs, sources);
+        // The edge opens the dense pruned variant: its ONNX size (the catalog's, else the full model's for unstructured pruning).
+        var fullSize = FullEntry(model).Sizes.Onnx;
+        var prunedOnnx = model.Variants.FirstOrDefault(v => v.Variant == pruned.Name)?.Sizes.Onnx
+            ?? (pruned.Method == PruningMethod.Channel ? (long)(fullSize * (1 - pruned.Factor.Value)) : fullSize);
+        var load = EdgeModelLoad(inputs.Status, model, pruned.Name, prunedOnnx, sources);
+        sources.Add(F($"request overhead (beyond the paper): {overheads.Request.Value * 1e3:0.##} ms, ")
+            + F($"median over {overheads.RequestProbes} probe inferences of wall − T_in − T_res − edge service"));
+        sources.Add(F($"download overhead (beyond the paper): {overheads.Download.Value * 1e3:0.##} ms, ")
+            + F($"median over {overheads.DownloadProbes} ranged {overheads.DownloadProbeBytes} B probe downloads of wall − T_req − transfer"));
+        return scenario with
         {
-            sources.Add("protocol overheads: not measured, the paper's terms only");
-            return new PlanContext(scenario, rates, paper, paper, sources);
+            Overheads = new ProtocolOverheads { Request = overheads.Request, Download = overheads.Download, EdgeModelLoad = new Seconds(load) },
+        };
+    }
+
+    private static VariantView FullEntry(ModelView model) =>
+        model.Variants.FirstOrDefault(v => v.Variant == "full") ?? throw new Core.EdgeInferInputException($"The edge has no full variant of '{model.Name}'.");
+
+    /// <summary>T_inf,e of the full and the pruned variant from the edge's status; the pruned one defaults to the full one's.</summary>
+    private static (double Full, double Pruned) EdgeTimes(StatusView status, string model, string prunedVariant, List<string> sources)
+    {
+        var edgeFull = EdgeTime(status, model, "full")
+            ?? throw new Core.EdgeInferInputException($"The edge reports no inference time for {model}/full yet; probe it first.");
+        sources.Add(F($"edge inference (full): edge status median service time {edgeFull * 1e3:0.##} ms at load {status.BackgroundLoad.Tasks}"));
+        if (EdgeTime(status, model, prunedVariant) is not { } edgePruned)
+        {
+            sources.Add("edge inference (pruned): no recent time, taken as the full model's (dense kernels do not skip zeros)");
+            return (edgeFull, edgeFull);
         }
 
-        // The edge opens the dense pruned variant: its ONNX size (the catalog's, else the full model's for unstructured pruning).
-        scenario = WithDeviceSetup(scenario, deviceProfile, model.Name, pruned.Name, prunedFormat, deviceOpenedModel, sources);
-        var load = EdgeModelLoad(status, model, pruned.Name, prunedEntry?.Sizes.Onnx ?? (pruned.Method == PruningMethod.Channel ? (long)(fullSize * (1 - pruned.Factor.Value)) : fullSize), sources);
-        scenario = scenario with { Overheads = new ProtocolOverheads { Request = overheads.Request, Download = overheads.Download, EdgeModelLoad = new Seconds(load) } };
-        sources.Add(F($"request overhead (beyond the paper): {overheads.Request.Value * 1e3:0.##} ms, median over {overheads.RequestProbes} probe inferences of wall − T_in − T_res − edge service"));
-        sources.Add(F($"download overhead (beyond the paper): {overheads.Download.Value * 1e3:0.##} ms, median over {overheads.DownloadProbes} ranged {overheads.DownloadProbeBytes} B probe downloads of wall − T_req − transfer"));
-        return new PlanContext(scenario, rates, OffloadPlanner.Plan(scenario, rates), paper, sources);
+        sources.Add(F($"edge inference (pruned): edge status median service time {edgePruned * 1e3:0.##} ms"));
+        return (edgeFull, edgePruned);
+    }
+
+    /// <summary>T_inf,d of the full and the pruned variant: the device profile's, else the edge's times × its threads.</summary>
+    private static (double Full, double Pruned) DeviceTimes(DevicePlanInputs inputs, double edgeFull, double edgePruned, List<string> sources)
+    {
+        var (profile, model, threads) = (inputs.DeviceProfile, inputs.Model.Name, inputs.Status.IntraOpThreads);
+        if (DeviceTime(profile, model, "full") is not { } deviceFull)
+        {
+            sources.Add(F($"device inference: no device profile; estimated as edge time × {threads} edge threads"));
+            return (edgeFull * threads, edgePruned * threads);
+        }
+
+        var devicePruned = DeviceTime(profile, model, inputs.Pruned.Name) ?? deviceFull;
+        sources.Add(F($"device inference: device profile median {deviceFull * 1e3:0.##} ms (full), {devicePruned * 1e3:0.##} ms (pruned)"));
+        return (deviceFull, devicePruned);
+    }
+
+    /// <summary>
+    /// The recorded accuracy point of the pruned variant: a variant the edge has not made yet has no catalog entry, but
+    /// its accuracy may still be recorded for the model.
+    /// </summary>
+    private static AccuracyRecord? PrunedAccuracy(ModelView model, VariantView full, VariantView? prunedEntry, ModelVariant pruned, List<string> sources)
+    {
+        var prunedAccuracy = model.Accuracy?.Points.FirstOrDefault(p =>
+            PruningMethods.TryParse(p.Method, out var method) && method == pruned.Method
+            && PruningFactor.TryOf(p.PruningFactor, out var factor) && factor == pruned.Factor);
+        sources.Add(full.Top1 is null && prunedEntry?.Top1 is null && prunedAccuracy is null
+            ? "accuracy: not recorded at the edge (evaluate --record); accuracy constraints cannot be met"
+            : F($"accuracy: edge catalog, Top-1 {full.Top1:0.###} (full), ")
+                + F($"{prunedEntry?.Top1 ?? prunedAccuracy?.Top1:0.###} (pruned) on {model.Accuracy?.Dataset}"));
+        return prunedAccuracy;
     }
 
     /// <summary>
     /// T_pr: the edge's recent prunes of this model; else its start-up calibration rate (model bytes per second, measured
     /// under its load) applied to this model's size; else <see cref="AssumedPruneBytesPerSecond"/>, flagged as a guess.
     /// </summary>
-    private static double PruneSeconds(EdgeStatus status, string model, long fullSize, List<string> sources)
+    private static double PruneSeconds(StatusView status, string model, long fullSize, List<string> sources)
     {
         if (status.Prune.FirstOrDefault(p => p.Model == model) is { } recent)
         {
@@ -142,12 +171,14 @@ public static class DevicePlanning
         if (status.Warmup is { PruneBytesPerSecond: double rate and > 0, Model: var calibrated })
         {
             var seconds = fullSize / rate;
-            sources.Add(F($"prune time: {seconds:0.###} s = {fullSize} B at the edge's calibration rate {rate / 1e6:0.#} MB/s (its start-up prune of {calibrated}; it has not pruned {model} yet)"));
+            sources.Add(F($"prune time: {seconds:0.###} s = {fullSize} B at the edge's calibration rate {rate / 1e6:0.#} MB/s ")
+                + F($"(its start-up prune of {calibrated}; it has not pruned {model} yet)"));
             return seconds;
         }
 
         var guess = fullSize / AssumedPruneBytesPerSecond;
-        sources.Add(F($"prune time: GUESS {guess:0.###} s from {fullSize} B at an assumed {AssumedPruneBytesPerSecond / 1e6:0} MB/s (the edge has not pruned {model} and reports no calibration)"));
+        sources.Add(F($"prune time: GUESS {guess:0.###} s from {fullSize} B at an assumed {AssumedPruneBytesPerSecond / 1e6:0} MB/s ")
+            + F($"(the edge has not pruned {model} and reports no calibration)"));
         return guess;
     }
 
@@ -155,26 +186,29 @@ public static class DevicePlanning
     /// The edge's session open for a newly pruned variant: its recent opens of that variant; else its warm-up
     /// calibration, scaled by model size when it opened another model; else its opens of the full model.
     /// </summary>
-    private static double EdgeModelLoad(EdgeStatus status, EdgeModel model, string variant, long variantBytes, List<string> sources)
+    private static double EdgeModelLoad(StatusView status, ModelView model, string variant, long variantBytes, List<string> sources)
     {
-        var loads = status.SessionLoad ?? [];
+        var loads = status.SessionLoad;
         if (loads.FirstOrDefault(t => t.Model == model.Name && t.Variant == variant) is { } own)
         {
-            sources.Add(F($"edge model load (beyond the paper): {own.MedianSeconds * 1e3:0.##} ms, edge status median session open of {model.Name}/{variant} over {own.Count}"));
+            sources.Add(F($"edge model load (beyond the paper): {own.MedianSeconds * 1e3:0.##} ms, ")
+                + F($"edge status median session open of {model.Name}/{variant} over {own.Count}"));
             return own.MedianSeconds;
         }
 
         if (status.Warmup is { SessionLoadSeconds: double calibrated and > 0, ModelBytes: long calibratedBytes and > 0, Model: var calibratedModel })
         {
             var seconds = calibrated * variantBytes / calibratedBytes;
-            sources.Add(F($"edge model load (beyond the paper): {seconds * 1e3:0.##} ms, the edge's warm-up session open of {calibratedModel} ({calibrated * 1e3:0.##} ms for {calibratedBytes} B) scaled to {variantBytes} B"));
+            sources.Add(F($"edge model load (beyond the paper): {seconds * 1e3:0.##} ms, the edge's warm-up session open of {calibratedModel} ")
+                + F($"({calibrated * 1e3:0.##} ms for {calibratedBytes} B) scaled to {variantBytes} B"));
             return seconds;
         }
 
         var full = loads.FirstOrDefault(t => t.Model == model.Name && t.Variant == "full");
         sources.Add(full is null
             ? $"edge model load (beyond the paper): 0, the edge reports no session open of {model.Name}"
-            : F($"edge model load (beyond the paper): {full.MedianSeconds * 1e3:0.##} ms, edge status median session open of {model.Name}/full over {full.Count}"));
+            : F($"edge model load (beyond the paper): {full.MedianSeconds * 1e3:0.##} ms, ")
+                + F($"edge status median session open of {model.Name}/full over {full.Count}"));
         return full?.MedianSeconds ?? 0;
     }
 
@@ -183,8 +217,10 @@ public static class DevicePlanning
     /// open per variant (<see cref="ModelVariantCosts.DeviceLoad"/>), and the wire decode of the pruned variant when it is
     /// downloaded as wire (<see cref="ModelVariantCosts.DeviceDecode"/>). Absent measurements stay 0 and are said so.
     /// </summary>
-    private static PlanningScenario WithDeviceSetup(PlanningScenario scenario, ProfileDocument? profile, string model, string prunedVariant, string prunedFormat, bool deviceOpenedModel, List<string> sources)
+    private static PlanningScenario WithDeviceSetup(PlanningScenario scenario, DevicePlanInputs inputs, List<string> sources)
     {
+        var (profile, model, prunedVariant) = (inputs.DeviceProfile, inputs.Model.Name, inputs.Pruned.Name);
+        var (prunedFormat, deviceOpenedModel) = (inputs.PrunedFormat, inputs.DeviceOpenedModel);
         var full = profile?.Device?.Find(model, "full")?.Measurements.FirstOrDefault();
         var pruned = profile?.Device?.Find(model, prunedVariant)?.Measurements.FirstOrDefault();
         // A repeated open costs the profile's median; the first model a process opens costs more (measured: 62 against
@@ -199,7 +235,8 @@ public static class DevicePlanning
         var decode = prunedFormat == "wire" ? pruned?.WireDecodeSeconds?.MedianSeconds ?? 0 : 0;
         sources.Add(full?.SessionLoadSeconds is null
             ? "device model load (beyond the paper): 0, not in the device profile (profile --setup-samples)"
-            : F($"device model load (beyond the paper): device profile median session open {fullLoad * 1e3:0.##} ms (full), {prunedLoad * 1e3:0.##} ms (pruned), including {firstOpenExcess * 1e3:0.##} ms for the process's first model open"));
+            : F($"device model load (beyond the paper): device profile median session open {fullLoad * 1e3:0.##} ms (full), ")
+                + F($"{prunedLoad * 1e3:0.##} ms (pruned), including {firstOpenExcess * 1e3:0.##} ms for the process's first model open"));
         sources.Add(prunedFormat != "wire"
             ? $"device decode (beyond the paper): 0, pruned models arrive as {prunedFormat}"
             : pruned?.WireDecodeSeconds is null
@@ -216,11 +253,11 @@ public static class DevicePlanning
     }
 
     /// <summary>T_inf,e as the device meets it: the edge's service time (decode + queue + inference), else its inference time.</summary>
-    private static double? EdgeTime(EdgeStatus status, string model, string variant) =>
-        (status.Service ?? []).FirstOrDefault(t => t.Model == model && t.Variant == variant)?.MedianSeconds
+    private static double? EdgeTime(StatusView status, string model, string variant) =>
+        status.Service.FirstOrDefault(t => t.Model == model && t.Variant == variant)?.MedianSeconds
         ?? status.Inference.FirstOrDefault(t => t.Model == model && t.Variant == variant)?.MedianSeconds;
 
-    private static long PrunedSize(EdgeVariant? entry, long fullSize, ModelVariant pruned, string format, List<string> sources)
+    private static long PrunedSize(VariantView? entry, long fullSize, ModelVariant pruned, string format, List<string> sources)
     {
         var known = format switch
         {
@@ -238,7 +275,7 @@ public static class DevicePlanning
         var (estimate, how) = format switch
         {
             // Unstructured pruning keeps dense tensors; channel pruning removes about pf of the weights.
-            "onnx" => ((long)(pruned.Method == PruningMethod.Channel ? fullSize * keep : fullSize), pruned.Method == PruningMethod.Channel ? "full × (1 − pf)" : "full (zeros stay dense)"),
+            "onnx" => pruned.Method == PruningMethod.Channel ? ((long)(fullSize * keep), "full × (1 − pf)") : (fullSize, "full (zeros stay dense)"),
             // COO: 4-byte value + 8-byte index per kept weight, where that is smaller than dense.
             "sparse-onnx" => ((long)(fullSize * Math.Min(1, 3 * keep)), "full × min(1, 3·(1 − pf))"),
             // Bitmask (1 bit per weight) + the kept float32 values, before the compression pass.

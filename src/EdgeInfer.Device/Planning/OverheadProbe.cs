@@ -1,3 +1,4 @@
+using EdgeInfer.Contracts;
 using EdgeInfer.Core;
 using EdgeInfer.Core.Quantities;
 using EdgeInfer.Core.Radio;
@@ -42,7 +43,8 @@ public static class OverheadProbe
     /// <param name="resultBytes">Result size the planner uses (l_res).</param>
     /// <param name="requestBytes">Model request size the planner uses (l_req).</param>
     /// <param name="cancellationToken">Stops the probes.</param>
-    public static async Task<MeasuredOverheads> MeasureAsync(EdgeClient client, EdgeModel model, DeviceInput input, LinkRates rates, long resultBytes, long requestBytes, CancellationToken cancellationToken)
+    public static async Task<MeasuredOverheads> MeasureAsync(
+        EdgeClient client, ModelView model, DeviceInput input, LinkRates rates, long resultBytes, long requestBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(model);
@@ -57,7 +59,8 @@ public static class OverheadProbe
         var request = new double[InferenceProbes];
         for (var i = 0; i < request.Length; i++)
         {
-            var (call, reply, problem) = await client.InferAsync(model.Name, null, input.Body, input.ContentType, input.Shape, cancellationToken).ConfigureAwait(false);
+            var (call, reply, problem) = await client.InferAsync(model.Name, null, input.Body, input.ContentType, input.Shape, cancellationToken)
+                .ConfigureAwait(false);
             if (reply is null)
             {
                 throw new EdgeInferInputException($"Probe inference {i + 1} of {model.Name} at the edge failed: {problem}");
@@ -78,6 +81,8 @@ public static class OverheadProbe
             download[i] = Math.Max(0, call.WallSeconds - (requestBytes * 8.0 / ul) - (call.Transfer.BytesDown * 8.0 / dl) - call.ServerSeconds);
         }
 
-        return new MeasuredOverheads(new Seconds(LatencyStatistics.From(request).MedianSeconds), new Seconds(LatencyStatistics.From(download).MedianSeconds), request.Length, download.Length, bytes);
+        var requestOverhead = new Seconds(LatencyStatistics.From(request).MedianSeconds);
+        var downloadOverhead = new Seconds(LatencyStatistics.From(download).MedianSeconds);
+        return new MeasuredOverheads(requestOverhead, downloadOverhead, request.Length, download.Length, bytes);
     }
 }

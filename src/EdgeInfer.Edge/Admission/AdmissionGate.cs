@@ -63,7 +63,8 @@ public sealed class AdmissionGate : IDisposable
         }
         catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
         {
-            throw new EdgeProblemException(503, "Timed out in queue", $"No inference slot freed within the {timeout.TotalSeconds:0.###} s request timeout.", RetryAfter());
+            throw new EdgeProblemException(
+                503, "Timed out in queue", $"No inference slot freed within the {timeout.TotalSeconds:0.###} s request timeout.", RetryAfter());
         }
 
         if (!lease.IsAcquired)

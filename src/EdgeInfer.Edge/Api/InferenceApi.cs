@@ -18,7 +18,8 @@ public static class InferenceApi
             var variant = ModelVariant.FromRequest(name, pf, method);
             if (context.Request.ContentLength is { } length && length > options.MaxRequestBody.Value)
             {
-                throw new EdgeProblemException(413, "Request body too large", $"The body of {length} bytes exceeds the {options.MaxRequestBody.Value}-byte limit.");
+                throw new EdgeProblemException(
+                    413, "Request body too large", $"The body of {length} bytes exceeds the {options.MaxRequestBody.Value}-byte limit.");
             }
 
             var result = await service.InferAsync(context.Request, variant, context.RequestAborted);

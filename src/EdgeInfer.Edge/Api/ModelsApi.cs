@@ -1,3 +1,4 @@
+using EdgeInfer.Contracts;
 using EdgeInfer.Edge.Variants;
 using EdgeInfer.Models.Repository;
 using EdgeInfer.Pruning.Variants;
@@ -51,7 +52,9 @@ public static class ModelsApi
             }
 
             var first = group.First().Metadata;
-            return new ModelView(group.Key, first.Architecture, first.Trained, first.Inputs.Select(i => i.ToString()).ToList(), first.Outputs.Select(o => o.ToString()).ToList(), variants, accuracy);
+            var inputs = first.Inputs.Select(i => i.ToString()).ToList();
+            var outputs = first.Outputs.Select(o => o.ToString()).ToList();
+            return new ModelView(group.Key, first.Architecture, first.Trained, inputs, outputs, variants, accuracy);
         }).ToList();
     }
 
@@ -59,7 +62,10 @@ public static class ModelsApi
     {
         var m = entry.Metadata;
         var known = accuracy?.Find(m.PruningMethod, m.PruningFactor ?? 0);
-        return new VariantView(entry.Variant, entry.Variant == ModelRepository.FullVariant ? "repository" : "prepruned", m.SizeBytes, Sizes(store, entry.Name, entry.Variant, entry.ModelPath), m.Parameters, m.Macs, m.Trained, m.PruningFactor, m.PruningMethod, m.Source, known?.Top1, known?.Top5);
+        var origin = entry.Variant == ModelRepository.FullVariant ? "repository" : "prepruned";
+        var sizes = Sizes(store, entry.Name, entry.Variant, entry.ModelPath);
+        return new VariantView(
+            entry.Variant, origin, m.SizeBytes, sizes, m.Parameters, m.Macs, m.Trained, m.PruningFactor, m.PruningMethod, m.Source, known?.Top1, known?.Top5);
     }
 
     private static FormatSizes Sizes(VariantStore store, string model, string variant, string dense)
@@ -73,21 +79,3 @@ public static class ModelsApi
         return new FormatSizes(new FileInfo(dense).Length, Size("model.eiw"), Size("model.sparse.onnx"));
     }
 }
-
-/// <summary>The catalog.</summary>
-public sealed record CatalogView(IReadOnlyList<ModelView> Models);
-
-/// <summary>
-/// One model: its inputs and outputs, every variant, and its recorded accuracy (<c>evaluate --record</c>; null when none),
-/// from which a device reads the Top-1/Top-5 of a variant the edge has not pruned yet.
-/// </summary>
-public sealed record ModelView(string Name, string? Architecture, bool Trained, IReadOnlyList<string> Inputs, IReadOnlyList<string> Outputs, IReadOnlyList<VariantView> Variants, ModelAccuracy? Accuracy);
-
-/// <summary>One variant. Origin: repository (full), prepruned (stored pruned variant) or cached (pruned on demand earlier).
-/// Parameters are the full model's count for cached variants (pruning zeroes weights, it does not remove them, except channel pruning).
-/// Top-1/Top-5 are given when known (the model's recorded accuracy has this method and pruning factor; the full model is
-/// pruning factor 0), else null.</summary>
-public sealed record VariantView(string Variant, string Origin, long SizeBytes, FormatSizes Sizes, long? Parameters, long? Macs, bool Trained, double? PruningFactor, string? PruningMethod, string Source, double? Top1, double? Top5);
-
-/// <summary>Sizes in bytes per download format; null for formats not made yet.</summary>
-public sealed record FormatSizes(long Onnx, long? Wire, long? SparseOnnx);

@@ -30,7 +30,8 @@ public sealed class BackgroundLoadService(EdgeServerOptions options, VariantStor
         var entry = options.BackgroundLoadModel is { } name
             ? store.FullModel(name)
             : entries.FirstOrDefault(e => e.Name == "mobilenet") ?? entries.FirstOrDefault()
-              ?? throw new Core.EdgeInferInputException($"--background-load {options.BackgroundLoad} needs a model, but repository '{store.Repository.Root}' is empty.");
+              ?? throw new Core.EdgeInferInputException(
+                  $"--background-load {options.BackgroundLoad} needs a model, but repository '{store.Repository.Root}' is empty.");
         Model = entry.Name;
         load = EdgeLoad.Start(entry.ModelPath, options.BackgroundLoad, cancellationToken: cancellationToken);
         return Task.CompletedTask;

@@ -1,3 +1,4 @@
+using EdgeInfer.Contracts;
 using EdgeInfer.Edge.Admission;
 using EdgeInfer.Edge.Api;
 using EdgeInfer.Edge.Inference;
@@ -40,42 +41,8 @@ public static class EdgeServer
         var repository = ModelRepository.Open(options.Repository);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(minimumLogLevel);
-        builder.WebHost.UseUrls([.. options.Urls]);
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.Limits.MaxRequestBodySize = options.MaxRequestBody.Value;
-            k.AddServerHeader = false;
-        });
-        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownTimeout.Value));
-
-        var gate = new AdmissionGate(options.MaxConcurrency, options.QueueLimit);
-        var metrics = new EdgeMetrics(() => gate.Queued, () => gate.InFlight);
-        var cache = new VariantCache(Path.Combine(repository.Root, CacheFolder), options.CacheLimit.Value, metrics);
-        pruner ??= new FilePruner();
-        var store = new VariantStore(repository, cache, pruner, metrics);
-        var sessions = new SessionPool(new RuntimeOptions { Role = RuntimeRole.Edge, IntraOpThreads = options.EffectiveIntraOpThreads, WarmupRuns = 1 });
-        cache.FileRemoved += sessions.Drop; // a removed variant is pruned again on its next request and opened anew
-        // Registered before Kestrel's default (which is added with TryAdd), so the socket transport reads into 64 kB blocks.
-        builder.Services.AddSingleton<IMemoryPoolFactory<byte>>(new LargeBlockMemoryPoolFactory(TransportBlockBytes));
-        builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(gate);
-        builder.Services.AddSingleton(metrics);
-        builder.Services.AddSingleton(store);
-        builder.Services.AddSingleton(sessions);
-        builder.Services.AddSingleton(new InferenceService(store, gate, sessions, metrics, TimeSpan.FromSeconds(options.RequestTimeout.Value)));
-        builder.Services.AddSingleton<BackgroundLoadService>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<BackgroundLoadService>());
-        builder.Services.AddSingleton(pruner);
-        builder.Services.AddSingleton<EdgeWarmup>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<EdgeWarmup>());
-        builder.Services.AddProblemDetails();
-        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.ConfigureHttpJsonOptions(j => j.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals);
-        builder.Services.AddOpenTelemetry().WithMetrics(m => m
-            .AddMeter(EdgeMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
-            .AddPrometheusExporter());
+        ConfigureHost(builder, options, minimumLogLevel);
+        var (gate, metrics, sessions) = AddServices(builder.Services, options, repository, pruner ?? new FilePruner());
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopping.Register(gate.StartDraining);
@@ -93,5 +60,55 @@ public static class EdgeServer
         app.MapStatusApi();
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
+    }
+
+    /// <summary>Logging to stderr, the URLs, Kestrel's body limit and the shutdown timeout.</summary>
+    private static void ConfigureHost(WebApplicationBuilder builder, EdgeServerOptions options, LogLevel minimumLogLevel)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(minimumLogLevel);
+        builder.WebHost.UseUrls([.. options.Urls]);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = options.MaxRequestBody.Value;
+            k.AddServerHeader = false;
+        });
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownTimeout.Value));
+    }
+
+    /// <summary>
+    /// The server's services: admission, metrics, the variant store over the repository and its on-demand cache, the
+    /// session pool, inference, background load, warm-up, ProblemDetails, the contract's JSON settings and OpenTelemetry.
+    /// </summary>
+    /// <returns>What the host disposes when it stops.</returns>
+    private static (AdmissionGate Gate, EdgeMetrics Metrics, SessionPool Sessions) AddServices(
+        IServiceCollection services, EdgeServerOptions options, ModelRepository repository, IModelPruner pruner)
+    {
+        var gate = new AdmissionGate(options.MaxConcurrency, options.QueueLimit);
+        var metrics = new EdgeMetrics(() => gate.Queued, () => gate.InFlight);
+        var cache = new VariantCache(Path.Combine(repository.Root, CacheFolder), options.CacheLimit.Value, metrics);
+        var store = new VariantStore(repository, cache, pruner, metrics);
+        var sessions = new SessionPool(new RuntimeOptions { Role = RuntimeRole.Edge, IntraOpThreads = options.EffectiveIntraOpThreads, WarmupRuns = 1 });
+        cache.FileRemoved += sessions.Drop; // a removed variant is pruned again on its next request and opened anew
+        // Registered before Kestrel's default (which is added with TryAdd), so the socket transport reads into 64 kB blocks.
+        services.AddSingleton<IMemoryPoolFactory<byte>>(new LargeBlockMemoryPoolFactory(TransportBlockBytes));
+        services.AddSingleton(options);
+        services.AddSingleton(gate);
+        services.AddSingleton(metrics);
+        services.AddSingleton(store);
+        services.AddSingleton(sessions);
+        services.AddSingleton(new InferenceService(store, gate, sessions, metrics, TimeSpan.FromSeconds(options.RequestTimeout.Value)));
+        services.AddSingleton<BackgroundLoadService>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundLoadService>());
+        services.AddSingleton(pruner);
+        services.AddSingleton<EdgeWarmup>();
+        services.AddHostedService(sp => sp.GetRequiredService<EdgeWarmup>());
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.ConfigureHttpJsonOptions(j => EdgeJson.Apply(j.SerializerOptions));
+        services.AddOpenTelemetry().WithMetrics(m => m
+            .AddMeter(EdgeMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddPrometheusExporter());
+        return (gate, metrics, sessions);
     }
 }

@@ -1,3 +1,4 @@
+using EdgeInfer.Contracts;
 using EdgeInfer.Edge.Admission;
 using EdgeInfer.Edge.Api;
 using EdgeInfer.Edge.Telemetry;
@@ -15,6 +16,12 @@ public static class EdgeServerSummary
     {
         ArgumentNullException.ThrowIfNull(app);
         var s = app.Services;
-        return StatusApi.Status(s.GetRequiredService<AdmissionGate>(), s.GetRequiredService<EdgeMetrics>(), s.GetRequiredService<VariantStore>(), s.GetRequiredService<BackgroundLoadService>(), s.GetRequiredService<EdgeWarmup>(), s.GetRequiredService<EdgeServerOptions>());
+        return StatusApi.Status(
+            s.GetRequiredService<AdmissionGate>(),
+            s.GetRequiredService<EdgeMetrics>(),
+            s.GetRequiredService<VariantStore>(),
+            s.GetRequiredService<BackgroundLoadService>(),
+            s.GetRequiredService<EdgeWarmup>(),
+            s.GetRequiredService<EdgeServerOptions>());
     }
 }

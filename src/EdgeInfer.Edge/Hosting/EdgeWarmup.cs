@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using EdgeInfer.Contracts;
 using EdgeInfer.Edge.Inference;
 using EdgeInfer.Edge.Variants;
 using EdgeInfer.Models.Repository;
@@ -22,7 +23,14 @@ namespace EdgeInfer.Edge.Hosting;
 /// an inference on a zero tensor, which also opens that model's session). Until it is done <c>/readyz</c> answers 503; a
 /// failure is logged and reported in the status, and the server serves anyway.
 /// </summary>
-public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IModelPruner pruner, SessionPool sessions, IServer server, IHostApplicationLifetime lifetime, ILogger<EdgeWarmup> logger)
+public sealed class EdgeWarmup(
+    EdgeServerOptions options,
+    VariantStore store,
+    IModelPruner pruner,
+    SessionPool sessions,
+    IServer server,
+    IHostApplicationLifetime lifetime,
+    ILogger<EdgeWarmup> logger)
     : IHostedService
 {
     /// <summary>Untimed prunes first, so the pruning code is compiled and called often enough to be optimised.</summary>
@@ -69,7 +77,15 @@ public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IM
             await CallEndpointsAsync(model, stopping).ConfigureAwait(false);
             var bytes = new FileInfo(model.ModelPath).Length;
             var (seconds, load) = Calibrate(model.ModelPath, ModelVariant.Pruned(model.Name, PruningMethod.Global, CalibrationPruningFactor));
-            state = state with { Done = true, Model = model.Name, ModelBytes = bytes, PruneSeconds = seconds, PruneBytesPerSecond = bytes / seconds, SessionLoadSeconds = load };
+            state = state with
+            {
+                Done = true,
+                Model = model.Name,
+                ModelBytes = bytes,
+                PruneSeconds = seconds,
+                PruneBytesPerSecond = bytes / seconds,
+                SessionLoadSeconds = load,
+            };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -134,7 +150,8 @@ public sealed class EdgeWarmup(EdgeServerOptions options, VariantStore store, IM
 
     private async Task CallEndpointsAsync(ModelEntry model, CancellationToken stopping)
     {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? throw new InvalidOperationException("The server has no address.");
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("The server has no address.");
         var baseUri = new UriBuilder(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "[::1]", StringComparison.Ordinal)).Uri;
         using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(2) };
         foreach (var path in new[] { "/v1/models", "/v1/status" })

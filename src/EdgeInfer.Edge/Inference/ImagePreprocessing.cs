@@ -41,10 +41,14 @@ public static class ImagePreprocessing
 
         return options.CropSize == size
             ? options
-            : throw new Core.EdgeInferInputException($"Model '{modelPath}' declares {ModelSpecs.PreprocessKey} crop {options.CropSize}, but its input is {size}×{size}.");
+            : throw new Core.EdgeInferInputException(
+                $"Model '{modelPath}' declares {ModelSpecs.PreprocessKey} crop {options.CropSize}, but its input is {size}×{size}.");
     }
 
-    /// <summary>Decodes <paramref name="encoded"/> and writes 3·size·size floats (CHW) for the model in <paramref name="modelPath"/>, or returns false when it is not a decodable image.</summary>
+    /// <summary>
+    /// Decodes <paramref name="encoded"/> and writes 3·size·size floats (CHW) for the model in <paramref name="modelPath"/>,
+    /// or returns false when it is not a decodable image.
+    /// </summary>
     public static bool TryProcess(ReadOnlySpan<byte> encoded, string modelPath, int size, Span<float> destination)
     {
         if (!ImageDecoder.TryDecode(encoded, out var image, out _))

@@ -25,13 +25,15 @@ public static class InputDecoder
     /// <param name="inputShape">The model's input shape.</param>
     /// <param name="modelPath">The (full) model file, whose metadata names an image's preprocessing (<see cref="ImagePreprocessing"/>).</param>
     /// <param name="cancellationToken">The client went away.</param>
-    public static async Task<InferenceInput> DecodeAsync(HttpRequest request, IReadOnlyList<long> inputShape, string modelPath, CancellationToken cancellationToken)
+    public static async Task<InferenceInput> DecodeAsync(
+        HttpRequest request, IReadOnlyList<long> inputShape, string modelPath, CancellationToken cancellationToken)
     {
         var expected = inputShape.Aggregate(1L, (a, d) => a * d);
         var contentType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (contentType is not ("application/octet-stream" or "image/jpeg" or "image/png"))
         {
-            throw EdgeProblemException.BadRequest($"Content-Type '{request.ContentType ?? "(none)"}' is not application/octet-stream (a float32 tensor), image/jpeg or image/png.");
+            throw EdgeProblemException.BadRequest(
+                $"Content-Type '{request.ContentType ?? "(none)"}' is not application/octet-stream (a float32 tensor), image/jpeg or image/png.");
         }
 
         if (contentType == "application/octet-stream")
@@ -55,7 +57,8 @@ public static class InputDecoder
             if (read != length)
             {
                 ArrayPool<byte>.Shared.Return(bytes);
-                throw EdgeProblemException.BadRequest($"The tensor body holds {read} bytes; shape [{string.Join(",", shape)}] needs {length} bytes ({expected} float32 values).");
+                throw EdgeProblemException.BadRequest(
+                    $"The tensor body holds {read} bytes; shape [{string.Join(",", shape)}] needs {length} bytes ({expected} float32 values).");
             }
 
             return new InferenceInput(bytes, length, "tensor", read, Stopwatch.GetElapsedTime(start).TotalSeconds, Pooled: true);
@@ -66,7 +69,8 @@ public static class InputDecoder
         var decodeStart = Stopwatch.GetTimestamp();
         if (inputShape.Count != 4 || inputShape[1] != 3 || inputShape[2] != inputShape[3])
         {
-            throw EdgeProblemException.BadRequest($"This model's input [{string.Join(",", inputShape)}] is not a square RGB image; send a float32 tensor instead.");
+            throw EdgeProblemException.BadRequest(
+                $"This model's input [{string.Join(",", inputShape)}] is not a square RGB image; send a float32 tensor instead.");
         }
 
         var image = new float[expected];

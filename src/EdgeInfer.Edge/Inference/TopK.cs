@@ -1,3 +1,5 @@
+using EdgeInfer.Contracts;
+
 namespace EdgeInfer.Edge.Inference;
 
 /// <summary>Top-k classes of a logit vector with softmax probabilities (computed stably: exp(x − max)).</summary>

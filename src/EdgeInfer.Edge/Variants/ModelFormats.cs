@@ -2,7 +2,10 @@ using EdgeInfer.Core;
 
 namespace EdgeInfer.Edge.Variants;
 
-/// <summary>The names of the <see cref="ModelFormat"/>s in <c>format=</c> query values (<c>onnx</c>, <c>wire</c>, <c>sparse-onnx</c>), and their parsing.</summary>
+/// <summary>
+/// The names of the <see cref="ModelFormat"/>s in <c>format=</c> query values (<c>onnx</c>, <c>wire</c>,
+/// <c>sparse-onnx</c>), and their parsing.
+/// </summary>
 public static class ModelFormats
 {
     /// <summary>Every format's name, in declaration order.</summary>

@@ -32,7 +32,9 @@ public sealed class EdgeLoadTests(TinyModelFixture model, CatalogModelsFixture c
         Assert.Equal(0, load.CompletedInferences);
     }
 
-    [Fact]
+    /// <summary>Waits 200 ms for the tasks to see the cancellation: a timing test (README, "Tests").</summary>
+    [Fact(Explicit = true)]
+    [Trait("Category", "Timing")]
     public void Cancel_RunningLoad_StopsEveryTask()
     {
         using var cts = new CancellationTokenSource();
@@ -59,7 +61,9 @@ public sealed class EdgeLoadTests(TinyModelFixture model, CatalogModelsFixture c
         Assert.Throws<FileNotFoundException>(() => EdgeLoad.Start(Path.Combine(model.Directory, "none.onnx"), 1));
     }
 
-    [Fact]
+    /// <summary>A ratio of two measured medians on a shared CPU: a timing test (README, "Tests").</summary>
+    [Fact(Explicit = true)]
+    [Trait("Category", "Timing")]
     public void Measure_MobileNetUnderLoadFour_EdgeIsSlowerThanUnloaded()
     {
         // Side by side in one run: the same edge-role MobileNet session measured idle, under load, and idle again.
@@ -79,6 +83,8 @@ public sealed class EdgeLoadTests(TinyModelFixture model, CatalogModelsFixture c
         var idleAgain = session.Measure(30).MedianSeconds;
         var ratio = loaded / Math.Max(idle, idleAgain);
 
-        Assert.True(ratio > 1.2, $"load {load} / load 0 median ratio {ratio:F2} (idle {idle * 1e3:F2} ms, loaded {loaded * 1e3:F2} ms, idle again {idleAgain * 1e3:F2} ms)");
+        Assert.True(
+            ratio > 1.2,
+            $"load {load} / load 0 median ratio {ratio:F2} (idle {idle * 1e3:F2} ms, loaded {loaded * 1e3:F2} ms, idle again {idleAgain * 1e3:F2} ms)");
     }
 }
