@@ -8,69 +8,77 @@ namespace EdgeInfer.Cli.Commands.Dataset;
 /// <c>edgeinfer dataset make-subset --from DIR -o DIR</c>: the deterministic class-balanced Fashion-MNIST subset
 /// (first N per class in file order of each split), written as gzip IDX files with the standard names.
 /// </summary>
-internal static class DatasetMakeSubsetCommand
+internal sealed class DatasetMakeSubsetCommand
 {
-    public static Command Create()
+    private readonly Option<string> from = new("--from")
     {
-        var from = new Option<string>("--from")
-        {
-            Description = "Folder with the Fashion-MNIST gzip IDX files (train-*, t10k-*).",
-            DefaultValueFactory = _ => FashionMnist.DebianDirectory,
-        };
-        var output = new Option<string>("--output", "-o") { Description = "Output folder for the subset.", Required = true };
-        var trainPerClass = new Option<int>("--train-per-class")
-        {
-            Description = "Training images per class.",
-            DefaultValueFactory = _ => EmbeddedSubset.TrainPerClass,
-        };
-        var testPerClass = new Option<int>("--test-per-class")
-        {
-            Description = "Test images per class.",
-            DefaultValueFactory = _ => EmbeddedSubset.TestPerClass,
-        };
-        var json = CommonOptions.Json();
+        Description = "Folder with the Fashion-MNIST gzip IDX files (train-*, t10k-*).",
+        DefaultValueFactory = _ => FashionMnist.DebianDirectory,
+    };
+
+    private readonly Option<string> output = new("--output", "-o") { Description = "Output folder for the subset.", Required = true };
+    private readonly Option<int> trainPerClass = new("--train-per-class")
+    {
+        Description = "Training images per class.",
+        DefaultValueFactory = _ => EmbeddedSubset.TrainPerClass,
+    };
+
+    private readonly Option<int> testPerClass = new("--test-per-class")
+    {
+        Description = "Test images per class.",
+        DefaultValueFactory = _ => EmbeddedSubset.TestPerClass,
+    };
+
+    private readonly Option<bool> json = CommonOptions.Json();
+
+    public static Command Create() => new DatasetMakeSubsetCommand().Build();
+
+    private Command Build()
+    {
         var command = new Command("make-subset", "Write a deterministic class-balanced Fashion-MNIST subset (first N per class) as gzip IDX files.");
-        command.Options.Add(from);
-        command.Options.Add(output);
-        command.Options.Add(trainPerClass);
-        command.Options.Add(testPerClass);
-        command.Options.Add(json);
-        command.SetAction(parse =>
+        foreach (var option in new Option[] { from, output, trainPerClass, testPerClass, json })
         {
-            var source = parse.GetValue(from)!;
-            var target = parse.GetValue(output)!;
-            int trainN = parse.GetValue(trainPerClass);
-            int testN = parse.GetValue(testPerClass);
-            if (trainN < 1 || testN < 1)
-            {
-                throw new UsageException($"--train-per-class {trainN} and --test-per-class {testN} must both be at least 1.");
-            }
+            command.Options.Add(option);
+        }
 
-            var files = new List<object>();
-            foreach (var (split, perClass) in new[] { ("train", trainN), ("t10k", testN) })
-            {
-                var subset = GreyscaleImageSet.LoadFashionMnist(source, split).FirstPerClass(perClass);
-                var images = Path.Combine(target, FashionMnist.ImagesFile(split));
-                var labels = Path.Combine(target, FashionMnist.LabelsFile(split));
-                subset.Save(images, labels);
-                files.Add(new
-                {
-                    split, images = subset.Count, imagesFile = images, imagesBytes = new FileInfo(images).Length, labelsFile = labels,
-                    labelsBytes = new FileInfo(labels).Length,
-                });
-            }
-
-            if (parse.GetValue(json))
-            {
-                CliJson.Write(parse.InvocationConfiguration.Output, new { from = source, output = target, files });
-            }
-            else
-            {
-                parse.InvocationConfiguration.Output.WriteLine($"wrote {string.Join(", ", files)}");
-            }
-
-            return 0;
-        });
+        command.SetAction(Run);
         return command;
+    }
+
+    private int Run(ParseResult parse)
+    {
+        var source = parse.GetValue(from)!;
+        var target = parse.GetValue(output)!;
+        int trainN = parse.GetValue(trainPerClass);
+        int testN = parse.GetValue(testPerClass);
+        if (trainN < 1 || testN < 1)
+        {
+            throw new UsageException($"--train-per-class {trainN} and --test-per-class {testN} must both be at least 1.");
+        }
+
+        var files = new List<object>();
+        foreach (var (split, perClass) in new[] { ("train", trainN), ("t10k", testN) })
+        {
+            var subset = GreyscaleImageSet.LoadFashionMnist(source, split).FirstPerClass(perClass);
+            var images = Path.Combine(target, FashionMnist.ImagesFile(split));
+            var labels = Path.Combine(target, FashionMnist.LabelsFile(split));
+            subset.Save(images, labels);
+            files.Add(new
+            {
+                split, images = subset.Count, imagesFile = images, imagesBytes = new FileInfo(images).Length, labelsFile = labels,
+                labelsBytes = new FileInfo(labels).Length,
+            });
+        }
+
+        if (parse.GetValue(json))
+        {
+            CliJson.Write(parse.InvocationConfiguration.Output, new { from = source, output = target, files });
+        }
+        else
+        {
+            parse.InvocationConfiguration.Output.WriteLine($"wrote {string.Join(", ", files)}");
+        }
+
+        return CliApp.Success;
     }
 }

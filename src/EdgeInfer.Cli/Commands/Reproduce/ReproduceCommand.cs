@@ -1,6 +1,5 @@
 using System.CommandLine;
 using EdgeInfer.Cli.Commands.Models;
-using EdgeInfer.Cli.Commands.Reproduce;
 using EdgeInfer.Cli.Infrastructure;
 using EdgeInfer.Core;
 using EdgeInfer.Models.Repository;
@@ -15,67 +14,84 @@ namespace EdgeInfer.Cli.Commands.Reproduce;
 /// then Figures 2–5 (PNG, SVG, CSV), <c>report.md</c> and <c>run.json</c>. Progress per phase on stderr, a summary table
 /// (or one JSON object with <c>--json</c>) on stdout.
 /// </summary>
-internal static class ReproduceCommand
+internal sealed class ReproduceCommand
 {
-    public static Command Create()
+    private readonly Option<string> preset = new("--preset")
     {
-        var preset = new Option<string>("--preset")
-        {
-            Description = "quick (loads up to 16, about 10 minutes on 2 cores) or paper (loads up to 100, as in the paper).",
-            DefaultValueFactory = _ => "quick",
-        };
-        var config = new Option<string?>("--config") { Description = "Study config JSON; omitted fields keep the preset's values (see docs/experiments.md)." };
-        var output = new Option<string>("--output", "-o")
-        {
-            Description = "Results folder: report.md, run.json, figures/, cache/.",
-            DefaultValueFactory = _ => "results",
-        };
-        var fresh = new Option<bool>("--fresh") { Description = "Ignore cached measurements and measure everything again." };
-        var repository = ModelsCommand.RepositoryOption();
-        var json = CommonOptions.Json();
+        Description = "quick (loads up to 16, about 10 minutes on 2 cores) or paper (loads up to 100, as in the paper).",
+        DefaultValueFactory = _ => "quick",
+    };
+
+    private readonly Option<string?> config = new("--config")
+    {
+        Description = "Study config JSON; omitted fields keep the preset's values (see docs/experiments.md).",
+    };
+
+    private readonly Option<string> output = new("--output", "-o")
+    {
+        Description = "Results folder: report.md, run.json, figures/, cache/.",
+        DefaultValueFactory = _ => "results",
+    };
+
+    private readonly Option<bool> fresh = new("--fresh") { Description = "Ignore cached measurements and measure everything again." };
+    private readonly Option<string?> repository = ModelsCommand.RepositoryOption();
+    private readonly Option<bool> json = CommonOptions.Json();
+
+    public static Command Create() => new ReproduceCommand().Build();
+
+    private Command Build()
+    {
         var command = new Command("reproduce", "Reproduce the paper's study on this machine: measurements, Figures 2-5, report.md and run.json.");
         foreach (var option in new Option[] { preset, config, output, fresh, repository, json })
         {
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancellationToken) =>
-        {
-            var presetName = parse.GetValue(preset)!;
-            var studyConfig = StudyPresets.Get(presetName);
-            var configPath = parse.GetValue(config);
-            if (configPath is not null)
-            {
-                if (!File.Exists(configPath))
-                {
-                    throw new EdgeInferInputException($"--config '{configPath}' does not exist.");
-                }
-
-                studyConfig = StudyConfigJson.Parse(File.ReadAllText(configPath), studyConfig);
-            }
-
-            studyConfig.Validate();
-            var stderr = parse.InvocationConfiguration.Error;
-            var progress = new ReproduceProgressWriter(stderr, Console.IsErrorRedirected);
-            var repo = ModelRepository.Open(parse.GetValue(repository));
-            var accuracy = ReproduceAccuracy.Evaluator(repo, line => stderr.WriteLine(line));
-            var measurer = new OrtStudyMeasurer(studyConfig, repo, accuracy);
-            var study = new StudyReproduction(measurer, ReproduceFigures.Renderer(), canMeasureAccuracy: true);
-            var request = new ReproductionRequest(studyConfig, presetName.ToLowerInvariant(), parse.GetValue(output)!, parse.GetValue(fresh), configPath);
-            var result = study.Run(request, progress.Report, cancellationToken);
-            progress.Finish();
-            var stdout = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json))
-            {
-                CliJson.Write(stdout, ReproduceSummary.Json(result));
-            }
-            else
-            {
-                ReproduceSummary.WriteTable(stdout, result);
-            }
-
-            return Task.FromResult(CliApp.Success);
-        });
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse, cancellationToken)));
         return command;
+    }
+
+    private int Run(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var presetName = parse.GetValue(preset)!;
+        var configPath = parse.GetValue(config);
+        var studyConfig = Config(presetName, configPath);
+        var stderr = parse.InvocationConfiguration.Error;
+        var progress = new ReproduceProgressWriter(stderr, Console.IsErrorRedirected);
+        var repo = ModelRepository.Open(parse.GetValue(repository));
+        var accuracy = ReproduceAccuracy.Evaluator(repo, line => stderr.WriteLine(line));
+        var measurer = new OrtStudyMeasurer(studyConfig, repo, accuracy);
+        var study = new StudyReproduction(measurer, ReproduceFigures.Renderer(), canMeasureAccuracy: true);
+        var request = new ReproductionRequest(studyConfig, presetName.ToLowerInvariant(), parse.GetValue(output)!, parse.GetValue(fresh), configPath);
+        var result = study.Run(request, progress.Report, cancellationToken);
+        progress.Finish();
+        var stdout = parse.InvocationConfiguration.Output;
+        if (parse.GetValue(json))
+        {
+            CliJson.Write(stdout, ReproduceSummary.Json(result));
+        }
+        else
+        {
+            ReproduceSummary.WriteTable(stdout, result);
+        }
+
+        return CliApp.Success;
+    }
+
+    /// <summary>The preset, with the fields of <c>--config</c> over it, validated.</summary>
+    private static StudyConfig Config(string presetName, string? configPath)
+    {
+        var studyConfig = StudyPresets.Get(presetName);
+        if (configPath is not null)
+        {
+            if (!File.Exists(configPath))
+            {
+                throw new EdgeInferInputException($"--config '{configPath}' does not exist.");
+            }
+
+            studyConfig = StudyConfigJson.Parse(File.ReadAllText(configPath), studyConfig);
+        }
+
+        return studyConfig.Validate();
     }
 }
