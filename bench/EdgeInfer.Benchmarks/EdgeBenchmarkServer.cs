@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
+using EdgeInfer.Contracts;
 using EdgeInfer.Edge.Hosting;
 using EdgeInfer.Edge.Inference;
+using EdgeInfer.Runtime.Classification;
 using EdgeInfer.Runtime.Execution;
 using EdgeInfer.Models.Catalog;
 using EdgeInfer.Models.Repository;
@@ -118,7 +120,7 @@ internal sealed class EdgeBenchmarkServer : IAsyncDisposable
     {
         Tensor.AsSpan().CopyTo(MemoryMarshal.AsBytes(session.Input(0)));
         session.Run();
-        return TopK.Of(session.Output(0)).Count;
+        return TopK.Of(session.Output(0), 5, static (index, probability, logit) => new ClassScore(index, probability, logit)).Length;
     }
 
     public async ValueTask DisposeAsync()

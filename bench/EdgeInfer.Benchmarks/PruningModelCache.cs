@@ -1,5 +1,5 @@
 using EdgeInfer.Models.Catalog;
-using EdgeInfer.Pruning.IO;
+using EdgeInfer.Models.Files;
 
 namespace EdgeInfer.Benchmarks;
 

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using EdgeInfer.Pruning.IO;
+using EdgeInfer.Models.Files;
 using EdgeInfer.Pruning.Unstructured;
 using EdgeInfer.Pruning.Wire;
 using Onnx;

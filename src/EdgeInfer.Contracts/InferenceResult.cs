@@ -6,5 +6,5 @@ namespace EdgeInfer.Contracts;
 /// <param name="Origin">Where the variant came from: repository, prepruned, cached, pruned (on demand for this request).</param>
 /// <param name="Input">How the input arrived: tensor or image.</param>
 /// <param name="Top5">The five most probable classes.</param>
-/// <param name="Timings">Seconds per phase (queue, prune, load, inference, decode), as in Server-Timing.</param>
+/// <param name="Timings">Seconds per phase (decode, queue, prune, session open, inference), as in Server-Timing.</param>
 public sealed record InferenceResult(string Model, string Variant, string Origin, string Input, IReadOnlyList<ClassScore> Top5, InferenceTimings Timings);

@@ -16,7 +16,7 @@ namespace EdgeInfer.Contracts;
 /// Recent service times (body decode + queue + inference) per model variant, seconds: T_inf,e as a device sees it.
 /// </param>
 /// <param name="Prune">Recent on-demand prune times per model, seconds.</param>
-/// <param name="SessionLoad">
+/// <param name="SessionOpen">
 /// Recent session opens per model variant (ORT session and one warm-up run), seconds: what the first inference of a newly
 /// pruned variant pays.
 /// </param>
@@ -35,5 +35,5 @@ public sealed record StatusView(
     IReadOnlyList<RecentTimes> Inference,
     IReadOnlyList<RecentTimes> Service,
     IReadOnlyList<RecentTimes> Prune,
-    IReadOnlyList<RecentTimes> SessionLoad,
+    IReadOnlyList<RecentTimes> SessionOpen,
     WarmupView Warmup);

@@ -10,10 +10,10 @@ namespace EdgeInfer.Contracts;
 /// <param name="PruneBytesPerSecond">
 /// Model bytes per second of that prune: a device estimates T_pr of a model the edge has not pruned yet as its size over this.
 /// </param>
-/// <param name="SessionLoadSeconds">
+/// <param name="SessionOpenSeconds">
 /// Opening a freshly pruned result as an inference request opens a session (with its warm-up run): what edge-ondemand
 /// pays after T_pr when the edge reports no open of that variant yet.
 /// </param>
 /// <param name="Error">Why the warm-up failed, or null.</param>
 public sealed record WarmupView(
-    bool Done, string? Model, long? ModelBytes, double? PruneSeconds, double? PruneBytesPerSecond, double? SessionLoadSeconds, string? Error);
+    bool Done, string? Model, long? ModelBytes, double? PruneSeconds, double? PruneBytesPerSecond, double? SessionOpenSeconds, string? Error);

@@ -50,47 +50,12 @@ public sealed class ImagePreprocessor
         var ky = ResampleKernel.Create(image.Height, rh, top, crop);
 
         int channels = image.Channels;
-        var pixels = image.Pixels;
         var rows = new float[image.Height * crop]; // one channel after the horizontal pass
         var plane = new float[crop * crop];
         for (int c = 0; c < channels; c++)
         {
-            for (int y = 0; y < image.Height; y++)
-            {
-                int rowBase = y * image.Width * channels;
-                for (int j = 0; j < crop; j++)
-                {
-                    int s = kx.Start[j];
-                    int n = kx.Count[j];
-                    int wb = j * kx.Stride;
-                    float acc = 0;
-                    for (int t = 0; t < n; t++)
-                    {
-                        acc += kx.Weights[wb + t] * pixels[rowBase + ((s + t) * channels) + c];
-                    }
-
-                    rows[(y * crop) + j] = acc;
-                }
-            }
-
-            for (int i = 0; i < crop; i++)
-            {
-                int s = ky.Start[i];
-                int n = ky.Count[i];
-                int wb = i * ky.Stride;
-                var outRow = plane.AsSpan(i * crop, crop);
-                outRow.Clear();
-                for (int t = 0; t < n; t++)
-                {
-                    float w = ky.Weights[wb + t];
-                    var inRow = rows.AsSpan((s + t) * crop, crop);
-                    for (int j = 0; j < crop; j++)
-                    {
-                        outRow[j] += w * inRow[j];
-                    }
-                }
-            }
-
+            ResizeRows(image, c, kx, crop, rows);
+            ResizeColumns(rows, ky, crop, plane);
             if (channels == 1)
             {
                 for (int oc = 0; oc < 3; oc++)
@@ -102,6 +67,60 @@ public sealed class ImagePreprocessor
             {
                 int oc = _options.Bgr ? 2 - c : c;
                 Normalise(plane, destination.Slice(oc * crop * crop, crop * crop), oc);
+            }
+        }
+    }
+
+    /// <summary>The horizontal pass: channel <paramref name="channel"/> of every image row resampled to the crop's columns.</summary>
+    private static void ResizeRows(RawImage image, int channel, ResampleKernel kx, int crop, Span<float> rows)
+    {
+        int channels = image.Channels;
+        var pixels = image.Pixels;
+        var start = kx.Start;
+        var count = kx.Count;
+        var weights = kx.Weights;
+        int stride = kx.Stride;
+        for (int y = 0; y < image.Height; y++)
+        {
+            int rowBase = y * image.Width * channels;
+            for (int j = 0; j < crop; j++)
+            {
+                int s = start[j];
+                int n = count[j];
+                int wb = j * stride;
+                float acc = 0;
+                for (int t = 0; t < n; t++)
+                {
+                    acc += weights[wb + t] * pixels[rowBase + ((s + t) * channels) + channel];
+                }
+
+                rows[(y * crop) + j] = acc;
+            }
+        }
+    }
+
+    /// <summary>The vertical pass: the horizontally resampled rows combined into the crop's rows of one plane.</summary>
+    private static void ResizeColumns(ReadOnlySpan<float> rows, ResampleKernel ky, int crop, Span<float> plane)
+    {
+        var start = ky.Start;
+        var count = ky.Count;
+        var weights = ky.Weights;
+        int stride = ky.Stride;
+        for (int i = 0; i < crop; i++)
+        {
+            int s = start[i];
+            int n = count[i];
+            int wb = i * stride;
+            var outRow = plane.Slice(i * crop, crop);
+            outRow.Clear();
+            for (int t = 0; t < n; t++)
+            {
+                float w = weights[wb + t];
+                var inRow = rows.Slice((s + t) * crop, crop);
+                for (int j = 0; j < crop; j++)
+                {
+                    outRow[j] += w * inRow[j];
+                }
             }
         }
     }

@@ -71,7 +71,11 @@ public sealed record PreprocessOptions
 
     /// <summary>The options as <c>resize=R;crop=C;mean=a,b,c;std=a,b,c;order=rgb|bgr</c>, the form stored in model metadata.</summary>
     public string ToSpec() => FormattableString.Invariant(
-        $"resize={ResizeShorterSide};crop={CropSize};mean={string.Join(",", Mean.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))};std={string.Join(",", Std.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))};order={(Bgr ? "bgr" : "rgb")}");
+        $"resize={ResizeShorterSide};crop={CropSize};mean={FormatFloats(Mean)};std={FormatFloats(Std)};order={(Bgr ? "bgr" : "rgb")}");
+
+    /// <summary>Round-trippable (<c>R</c>), comma-separated.</summary>
+    private static string FormatFloats(IEnumerable<float> values) =>
+        string.Join(",", values.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>Parses <see cref="ToSpec"/>'s form; unknown keys or bad numbers throw <see cref="FormatException"/>.</summary>
     public static PreprocessOptions ParseSpec(string spec)
@@ -94,7 +98,10 @@ public sealed record PreprocessOptions
                 "crop" => result with { CropSize = int.Parse(kv[1], ci) },
                 "mean" => result with { Mean = Floats() },
                 "std" => result with { Std = Floats() },
-                "order" => result with { Bgr = kv[1] switch { "bgr" => true, "rgb" => false, _ => throw new FormatException($"Channel order '{kv[1]}' is not rgb or bgr.") } },
+                "order" => result with
+                {
+                    Bgr = kv[1] switch { "bgr" => true, "rgb" => false, _ => throw new FormatException($"Channel order '{kv[1]}' is not rgb or bgr.") },
+                },
                 _ => throw new FormatException($"Unknown preprocessing key '{kv[0]}'; allowed: resize, crop, mean, std, order."),
             };
         }

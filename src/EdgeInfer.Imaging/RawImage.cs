@@ -16,7 +16,8 @@ public sealed class RawImage
 
         if (pixels.Length != (long)width * height * channels)
         {
-            throw new ArgumentException($"A {width}x{height}x{channels} image needs {(long)width * height * channels} bytes, not {pixels.Length}.", nameof(pixels));
+            throw new ArgumentException(
+                $"A {width}x{height}x{channels} image needs {(long)width * height * channels} bytes, not {pixels.Length}.", nameof(pixels));
         }
 
         Width = width;

@@ -14,7 +14,8 @@ public static class ChartCsv
     {
         ArgumentNullException.ThrowIfNull(chart);
         var text = new StringBuilder();
-        text.Append("series,").Append(Quote(chart.XAxis.Label)).Append(',').Append(Quote(chart.LeftAxis.Label + (chart.RightAxis is null ? string.Empty : " | " + chart.RightAxis.Label))).Append(",axis,point\n");
+        var yLabels = chart.LeftAxis.Label + (chart.RightAxis is null ? string.Empty : " | " + chart.RightAxis.Label);
+        text.Append("series,").Append(Quote(chart.XAxis.Label)).Append(',').Append(Quote(yLabels)).Append(",axis,point\n");
         foreach (var s in chart.Series)
         {
             for (int i = 0; i < s.X.Count; i++)

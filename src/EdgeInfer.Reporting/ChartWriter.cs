@@ -29,7 +29,8 @@ public static class ChartWriter
         }
 
         Directory.CreateDirectory(directory);
-        var files = new ChartFiles(Path.Combine(directory, baseName + ".csv"), Path.Combine(directory, baseName + ".png"), Path.Combine(directory, baseName + ".svg"));
+        var files = new ChartFiles(
+            Path.Combine(directory, baseName + ".csv"), Path.Combine(directory, baseName + ".png"), Path.Combine(directory, baseName + ".svg"));
         var plot = Build(chart);
         AtomicChartFile.Write(files.Csv, temp => File.WriteAllText(temp, ChartCsv.Format(chart)));
         AtomicChartFile.Write(files.Png, temp => plot.SavePng(temp, chart.WidthPixels, chart.HeightPixels));
@@ -56,35 +57,7 @@ public static class ChartWriter
         bool anyExtrapolated = false;
         for (int k = 0; k < chart.Series.Count; k++)
         {
-            var s = chart.Series[k];
-            var color = s.Color is null ? plot.Add.Palette.GetColor(k) : Color.FromHex(s.Color);
-            var yAxisSpec = s.Axis == YAxisSide.Right ? chart.RightAxis! : chart.LeftAxis;
-            var xs = s.X.Select(x => Transform(x, chart.XAxis)).ToArray();
-            var ys = s.Y.Select(y => Transform(y, yAxisSpec)).ToArray();
-            var line = plot.Add.ScatterLine(xs, ys, color);
-            line.LegendText = s.Name;
-            line.LineWidth = s.Line == LineStyle.None ? 0 : 2;
-            line.LinePattern = s.Line switch { LineStyle.Dashed => LinePattern.Dashed, LineStyle.Dotted => LinePattern.Dotted, _ => LinePattern.Solid };
-            line.MarkerShape = MarkerShape.FilledCircle;
-            line.MarkerSize = 7;
-            if (s.Axis == YAxisSide.Right)
-            {
-                line.Axes.YAxis = plot.Axes.Right;
-            }
-
-            var extrapolated = Enumerable.Range(0, xs.Length).Where(s.IsExtrapolated).ToArray();
-            if (extrapolated.Length > 0)
-            {
-                anyExtrapolated = true;
-                // Open markers over the filled ones: white fill, coloured outline.
-                var open = plot.Add.Markers(extrapolated.Select(i => xs[i]).ToArray(), extrapolated.Select(i => ys[i]).ToArray(), MarkerShape.FilledCircle, 7, Colors.White);
-                var ring = plot.Add.Markers(extrapolated.Select(i => xs[i]).ToArray(), extrapolated.Select(i => ys[i]).ToArray(), MarkerShape.OpenCircle, 8, color);
-                if (s.Axis == YAxisSide.Right)
-                {
-                    open.Axes.YAxis = plot.Axes.Right;
-                    ring.Axes.YAxis = plot.Axes.Right;
-                }
-            }
+            anyExtrapolated |= AddSeries(plot, chart, k);
         }
 
         if (anyExtrapolated)
@@ -105,6 +78,45 @@ public static class ChartWriter
         plot.Legend.FontName = FontName;
         plot.ShowLegend(Edge.Right);
         return plot;
+    }
+
+    /// <summary>Adds series <paramref name="k"/> of <paramref name="chart"/>; true when it has extrapolated points (drawn open).</summary>
+    private static bool AddSeries(Plot plot, LineChart chart, int k)
+    {
+        var s = chart.Series[k];
+        var color = s.Color is null ? plot.Add.Palette.GetColor(k) : Color.FromHex(s.Color);
+        var yAxisSpec = s.Axis == YAxisSide.Right ? chart.RightAxis! : chart.LeftAxis;
+        var xs = s.X.Select(x => Transform(x, chart.XAxis)).ToArray();
+        var ys = s.Y.Select(y => Transform(y, yAxisSpec)).ToArray();
+        var line = plot.Add.ScatterLine(xs, ys, color);
+        line.LegendText = s.Name;
+        line.LineWidth = s.Line == LineStyle.None ? 0 : 2;
+        line.LinePattern = s.Line switch { LineStyle.Dashed => LinePattern.Dashed, LineStyle.Dotted => LinePattern.Dotted, _ => LinePattern.Solid };
+        line.MarkerShape = MarkerShape.FilledCircle;
+        line.MarkerSize = 7;
+        if (s.Axis == YAxisSide.Right)
+        {
+            line.Axes.YAxis = plot.Axes.Right;
+        }
+
+        var extrapolated = Enumerable.Range(0, xs.Length).Where(s.IsExtrapolated).ToArray();
+        if (extrapolated.Length == 0)
+        {
+            return false;
+        }
+
+        // Open markers over the filled ones: white fill, coloured outline.
+        var openXs = extrapolated.Select(i => xs[i]).ToArray();
+        var openYs = extrapolated.Select(i => ys[i]).ToArray();
+        var open = plot.Add.Markers(openXs, openYs, MarkerShape.FilledCircle, 7, Colors.White);
+        var ring = plot.Add.Markers(openXs, openYs, MarkerShape.OpenCircle, 8, color);
+        if (s.Axis == YAxisSide.Right)
+        {
+            open.Axes.YAxis = plot.Axes.Right;
+            ring.Axes.YAxis = plot.Axes.Right;
+        }
+
+        return true;
     }
 
     private static double Transform(double value, AxisSpec axis) => axis.Logarithmic ? Math.Log10(value) : value;
@@ -139,7 +151,7 @@ public static class ChartWriter
     }
 
     private static string FormatPower(double value) =>
-        value >= 1e-3 && value < 1e6 ? value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) : value.ToString("0.#E+0", System.Globalization.CultureInfo.InvariantCulture);
+        value.ToString(value >= 1e-3 && value < 1e6 ? "G4" : "0.#E+0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool RegisterFont()
     {

@@ -23,7 +23,9 @@ public static class PanelChartWriter
         }
 
         var problems = panels.SelectMany(p => p.Chart.Problems().Select(problem => $"'{p.Chart.Title}': {problem}"))
-            .Concat(panels.SelectMany(p => p.Lines.Where(l => !double.IsFinite(l.Value) || (l.Value <= 0 && (l.Vertical ? p.Chart.XAxis : p.Chart.LeftAxis).Logarithmic)).Select(l => $"'{p.Chart.Title}': reference line '{l.Label}' at {l.Value} cannot be drawn")))
+            .Concat(panels.SelectMany(p => p.Lines
+                .Where(l => !double.IsFinite(l.Value) || (l.Value <= 0 && (l.Vertical ? p.Chart.XAxis : p.Chart.LeftAxis).Logarithmic))
+                .Select(l => $"'{p.Chart.Title}': reference line '{l.Label}' at {l.Value} cannot be drawn")))
             .ToArray();
         if (problems.Length > 0)
         {
@@ -37,7 +39,8 @@ public static class PanelChartWriter
         var files = new PanelFiles(Path.Combine(directory, baseName + ".png"), Path.Combine(directory, baseName + ".svg"));
         AtomicChartFile.Write(files.Png, temp =>
         {
-            using var surface = SKSurface.Create(new SKImageInfo(width, height)) ?? throw new InvalidOperationException("Skia could not create a drawing surface.");
+            using var surface = SKSurface.Create(new SKImageInfo(width, height))
+                ?? throw new InvalidOperationException("Skia could not create a drawing surface.");
             Draw(surface.Canvas, plots, panels);
             using var image = surface.Snapshot();
             using var data = image.Encode(SKEncodedImageFormat.Png, 100);
@@ -87,7 +90,9 @@ public static class PanelChartWriter
             var color = line.Color is null ? Colors.Gray : Color.FromHex(line.Color);
             var axis = line.Vertical ? panel.Chart.XAxis : panel.Chart.LeftAxis;
             var value = axis.Logarithmic ? Math.Log10(line.Value) : line.Value;
-            var plottable = line.Vertical ? (ScottPlot.Plottables.AxisLine)plot.Add.VerticalLine(value, 1.5f, color, LinePattern.Dashed) : plot.Add.HorizontalLine(value, 1.5f, color, LinePattern.Dashed);
+            var plottable = line.Vertical
+                ? (ScottPlot.Plottables.AxisLine)plot.Add.VerticalLine(value, 1.5f, color, LinePattern.Dashed)
+                : plot.Add.HorizontalLine(value, 1.5f, color, LinePattern.Dashed);
             plottable.LegendText = line.Label;
         }
 

@@ -4,7 +4,7 @@ using EdgeInfer.Core.Radio;
 using EdgeInfer.Models.Files;
 using EdgeInfer.Study.Figures;
 using EdgeInfer.Study.Measurement;
-using EdgeInfer.Study.Reporting;
+using EdgeInfer.Study.Findings;
 using EdgeInfer.Study.Running;
 
 namespace EdgeInfer.Study;
@@ -28,7 +28,7 @@ public sealed class StudyReproduction(IStudyMeasurer measurer, IFigureRenderer? 
     public StudyResult Run(ReproductionRequest request, Action<StudyProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var config = request.Config.Validate();
+        var config = request.Config.Validated();
         var report = progress ?? (_ => { });
         var started = clock.GetUtcNow();
         var output = Directory.CreateDirectory(request.OutputFolder).FullName;
@@ -41,20 +41,7 @@ public sealed class StudyReproduction(IStudyMeasurer measurer, IFigureRenderer? 
         var thresholds = StudyThresholds.Compute(models, rates);
         var figures = StudyFigures.All(config, measurements, models, rates);
 
-        var files = new List<string>();
-        var figureFolder = Directory.CreateDirectory(Path.Combine(output, "figures")).FullName;
-        for (var i = 0; i < figures.Count; i++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            files.Add(FigureCsv.Write(figures[i], figureFolder));
-            if (renderer is not null)
-            {
-                files.AddRange(renderer.Render(figures[i], figureFolder));
-            }
-
-            report(new StudyProgress("figures", i + 1, figures.Count, $"{figures[i].Name}: {figures[i].Title}"));
-        }
-
+        var files = WriteFigures(figures, output, report, cancellationToken);
         AtomicFile.WriteAllBytes(Path.Combine(output, "measurements.json"), JsonSerializer.SerializeToUtf8Bytes(measurements, Json));
         files.Add(Path.Combine(output, "measurements.json"));
         var finished = clock.GetUtcNow();
@@ -69,7 +56,9 @@ public sealed class StudyReproduction(IStudyMeasurer measurer, IFigureRenderer? 
             Thresholds = thresholds,
             Decisions = StudyDecisions.Compute(models, rates, config.MaxRequests),
             Findings = StudyFindings.Compute(config, models, rates),
-            PaperPresetEdgeSeconds = models.All(m => m.Measured.Edge.Count > 1) ? StudyEstimate.EdgePhaseSeconds(Config.StudyPresets.Paper with { Models = config.Models }, models) : null,
+            PaperPresetEdgeSeconds = models.All(m => m.Measured.Edge.Count > 1)
+                ? StudyEstimate.EdgePhaseSeconds(Config.StudyPresets.Paper with { Models = config.Models }, models)
+                : null,
             Figures = figures,
             Files = [],
             StartedUtc = started,
@@ -86,7 +75,28 @@ public sealed class StudyReproduction(IStudyMeasurer measurer, IFigureRenderer? 
         return result with { Files = relative };
     }
 
-    private void WriteManifest(string output, ReproductionRequest request, DateTimeOffset started, StudyResult? result, bool complete, IReadOnlyList<string> files)
+    /// <summary>Writes each figure's CSV (and, with a renderer, its images) into <c>figures/</c>; returns the files written.</summary>
+    private List<string> WriteFigures(IReadOnlyList<Figure> figures, string output, Action<StudyProgress> report, CancellationToken cancellationToken)
+    {
+        var files = new List<string>();
+        var figureFolder = Directory.CreateDirectory(Path.Combine(output, "figures")).FullName;
+        for (var i = 0; i < figures.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            files.Add(FigureCsv.Write(figures[i], figureFolder));
+            if (renderer is not null)
+            {
+                files.AddRange(renderer.Render(figures[i], figureFolder));
+            }
+
+            report(new StudyProgress("figures", i + 1, figures.Count, $"{figures[i].Name}: {figures[i].Title}"));
+        }
+
+        return files;
+    }
+
+    private void WriteManifest(
+        string output, ReproductionRequest request, DateTimeOffset started, StudyResult? result, bool complete, IReadOnlyList<string> files)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))

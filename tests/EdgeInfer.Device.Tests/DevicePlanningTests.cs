@@ -70,10 +70,10 @@ public sealed class DevicePlanningTests
         var overheads = new MeasuredOverheads(new Core.Quantities.Seconds(0.003), new Core.Quantities.Seconds(0.002), 5, 3, 1 << 20);
         var context = DevicePlanning.Plan(Inputs(status) with { Overheads = overheads });
         Assert.Equal(0.425, context.Scenario.Model.Pruned.Prune.Value, 12);
-        Assert.Equal(0.085, context.Scenario.Overheads.EdgeModelLoad.Value, 12);
+        Assert.Equal(0.085, context.Scenario.Overheads.EdgeSessionOpen.Value, 12);
         Assert.Contains(context.Sources, s => s.Contains("calibration rate 40 MB/s", StringComparison.Ordinal));
 
-        // Edge-ondemand pays T_pr + the model load once and the request overhead per request; the paper's plan has neither.
+        // Edge-ondemand pays T_pr + the session open once and the request overhead per request; the paper's plan has neither.
         var with = context.Outcome(Strategy.EdgeOndemand);
         var paper = context.PaperOutcome(Strategy.EdgeOndemand);
         Assert.Equal(paper.CycleDelay.Value + 0.085 + 0.003, with.CycleDelay.Value, 12);
@@ -82,16 +82,16 @@ public sealed class DevicePlanningTests
     }
 
     [Fact]
-    public void Plan_VariantOpenedAtTheEdge_UsesItsOwnSessionLoad()
+    public void Plan_VariantOpenedAtTheEdge_UsesItsOwnSessionOpen()
     {
         var status = Status(0.010) with
         {
-            SessionLoad = [new RecentTimes("mobilenet", "full", 1, 0.2, 0.2, 0.2), new RecentTimes("mobilenet", "global-0.70", 2, 0.04, 0.05, 0.05)],
+            SessionOpen = [new RecentTimes("mobilenet", "full", 1, 0.2, 0.2, 0.2), new RecentTimes("mobilenet", "global-0.70", 2, 0.04, 0.05, 0.05)],
             Warmup = new WarmupView(true, "tiny", 4_000_000, 0.1, 40e6, 0.020, null),
         };
         var overheads = new MeasuredOverheads(default, default, 5, 3, 1 << 20);
         var context = DevicePlanning.Plan(Inputs(status) with { Overheads = overheads });
-        Assert.Equal(0.04, context.Scenario.Overheads.EdgeModelLoad.Value, 12);
+        Assert.Equal(0.04, context.Scenario.Overheads.EdgeSessionOpen.Value, 12);
     }
 
     [Theory]
@@ -116,20 +116,20 @@ public sealed class DevicePlanningTests
             var full = profile.Device!.Find("mobilenet", "full")!.Measurements[0];
             var pruned = profile.Device.Find("mobilenet", "global-0.70")!.Measurements[0];
             // A repeated open is the median; the process's first model open adds the largest first-open excess.
-            var excess = new[] { full, pruned }.Max(m => Math.Max(0, m.FirstSessionLoadSeconds!.Value - m.SessionLoadSeconds!.MedianSeconds));
-            Assert.Equal(full.SessionLoadSeconds!.MedianSeconds + excess, context.Scenario.Model.Full.DeviceLoad.Value, 12);
-            Assert.Equal(pruned.SessionLoadSeconds!.MedianSeconds + excess, context.Scenario.Model.Pruned.DeviceLoad.Value, 12);
+            var excess = new[] { full, pruned }.Max(m => Math.Max(0, m.FirstSessionOpenSeconds!.Value - m.SessionOpenSeconds!.MedianSeconds));
+            Assert.Equal(full.SessionOpenSeconds!.MedianSeconds + excess, context.Scenario.Model.Full.DeviceSessionOpen.Value, 12);
+            Assert.Equal(pruned.SessionOpenSeconds!.MedianSeconds + excess, context.Scenario.Model.Pruned.DeviceSessionOpen.Value, 12);
             var decode = format == "wire" ? pruned.WireDecodeSeconds!.MedianSeconds : 0;
             Assert.Equal(decode, context.Scenario.Model.Pruned.DeviceDecode.Value, 12);
-            Assert.Equal(context.PaperOutcome(Strategy.DevicePrepruned).CycleDelay.Value + pruned.SessionLoadSeconds.MedianSeconds + excess + decode,
+            Assert.Equal(context.PaperOutcome(Strategy.DevicePrepruned).CycleDelay.Value + pruned.SessionOpenSeconds.MedianSeconds + excess + decode,
                 context.Outcome(Strategy.DevicePrepruned).CycleDelay.Value, 9);
             Assert.Equal(context.PaperOutcome(Strategy.EdgeFull).CycleDelay.Value, context.Outcome(Strategy.EdgeFull).CycleDelay.Value, 12);
             Assert.Contains(
-                context.Sources, s => s.StartsWith("device model load (beyond the paper): device profile median session open", StringComparison.Ordinal));
+                context.Sources, s => s.StartsWith("device session open (beyond the paper): device profile median session open", StringComparison.Ordinal));
 
             var later = DevicePlanning.Plan(
                 Inputs(Status(0.010)) with { DeviceProfile = profile, PrunedFormat = format, Overheads = overheads, DeviceOpenedModel = true });
-            Assert.Equal(full.SessionLoadSeconds.MedianSeconds, later.Scenario.Model.Full.DeviceLoad.Value, 12);
+            Assert.Equal(full.SessionOpenSeconds.MedianSeconds, later.Scenario.Model.Full.DeviceSessionOpen.Value, 12);
         }
         finally
         {

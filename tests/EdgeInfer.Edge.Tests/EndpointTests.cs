@@ -161,7 +161,7 @@ public sealed class EndpointTests(ServerFixture fixture) : IClassFixture<ServerF
         Assert.True(wire.Length < 0.5 * dense.Length, $"wire {wire.Length} B vs dense {dense.Length} B");
 
         var path = Path.Combine(fixture.Server.RepositoryRoot, "decoded.onnx");
-        EdgeInfer.Pruning.IO.OnnxModelFile.Save(WireCodec.Decode(wire), path);
+        EdgeInfer.Models.Files.OnnxModelFile.Save(WireCodec.Decode(wire), path);
         using var session = RuntimeSession.Open(path, RuntimeOptions.Device with { WarmupRuns = 0 });
         session.Run();
         Assert.Equal(1000, session.Output(0).Length);

@@ -19,10 +19,10 @@ public sealed class SessionDropTests
 
         var first = await InferAsync();
         Assert.Equal("pruned", first.GetProperty("origin").GetString());
-        Assert.True(first.GetProperty("timings").GetProperty("loadSeconds").GetDouble() > 0);
+        Assert.True(first.GetProperty("timings").GetProperty("sessionOpenSeconds").GetDouble() > 0);
         var warm = await InferAsync();
         Assert.Equal("cached", warm.GetProperty("origin").GetString());
-        Assert.Equal(0, warm.GetProperty("timings").GetProperty("loadSeconds").GetDouble());
+        Assert.Equal(0, warm.GetProperty("timings").GetProperty("sessionOpenSeconds").GetDouble());
 
         using (var dropped = await server.Client.DeleteAsync("/v1/models/mobilenet/cache?pf=0.5&method=global", ct))
         {
@@ -32,8 +32,8 @@ public sealed class SessionDropTests
         // The old session belonged to the deleted file: the re-pruned file is opened again, not served by it.
         var again = await InferAsync();
         Assert.Equal("pruned", again.GetProperty("origin").GetString());
-        Assert.True(again.GetProperty("timings").GetProperty("loadSeconds").GetDouble() > 0);
-        var opens = (await server.StatusAsync()).GetProperty("sessionLoad").EnumerateArray().Single(t => t.GetProperty("variant").GetString() == "global-0.50");
+        Assert.True(again.GetProperty("timings").GetProperty("sessionOpenSeconds").GetDouble() > 0);
+        var opens = (await server.StatusAsync()).GetProperty("sessionOpen").EnumerateArray().Single(t => t.GetProperty("variant").GetString() == "global-0.50");
         Assert.Equal(2, opens.GetProperty("count").GetInt64());
     }
 }

@@ -37,7 +37,7 @@ public sealed class WarmupTests
         Assert.Equal(0, status.GetProperty("prunes").GetInt64());
         Assert.Equal(0, status.GetProperty("cache").GetProperty("bytes").GetInt64());
         // Its zero-tensor inference opened the full model's session.
-        var load = Assert.Single(status.GetProperty("sessionLoad").EnumerateArray());
+        var load = Assert.Single(status.GetProperty("sessionOpen").EnumerateArray());
         Assert.Equal("full", load.GetProperty("variant").GetString());
     }
 

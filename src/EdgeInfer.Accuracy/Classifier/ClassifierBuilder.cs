@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using EdgeInfer.Accuracy.Datasets;
-using EdgeInfer.Accuracy.Evaluation;
+using EdgeInfer.Runtime.Classification;
 using Google.Protobuf;
 
 namespace EdgeInfer.Accuracy.Classifier;
@@ -31,26 +31,30 @@ public static class ClassifierBuilder
         clock.Restart();
         progress?.Report($"training the softmax head on {features.Length} feature vectors (ML.NET LbfgsMaximumEntropy)");
         var (l2, holdOut) = L2Selection.Choose(features, labels, train.ClassNames.Count, options.L2Candidates, options.Head);
-        progress?.Report("hold-out top-1 by L2 weight: " + string.Join(", ", holdOut.Select(kv => FormattableString.Invariant($"{kv.Key}: {kv.Value:P1}"))) + FormattableString.Invariant($"; chosen {l2}"));
+        var weights = string.Join(", ", holdOut.Select(kv => FormattableString.Invariant($"{kv.Key}: {kv.Value:P1}")));
+        progress?.Report("hold-out top-1 by L2 weight: " + weights + FormattableString.Invariant($"; chosen {l2}"));
         options = options with { Head = options.Head with { L2Regularization = l2 } };
         var head = HeadTrainer.Train(features, labels, train.ClassNames.Count, options.Head);
         double trainSeconds = clock.Elapsed.TotalSeconds;
         double trainTop1 = TrainAccuracy(head, features, labels);
 
         var model = BackboneGraph.Classifier(options.InputSize, head);
-        model.DocString = $"ResNet-18 (ImageNet-pretrained, {BackboneFiles.PackageId} {BackboneFiles.PackageVersion}) with a linear softmax head trained on {train.Description}.";
+        model.DocString = $"ResNet-18 (ImageNet-pretrained, {BackboneFiles.PackageId} {BackboneFiles.PackageVersion}) "
+            + $"with a linear softmax head trained on {train.Description}.";
         ClassifierMetadata.Set(model, ClassifierMetadata.TrainedKey, "true");
         ClassifierMetadata.Set(model, ClassifierMetadata.PreprocessKey, preprocessing.ToSpec());
         ClassifierMetadata.Set(model, ClassifierMetadata.ClassesKey, string.Join("|", train.ClassNames));
         ClassifierMetadata.Set(model, ClassifierMetadata.ProvenanceKey, Provenance(options, train, features.Length, trainTop1));
-        return new BuiltClassifier(model.ToByteArray(), head, options.InputSize, features.Length, trainTop1, options.Head.L2Regularization, featureSeconds, trainSeconds);
+        return new BuiltClassifier(
+            model.ToByteArray(), head, options.InputSize, features.Length, trainTop1, options.Head.L2Regularization, featureSeconds, trainSeconds);
     }
 
     /// <summary>The one-line provenance recorded as the repository's <c>source</c>.</summary>
     public static string SourceDescription(ILabelledImageSource train)
     {
         ArgumentNullException.ThrowIfNull(train);
-        return $"ImageNet-pretrained ResNet-18 from NuGet {BackboneFiles.PackageId} {BackboneFiles.PackageVersion} + softmax head (ML.NET LbfgsMaximumEntropy) trained on {train.Description}";
+        return $"ImageNet-pretrained ResNet-18 from NuGet {BackboneFiles.PackageId} {BackboneFiles.PackageVersion} "
+            + $"+ softmax head (ML.NET LbfgsMaximumEntropy) trained on {train.Description}";
     }
 
     private static double TrainAccuracy(LinearHead head, float[][] features, int[] labels)
@@ -71,7 +75,8 @@ public static class ClassifierBuilder
         var backboneSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(BackboneFiles.Backbone)));
         var provenance = new Dictionary<string, object>
         {
-            ["backbone"] = $"{BackboneFiles.PackageId} {BackboneFiles.PackageVersion} tools/DnnImageModels/ResNet18Onnx/ResNet18.onnx (ImageNet-pretrained, CNTK export)",
+            ["backbone"] = $"{BackboneFiles.PackageId} {BackboneFiles.PackageVersion} "
+                + "tools/DnnImageModels/ResNet18Onnx/ResNet18.onnx (ImageNet-pretrained, CNTK export)",
             ["backboneSha256"] = backboneSha,
             ["inputSize"] = options.InputSize,
             ["trainingData"] = train.Description,

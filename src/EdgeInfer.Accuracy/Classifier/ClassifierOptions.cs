@@ -12,7 +12,10 @@ public sealed record ClassifierOptions
     /// <summary>Images per ORT batch during feature extraction (≥ 1). Default 32.</summary>
     public int BatchSize { get; init; } = 32;
 
-    /// <summary>L2 weights tried on a hold-out of the training set (<see cref="L2Selection"/>); one value skips the selection. Default 1, 10, 100, 1000.</summary>
+    /// <summary>
+    /// L2 weights tried on a hold-out of the training set (<see cref="L2Selection"/>); one value skips the selection.
+    /// Default 1, 10, 100, 1000.
+    /// </summary>
     public IReadOnlyList<float> L2Candidates { get; init; } = [1f, 10f, 100f, 1000f];
 
     /// <summary>Head trainer settings (its L2 weight is replaced by the selected candidate).</summary>

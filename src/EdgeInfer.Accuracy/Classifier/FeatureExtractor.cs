@@ -6,7 +6,10 @@ namespace EdgeInfer.Accuracy.Classifier;
 /// <summary>Computes backbone features <c>[images, 512]</c> for a prepared dataset with ONNX Runtime.</summary>
 public static class FeatureExtractor
 {
-    /// <summary>Runs <paramref name="extractor"/> (ONNX bytes of <see cref="BackboneGraph.FeatureExtractor"/>) over every batch; returns features and labels in dataset order.</summary>
+    /// <summary>
+    /// Runs <paramref name="extractor"/> (ONNX bytes of <see cref="BackboneGraph.FeatureExtractor"/>) over every batch;
+    /// returns features and labels in dataset order.
+    /// </summary>
     public static (float[][] Features, int[] Labels) Extract(byte[] extractor, PreparedDataset data, IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(data);

@@ -31,34 +31,7 @@ public static class HeadTrainer
 
         int width = features[0].Length;
         var (mean, std) = Moments(features, width);
-        var rows = new Row[features.Length];
-        for (int i = 0; i < features.Length; i++)
-        {
-            var z = new float[width];
-            for (int j = 0; j < width; j++)
-            {
-                z[j] = (features[i][j] - mean[j]) / std[j];
-            }
-
-            rows[i] = new Row { Label = labels[i], Features = z };
-        }
-
-        var ml = new MLContext(options.Seed);
-        var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);
-        var data = ml.Data.LoadFromEnumerable(rows, schema);
-        var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
-        {
-            LabelColumnName = nameof(Row.Label),
-            FeatureColumnName = nameof(Row.Features),
-            L2Regularization = options.L2Regularization,
-            L1Regularization = options.L1Regularization,
-            OptimizationTolerance = options.OptimizationTolerance,
-            MaximumNumberOfIterations = options.MaximumIterations,
-            NumberOfThreads = 1,
-        });
-        var model = ml.Transforms.Conversion.MapValueToKey(nameof(Row.Label), keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
-            .Append(trainer).Fit(data).LastTransformer.Model;
+        var model = Fit(Standardised(features, labels, mean, std), width, options);
         VBuffer<float>[] weights = [];
         model.GetWeights(ref weights, out int classes);
         if (classes != classCount)
@@ -73,6 +46,45 @@ public static class HeadTrainer
         }
 
         return new LinearHead(mean, std, w, model.GetBiases().ToArray());
+    }
+
+    /// <summary>One training row per image: its label and its features standardised with the training moments.</summary>
+    private static Row[] Standardised(float[][] features, int[] labels, float[] mean, float[] std)
+    {
+        var rows = new Row[features.Length];
+        for (int i = 0; i < features.Length; i++)
+        {
+            var z = new float[mean.Length];
+            for (int j = 0; j < z.Length; j++)
+            {
+                z[j] = (features[i][j] - mean[j]) / std[j];
+            }
+
+            rows[i] = new Row { Label = labels[i], Features = z };
+        }
+
+        return rows;
+    }
+
+    /// <summary>Fits ML.NET's multinomial logistic regression (one thread, so the result depends on the seed only).</summary>
+    private static MaximumEntropyModelParameters Fit(Row[] rows, int width, HeadTrainerOptions options)
+    {
+        var ml = new MLContext(options.Seed);
+        var schema = SchemaDefinition.Create(typeof(Row));
+        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);
+        var data = ml.Data.LoadFromEnumerable(rows, schema);
+        var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        {
+            LabelColumnName = nameof(Row.Label),
+            FeatureColumnName = nameof(Row.Features),
+            L2Regularization = options.L2Regularization,
+            L1Regularization = options.L1Regularization,
+            OptimizationTolerance = options.OptimizationTolerance,
+            MaximumNumberOfIterations = options.MaximumIterations,
+            NumberOfThreads = 1,
+        });
+        var byValue = Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue;
+        return ml.Transforms.Conversion.MapValueToKey(nameof(Row.Label), keyOrdinality: byValue).Append(trainer).Fit(data).LastTransformer.Model;
     }
 
     private static (float[] Mean, float[] Std) Moments(float[][] features, int width)

@@ -1,4 +1,4 @@
-using EdgeInfer.Accuracy.Evaluation;
+using EdgeInfer.Runtime.Classification;
 
 namespace EdgeInfer.Accuracy.Classifier;
 
@@ -13,7 +13,8 @@ public static class L2Selection
     public const int HoldOutEvery = 5;
 
     /// <summary>Returns the chosen weight and the hold-out Top-1 (fraction) of every candidate.</summary>
-    public static (float Best, IReadOnlyDictionary<float, double> HoldOutTop1) Choose(float[][] features, int[] labels, int classCount, IReadOnlyList<float> candidates, HeadTrainerOptions options)
+    public static (float Best, IReadOnlyDictionary<float, double> HoldOutTop1) Choose(
+        float[][] features, int[] labels, int classCount, IReadOnlyList<float> candidates, HeadTrainerOptions options)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(labels);
@@ -41,7 +42,8 @@ public static class L2Selection
         var logits = new float[classCount];
         foreach (var l2 in candidates.Order())
         {
-            var head = HeadTrainer.Train(trainIdx.Select(i => features[i]).ToArray(), trainIdx.Select(i => labels[i]).ToArray(), classCount, options with { L2Regularization = l2 });
+            var head = HeadTrainer.Train(
+                trainIdx.Select(i => features[i]).ToArray(), trainIdx.Select(i => labels[i]).ToArray(), classCount, options with { L2Regularization = l2 });
             int hits = 0;
             foreach (var i in holdIdx)
             {

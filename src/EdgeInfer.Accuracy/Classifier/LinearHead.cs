@@ -15,7 +15,8 @@ public sealed class LinearHead
         ArgumentNullException.ThrowIfNull(bias);
         if (featureStd.Length != featureMean.Length || weights.Length != bias.Length * featureMean.Length || bias.Length < 2)
         {
-            throw new ArgumentException($"Inconsistent head: mean {featureMean.Length}, std {featureStd.Length}, weights {weights.Length}, bias {bias.Length}.");
+            throw new ArgumentException(
+                $"Inconsistent head: mean {featureMean.Length}, std {featureStd.Length}, weights {weights.Length}, bias {bias.Length}.");
         }
 
         if (featureStd.Any(s => !(s > 0) || !float.IsFinite(s)))

@@ -57,7 +57,9 @@ internal static class OnnxTensors
         var shape = new TensorShapeProto();
         foreach (var d in dims)
         {
-            shape.Dim.Add(d is string p ? new TensorShapeProto.Types.Dimension { DimParam = p } : new TensorShapeProto.Types.Dimension { DimValue = Convert.ToInt64(d, System.Globalization.CultureInfo.InvariantCulture) });
+            shape.Dim.Add(d is string p
+                ? new TensorShapeProto.Types.Dimension { DimParam = p }
+                : new TensorShapeProto.Types.Dimension { DimValue = Convert.ToInt64(d, System.Globalization.CultureInfo.InvariantCulture) });
         }
 
         return new ValueInfoProto

@@ -38,7 +38,8 @@ public static class EmbeddedSubset
     private static IdxArray Read(Assembly assembly, string file)
     {
         using var stream = assembly.GetManifestResourceStream(Prefix + file)
-            ?? throw new EdgeInferInputException($"The embedded resource '{Prefix + file}' is missing; rebuild EdgeInfer.Accuracy with data/fashion-mnist-subset present.");
+            ?? throw new EdgeInferInputException(
+                $"The embedded resource '{Prefix + file}' is missing; rebuild EdgeInfer.Accuracy with data/fashion-mnist-subset present.");
         return IdxFormat.Read(stream, "embedded " + file);
     }
 }

@@ -12,7 +12,10 @@ public sealed class GreyscaleImageSet : ILabelledImageSource
     private readonly byte[] _pixels;
     private readonly byte[] _labels;
 
-    /// <summary>Pairs an image array <c>[count, rows, cols]</c> with a label array <c>[count]</c>; mismatches throw <see cref="EdgeInferInputException"/>.</summary>
+    /// <summary>
+    /// Pairs an image array <c>[count, rows, cols]</c> with a label array <c>[count]</c>; mismatches throw
+    /// <see cref="EdgeInferInputException"/>.
+    /// </summary>
     public GreyscaleImageSet(IdxArray images, IdxArray labels, IReadOnlyList<string> classNames, string description)
     {
         ArgumentNullException.ThrowIfNull(images);
@@ -20,7 +23,8 @@ public sealed class GreyscaleImageSet : ILabelledImageSource
         ArgumentNullException.ThrowIfNull(classNames);
         if (images.Dimensions.Count != 3)
         {
-            throw new EdgeInferInputException($"{description}: the image array has dimensions [{string.Join(",", images.Dimensions)}]; expected [count, rows, columns].");
+            throw new EdgeInferInputException(
+                $"{description}: the image array has dimensions [{string.Join(",", images.Dimensions)}]; expected [count, rows, columns].");
         }
 
         if (labels.Dimensions.Count != 1)
@@ -122,7 +126,8 @@ public sealed class GreyscaleImageSet : ILabelledImageSource
             labels[k] = _labels[keep[k]];
         }
 
-        return new GreyscaleImageSet(new IdxArray([keep.Count, Rows, Columns], pixels), new IdxArray([keep.Count], labels), ClassNames, Description + $" (first {perClass} per class)");
+        return new GreyscaleImageSet(
+            new IdxArray([keep.Count, Rows, Columns], pixels), new IdxArray([keep.Count], labels), ClassNames, Description + $" (first {perClass} per class)");
     }
 
     /// <summary>Writes the images and labels as gzip IDX files (atomically, each via a temporary file).</summary>

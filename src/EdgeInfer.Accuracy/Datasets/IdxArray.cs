@@ -29,7 +29,8 @@ public sealed class IdxArray
 
         if (product != data.LongLength)
         {
-            throw new ArgumentException($"IDX data holds {data.LongLength} values but the dimensions [{string.Join(",", dimensions)}] need {product}.", nameof(data));
+            throw new ArgumentException(
+                $"IDX data holds {data.LongLength} values but the dimensions [{string.Join(",", dimensions)}] need {product}.", nameof(data));
         }
 
         Dimensions = dimensions.ToArray();

@@ -14,7 +14,10 @@ public static class IdxFormat
 {
     private const byte UnsignedByteType = 0x08;
 
-    /// <summary>Reads an IDX file, plain or gzip; a bad magic number, bad dimensions or a wrong length throw <see cref="EdgeInferInputException"/> naming the file.</summary>
+    /// <summary>
+    /// Reads an IDX file, plain or gzip; a bad magic number, bad dimensions or a wrong length throw
+    /// <see cref="EdgeInferInputException"/> naming the file.
+    /// </summary>
     public static IdxArray Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -40,7 +43,8 @@ public static class IdxFormat
 
         if (header[0] != 0 || header[1] != 0)
         {
-            throw new EdgeInferInputException($"'{name}' is not an IDX file: magic number {header[0]:x2} {header[1]:x2} {header[2]:x2} {header[3]:x2}, expected 00 00 08 <dimensions>.");
+            throw new EdgeInferInputException(
+                $"'{name}' is not an IDX file: magic number {header[0]:x2} {header[1]:x2} {header[2]:x2} {header[3]:x2}, expected 00 00 08 <dimensions>.");
         }
 
         if (header[2] != UnsignedByteType)
@@ -57,7 +61,8 @@ public static class IdxFormat
         int dataOffset = 4 + (4 * rank);
         if (header.Length < dataOffset)
         {
-            throw new EdgeInferInputException($"IDX file '{name}' is truncated: {header.Length} bytes, but its {rank} dimensions need a {dataOffset}-byte header.");
+            throw new EdgeInferInputException(
+                $"IDX file '{name}' is truncated: {header.Length} bytes, but its {rank} dimensions need a {dataOffset}-byte header.");
         }
 
         var dims = new int[rank];
@@ -78,13 +83,17 @@ public static class IdxFormat
         if (actual != expected)
         {
             throw new EdgeInferInputException(
-                $"IDX file '{name}' holds {actual} data bytes but its dimensions [{string.Join(",", dims)}] need {expected} ({(actual < expected ? "truncated" : "trailing bytes")}).");
+                $"IDX file '{name}' holds {actual} data bytes but its dimensions [{string.Join(",", dims)}] need {expected} "
+                + $"({(actual < expected ? "truncated" : "trailing bytes")}).");
         }
 
         return new IdxArray(dims, header[dataOffset..].ToArray());
     }
 
-    /// <summary>Writes <paramref name="array"/> to <paramref name="path"/> (gzip when <paramref name="gzip"/>), atomically: a temporary file renamed into place.</summary>
+    /// <summary>
+    /// Writes <paramref name="array"/> to <paramref name="path"/> (gzip when <paramref name="gzip"/>), atomically: a
+    /// temporary file renamed into place.
+    /// </summary>
     public static void Write(string path, IdxArray array, bool gzip)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

@@ -36,7 +36,10 @@ public sealed class ImageFolderSource : ILabelledImageSource
     /// <summary>The image files, in order (class folders in ordinal order, files in ordinal order within each).</summary>
     public IReadOnlyList<string> Files => _files;
 
-    /// <summary>Scans <paramref name="root"/>; a missing folder, no class folders, no images or a <c>labels.txt</c> with the wrong line count throw <see cref="EdgeInferInputException"/>.</summary>
+    /// <summary>
+    /// Scans <paramref name="root"/>; a missing folder, no class folders, no images or a <c>labels.txt</c> with the
+    /// wrong line count throw <see cref="EdgeInferInputException"/>.
+    /// </summary>
     public static ImageFolderSource Open(string root)
     {
         ArgumentException.ThrowIfNullOrEmpty(root);
@@ -64,7 +67,8 @@ public sealed class ImageFolderSource : ILabelledImageSource
 
         if (files.Count == 0)
         {
-            throw new EdgeInferInputException($"Image folder '{root}' has {classDirs.Length} class folders but no image files ({string.Join(", ", Extensions.Order())}).");
+            throw new EdgeInferInputException(
+                $"Image folder '{root}' has {classDirs.Length} class folders but no image files ({string.Join(", ", Extensions.Order())}).");
         }
 
         IReadOnlyList<string> names = classDirs.Select(d => Path.GetFileName(d)).ToArray();
@@ -74,7 +78,8 @@ public sealed class ImageFolderSource : ILabelledImageSource
             var lines = File.ReadAllLines(labelsFile).Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
             if (lines.Length != classDirs.Length)
             {
-                throw new EdgeInferInputException($"'{labelsFile}' has {lines.Length} class names but '{root}' has {classDirs.Length} class folders; one line per class is needed.");
+                throw new EdgeInferInputException(
+                    $"'{labelsFile}' has {lines.Length} class names but '{root}' has {classDirs.Length} class folders; one line per class is needed.");
             }
 
             names = lines;

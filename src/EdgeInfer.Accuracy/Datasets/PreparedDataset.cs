@@ -9,7 +9,12 @@ namespace EdgeInfer.Accuracy.Datasets;
 /// </summary>
 public sealed class PreparedDataset
 {
-    private PreparedDataset(string description, IReadOnlyList<string> classNames, IReadOnlyList<TensorBatch> batches, IReadOnlyList<string> problems, PreprocessOptions preprocessing)
+    private PreparedDataset(
+        string description,
+        IReadOnlyList<string> classNames,
+        IReadOnlyList<TensorBatch> batches,
+        IReadOnlyList<string> problems,
+        PreprocessOptions preprocessing)
     {
         Description = description;
         ClassNames = classNames;
@@ -44,7 +49,8 @@ public sealed class PreparedDataset
     /// into batches of <paramref name="batchSize"/>. With <paramref name="strict"/>, the first unreadable image throws
     /// <see cref="EdgeInferInputException"/>; otherwise it is skipped and listed in <see cref="Problems"/>.
     /// </summary>
-    public static PreparedDataset Prepare(ILabelledImageSource source, PreprocessOptions preprocessing, int batchSize, int? limit = null, bool strict = false, IProgress<string>? progress = null)
+    public static PreparedDataset Prepare(
+        ILabelledImageSource source, PreprocessOptions preprocessing, int batchSize, int? limit = null, bool strict = false, IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
@@ -60,17 +66,40 @@ public sealed class PreparedDataset
         if (bytes > MaxPreparedBytes)
         {
             throw new EdgeInferInputException(
-                $"{count} images of 3x{preprocessing.CropSize}x{preprocessing.CropSize} need {bytes / (1L << 20)} MiB prepared in memory, over the {MaxPreparedBytes >> 20} MiB limit; use --limit {MaxPreparedBytes / ((long)length * sizeof(float))} or less.");
+                $"{count} images of 3x{preprocessing.CropSize}x{preprocessing.CropSize} need {bytes / (1L << 20)} MiB prepared in memory, "
+                + $"over the {MaxPreparedBytes >> 20} MiB limit; use --limit {MaxPreparedBytes / ((long)length * sizeof(float))} or less.");
         }
 
-        var tensors = new float[count][];
+        var (tensors, problems) = DecodeAll(source, pre, count, progress);
+        if (strict && problems.Length > 0)
+        {
+            throw new EdgeInferInputException($"{problems.Length} unreadable image(s) in {source.Description} (strict mode); first: {problems[0]}");
+        }
+
+        var kept = Enumerable.Range(0, count).Where(i => tensors[i] is not null).ToArray();
+        if (kept.Length == 0)
+        {
+            throw new EdgeInferInputException($"No readable image in {source.Description}: {problems.Length} unreadable.");
+        }
+
+        var batches = Batch(source, tensors, kept, batchSize, length, preprocessing.CropSize);
+        return new PreparedDataset(source.Description, source.ClassNames, batches, problems, preprocessing);
+    }
+
+    /// <summary>
+    /// Decodes and preprocesses the first <paramref name="count"/> images in parallel; null tensors for unreadable
+    /// ones, whose problems are listed.
+    /// </summary>
+    private static (float[]?[] Tensors, string[] Problems) DecodeAll(ILabelledImageSource source, ImagePreprocessor pre, int count, IProgress<string>? progress)
+    {
+        var tensors = new float[]?[count];
         var errors = new string?[count];
         int done = 0;
         Parallel.For(0, count, i =>
         {
             if (source.TryDecode(i, out var image, out var problem))
             {
-                var t = new float[length];
+                var t = new float[pre.OutputLength];
                 pre.Process(image!, t);
                 tensors[i] = t;
             }
@@ -86,18 +115,12 @@ public sealed class PreparedDataset
             }
         });
 
-        var problems = errors.Where(e => e is not null).Select(e => e!).ToArray();
-        if (strict && problems.Length > 0)
-        {
-            throw new EdgeInferInputException($"{problems.Length} unreadable image(s) in {source.Description} (strict mode); first: {problems[0]}");
-        }
+        return (tensors, errors.Where(e => e is not null).Select(e => e!).ToArray());
+    }
 
-        var kept = Enumerable.Range(0, count).Where(i => tensors[i] is not null).ToArray();
-        if (kept.Length == 0)
-        {
-            throw new EdgeInferInputException($"No readable image in {source.Description}: {problems.Length} unreadable.");
-        }
-
+    /// <summary>Copies the kept tensors, in order, into batches of <paramref name="batchSize"/>, releasing each tensor once copied.</summary>
+    private static List<TensorBatch> Batch(ILabelledImageSource source, float[]?[] tensors, int[] kept, int batchSize, int length, int cropSize)
+    {
         var batches = new List<TensorBatch>();
         for (int start = 0; start < kept.Length; start += batchSize)
         {
@@ -107,14 +130,14 @@ public sealed class PreparedDataset
             for (int k = 0; k < n; k++)
             {
                 int i = kept[start + k];
-                tensors[i].CopyTo(data, k * length);
+                tensors[i]!.CopyTo(data, k * length);
                 labels[k] = source.LabelOf(i);
-                tensors[i] = null!;
+                tensors[i] = null;
             }
 
-            batches.Add(new TensorBatch(data, labels, preprocessing.CropSize));
+            batches.Add(new TensorBatch(data, labels, cropSize));
         }
 
-        return new PreparedDataset(source.Description, source.ClassNames, batches, problems, preprocessing);
+        return batches;
     }
 }

@@ -10,7 +10,8 @@ public sealed class TensorBatch
         ArgumentNullException.ThrowIfNull(labels);
         if (data.Length != labels.Length * 3 * size * size)
         {
-            throw new ArgumentException($"A batch of {labels.Length} images of 3x{size}x{size} needs {labels.Length * 3 * size * size} floats, not {data.Length}.", nameof(data));
+            throw new ArgumentException(
+                $"A batch of {labels.Length} images of 3x{size}x{size} needs {labels.Length * 3 * size * size} floats, not {data.Length}.", nameof(data));
         }
 
         Data = data;

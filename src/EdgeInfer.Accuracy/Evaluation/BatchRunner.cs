@@ -49,7 +49,10 @@ public sealed class BatchRunner : IDisposable
     /// <summary>Width of the output row per image (e.g. number of classes), 0 when the model does not declare it.</summary>
     public int OutputWidth { get; }
 
-    /// <summary>The session options used: the runtime's edge-role settings (sequential, all optimisations, one inter-op thread) with all cores or <paramref name="intraOpThreads"/>.</summary>
+    /// <summary>
+    /// The session options used: the runtime's edge-role settings (sequential, all optimisations, one inter-op thread)
+    /// with all cores or <paramref name="intraOpThreads"/>.
+    /// </summary>
     public static SessionOptions CreateOptions(int? intraOpThreads)
     {
         var options = new SessionOptions
@@ -63,7 +66,10 @@ public sealed class BatchRunner : IDisposable
         return options;
     }
 
-    /// <summary>Runs one batch and copies the output (<c>[Count, width]</c> row-major) into <paramref name="output"/>, resized when needed; returns the row width.</summary>
+    /// <summary>
+    /// Runs one batch and copies the output (<c>[Count, width]</c> row-major) into <paramref name="output"/>, resized
+    /// when needed; returns the row width.
+    /// </summary>
     public int Run(TensorBatch batch, ref float[] output)
     {
         ArgumentNullException.ThrowIfNull(batch);

@@ -3,6 +3,7 @@ using EdgeInfer.Accuracy.Datasets;
 using EdgeInfer.Core;
 using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Pruning.Variants;
+using EdgeInfer.Runtime.Classification;
 
 namespace EdgeInfer.Accuracy.Evaluation;
 
@@ -101,7 +102,8 @@ public static class Evaluator
 
         if (runner.InputDimensions is [_, _, var h, var w] && h > 0 && (h != data.Preprocessing.CropSize || w != data.Preprocessing.CropSize))
         {
-            throw new EdgeInferInputException($"The model expects {h}x{w} images but the dataset was prepared at {data.Preprocessing.CropSize}x{data.Preprocessing.CropSize}.");
+            throw new EdgeInferInputException(
+                $"The model expects {h}x{w} images but the dataset was prepared at {data.Preprocessing.CropSize}x{data.Preprocessing.CropSize}.");
         }
     }
 }

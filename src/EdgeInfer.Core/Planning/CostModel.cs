@@ -33,7 +33,8 @@ public static class CostModel
         new(requestSeconds + pruneSeconds + modelSeconds, deviceInferenceSeconds);
 
     /// <summary>Eq. (6) over the lifetime: E_d(device) = P_tx·T_req + (P_rx + P_E)·T_model + Q·P_d·T_inf,d.</summary>
-    public static Line DeviceEnergyJoules(double txPowerWatts, double requestSeconds, double receivePowerWatts, double modelSeconds, double computePowerWatts, double deviceInferenceSeconds) =>
+    public static Line DeviceEnergyJoules(
+        double txPowerWatts, double requestSeconds, double receivePowerWatts, double modelSeconds, double computePowerWatts, double deviceInferenceSeconds) =>
         new((txPowerWatts * requestSeconds) + (receivePowerWatts * modelSeconds), computePowerWatts * deviceInferenceSeconds);
 
     /// <summary>
@@ -68,8 +69,8 @@ public static class CostModel
     /// <summary>
     /// All costs of <paramref name="strategy"/> at the given rates (both must be positive). With
     /// <see cref="PlanningScenario.Overheads"/> set, their delays are added as measured terms beyond the paper: the request
-    /// overhead to every offloaded request, the edge model load once to edge-ondemand, the download overhead and the
-    /// variant's <see cref="ModelVariantCosts.DeviceDecode"/> and <see cref="ModelVariantCosts.DeviceLoad"/> once to device
+    /// overhead to every offloaded request, the edge's session open once to edge-ondemand, the download overhead and the
+    /// variant's <see cref="ModelVariantCosts.DeviceDecode"/> and <see cref="ModelVariantCosts.DeviceSessionOpen"/> once to device
     /// strategies; energy and data are unchanged.
     /// </summary>
     public static StrategyCosts Costs(in PlanningInputs inputs, Strategy strategy, LinkRates rates)
@@ -84,7 +85,7 @@ public static class CostModel
             var tIn = TransferSeconds(inputs.InputBits, ul);
             var tRes = TransferSeconds(inputs.ResultBits, dl);
             // Measured overheads (0 in the paper's model): per request, and the pruned variant's session open once.
-            var once = prune + (strategy.PrunesOnDemand() ? inputs.EdgeModelLoadSeconds : 0.0);
+            var once = prune + (strategy.PrunesOnDemand() ? inputs.EdgeSessionOpenSeconds : 0.0);
             var perRequest = variant.EdgeInferenceSeconds + inputs.RequestOverheadSeconds;
             return new StrategyCosts(
                 strategy,
@@ -97,7 +98,7 @@ public static class CostModel
 
         var tReq = TransferSeconds(inputs.RequestBits, ul);
         var tModel = TransferSeconds(variant.SizeBits, dl);
-        // Measured terms beyond the paper (0 by default), paid once: download overhead, device decode and model load.
+        // Measured terms beyond the paper (0 by default), paid once: download overhead, device decode and session open.
         var setup = inputs.DownloadOverheadSeconds + variant.DeviceSetupSeconds;
         return new StrategyCosts(
             strategy,

@@ -3,8 +3,10 @@ using EdgeInfer.Core.Quantities;
 namespace EdgeInfer.Core.Planning;
 
 /// <summary>
-/// Measured costs of one variant (full or pruned) of a model: what the planner needs, no more.
-/// A later issue fills these from measured profiles; the scenario file gives them as numbers.
+/// Measured costs of one variant (full or pruned) of a model: what the planner needs, no more. Filled from a scenario
+/// file (<see cref="Scenarios.ScenarioJson"/>), from a measured profile (<c>Runtime.Profiles.ProfilePlanInputs</c>), by
+/// the study (<c>Study.Figures.ModelCostInputs</c>) or from the edge's live status and the device profile
+/// (<c>Device.Planning.DevicePlanning</c>); the planner does not care which.
 /// </summary>
 public sealed record ModelVariantCosts
 {
@@ -27,10 +29,10 @@ public sealed record ModelVariantCosts
     public Seconds DeviceDecode { get; init; } = Seconds.Zero;
 
     /// <summary>
-    /// Beyond the paper (default 0): the device opening the model for inference (ORT session and its warm-up runs) before
-    /// the first local result; paid once by device strategies using this variant.
+    /// Beyond the paper (default 0): the device's session open, i.e. opening the model for inference (ORT session and its
+    /// warm-up runs) before the first local result; paid once by device strategies using this variant.
     /// </summary>
-    public Seconds DeviceLoad { get; init; } = Seconds.Zero;
+    public Seconds DeviceSessionOpen { get; init; } = Seconds.Zero;
 
     /// <summary>Top-1 accuracy in [0, 1], or null when unknown (then any minTop1 constraint fails).</summary>
     public double? Top1 { get; init; }

@@ -40,12 +40,16 @@ public sealed record OffloadPlan(
         var c = scenario.Constraints;
         if (v.HasFlag(ConstraintViolations.Top1))
         {
-            reasons.Add(variant.Top1 is { } t ? $"top1 {F(t)} of the {which} model < minTop1 {F(c.MinTop1!.Value)}" : $"top1 of the {which} model is unknown (minTop1 {F(c.MinTop1!.Value)})");
+            reasons.Add(variant.Top1 is { } t
+                ? $"top1 {F(t)} of the {which} model < minTop1 {F(c.MinTop1!.Value)}"
+                : $"top1 of the {which} model is unknown (minTop1 {F(c.MinTop1!.Value)})");
         }
 
         if (v.HasFlag(ConstraintViolations.Top5))
         {
-            reasons.Add(variant.Top5 is { } t ? $"top5 {F(t)} of the {which} model < minTop5 {F(c.MinTop5!.Value)}" : $"top5 of the {which} model is unknown (minTop5 {F(c.MinTop5!.Value)})");
+            reasons.Add(variant.Top5 is { } t
+                ? $"top5 {F(t)} of the {which} model < minTop5 {F(c.MinTop5!.Value)}"
+                : $"top5 of the {which} model is unknown (minTop5 {F(c.MinTop5!.Value)})");
         }
 
         if (v.HasFlag(ConstraintViolations.CycleDelay))

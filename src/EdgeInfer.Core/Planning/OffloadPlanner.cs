@@ -14,16 +14,7 @@ public static class OffloadPlanner
     /// <exception cref="ArgumentException">Default inputs, or a rate that is not positive.</exception>
     public static void Plan(in PlanningInputs inputs, LinkRates rates, ref PlanBuffer result)
     {
-        if (inputs.Scenario is null)
-        {
-            throw new ArgumentException("PlanningInputs must come from PlanningScenario.ToInputs().", nameof(inputs));
-        }
-
-        if (!(rates.Uplink.Value > 0) || !(rates.Downlink.Value > 0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(rates), rates, "Both link rates must be positive to plan.");
-        }
-
+        CheckArguments(inputs, rates);
         var q = inputs.Requests;
         var edgeFull = CostModel.Costs(inputs, Strategy.EdgeFull, rates);
         Strategy? chosen = null;
@@ -38,7 +29,14 @@ public static class OffloadPlanner
                 ? checked(inputs.EdgeExchangedBytesPerRequest * q)
                 : inputs.RequestBytes + (strategy.UsesPrunedModel() ? inputs.Pruned : inputs.Full).SizeBytes;
             var violations = Violations(inputs, strategy, costs.CycleDelaySeconds, energy);
-            result.SetOutcome(new StrategyOutcome(strategy, new Seconds(costs.CycleDelaySeconds), new Seconds(delay), new Joules(energy), new Joules(costs.EdgeEnergyJoules), new Bytes(data), violations));
+            result.SetOutcome(new StrategyOutcome(
+                strategy,
+                new Seconds(costs.CycleDelaySeconds),
+                new Seconds(delay),
+                new Joules(energy),
+                new Joules(costs.EdgeEnergyJoules),
+                new Bytes(data),
+                violations));
 
             if (!strategy.RunsAtEdge())
             {
@@ -67,6 +65,19 @@ public static class OffloadPlanner
         }
 
         result.Chosen = chosen;
+    }
+
+    private static void CheckArguments(in PlanningInputs inputs, LinkRates rates)
+    {
+        if (inputs.Scenario is null)
+        {
+            throw new ArgumentException("PlanningInputs must come from PlanningScenario.ToInputs().", nameof(inputs));
+        }
+
+        if (!(rates.Uplink.Value > 0) || !(rates.Downlink.Value > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rates), rates, "Both link rates must be positive to plan.");
+        }
     }
 
     /// <summary>Validates <paramref name="scenario"/>, plans it and describes the result with reasons and an explanation.</summary>

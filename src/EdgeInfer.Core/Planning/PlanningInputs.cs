@@ -33,7 +33,7 @@ public readonly struct PlanningInputs
         Objective = scenario.Objective;
         RequestOverheadSeconds = scenario.Overheads.Request.Value;
         DownloadOverheadSeconds = scenario.Overheads.Download.Value;
-        EdgeModelLoadSeconds = scenario.Overheads.EdgeModelLoad.Value;
+        EdgeSessionOpenSeconds = scenario.Overheads.EdgeSessionOpen.Value;
     }
 
     /// <summary>The scenario these inputs came from (null for <c>default</c>).</summary>
@@ -51,7 +51,7 @@ public readonly struct PlanningInputs
 
     internal double DownloadOverheadSeconds { get; }
 
-    internal double EdgeModelLoadSeconds { get; }
+    internal double EdgeSessionOpenSeconds { get; }
 
     internal double ResultBits { get; }
 
@@ -96,8 +96,8 @@ public readonly struct PlanningInputs
 
         public double PruneSeconds { get; } = costs.Prune.Value;
 
-        /// <summary>Device decode + device model load (beyond the paper, 0 by default).</summary>
-        public double DeviceSetupSeconds { get; } = costs.DeviceDecode.Value + costs.DeviceLoad.Value;
+        /// <summary>Device decode + device session open (beyond the paper, 0 by default).</summary>
+        public double DeviceSetupSeconds { get; } = costs.DeviceDecode.Value + costs.DeviceSessionOpen.Value;
 
         /// <summary>NaN when unknown.</summary>
         public double Top1 { get; } = costs.Top1 ?? double.NaN;

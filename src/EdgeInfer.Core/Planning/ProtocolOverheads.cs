@@ -23,8 +23,8 @@ public sealed record ProtocolOverheads
     public Seconds Download { get; init; }
 
     /// <summary>
-    /// Once per on-demand-pruned variant at the edge: opening it for inference (ORT session and its warm-up run), paid
-    /// with T_pr by edge-ondemand. Default 0.
+    /// Once per on-demand-pruned variant at the edge: its session open, i.e. opening it for inference (ORT session and its
+    /// warm-up run), paid with T_pr by edge-ondemand. Default 0.
     /// </summary>
-    public Seconds EdgeModelLoad { get; init; }
+    public Seconds EdgeSessionOpen { get; init; }
 }

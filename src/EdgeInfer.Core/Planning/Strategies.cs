@@ -12,7 +12,8 @@ public static class Strategies
     private static readonly string[] Names = ["edge-full", "edge-prepruned", "edge-ondemand", "device-full", "device-prepruned", "device-ondemand"];
 
     /// <summary>Every strategy in the fixed report order.</summary>
-    public static IReadOnlyList<Strategy> All { get; } = [Strategy.EdgeFull, Strategy.EdgePrepruned, Strategy.EdgeOndemand, Strategy.DeviceFull, Strategy.DevicePrepruned, Strategy.DeviceOndemand];
+    public static IReadOnlyList<Strategy> All { get; } =
+        [Strategy.EdgeFull, Strategy.EdgePrepruned, Strategy.EdgeOndemand, Strategy.DeviceFull, Strategy.DevicePrepruned, Strategy.DeviceOndemand];
 
     /// <summary>The wire name, e.g. <c>device-ondemand</c>.</summary>
     public static string Name(this Strategy strategy) => Names[(int)strategy];

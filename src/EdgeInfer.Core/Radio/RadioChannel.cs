@@ -9,7 +9,7 @@ public static class RadioChannel
     public static ChannelReport Evaluate(RadioOptions options, string path = "")
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate(path);
+        options.Validated(path);
         var d2 = options.Distance;
         var hBs = options.BaseStationHeight;
         var hUt = options.DeviceHeight;

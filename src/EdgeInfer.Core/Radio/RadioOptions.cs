@@ -8,7 +8,7 @@ namespace EdgeInfer.Core.Radio;
 /// Defaults are the paper's Section 4.1 (5G NR at 3.5 GHz, 100 MHz, BS 23 dBm, UE 10 dBm, 4×4 arrays at both ends,
 /// 3GPP TR 38.901 UMi – Street Canyon) plus values the paper does not give: noise figures 5 dB (BS) and 9 dB (UE),
 /// typical 3GPP evaluation values; element gain 0 dBi; UE height 1.5 m; distance 100 m.
-/// Immutable; call <see cref="Validate"/> (engines do) before use.
+/// Immutable; call <see cref="Validated"/> (engines do) before use.
 /// </summary>
 public sealed record RadioOptions
 {
@@ -66,10 +66,22 @@ public sealed record RadioOptions
             }
         }
 
-        Check(Distance.Value is >= 10 and <= 5000, "distanceMeters", $"= {F(Distance.Value)} m is outside the 3GPP TR 38.901 UMi range 10 m ≤ d2D ≤ 5000 m");
-        Check(DeviceHeight.Value is >= 1.5 and <= 22.5, "deviceHeightMeters", $"= {F(DeviceHeight.Value)} m is outside the 3GPP TR 38.901 UMi range 1.5 m ≤ hUT ≤ 22.5 m");
-        Check(BaseStationHeight.Value is > 1 and <= 100, "baseStationHeightMeters", $"= {F(BaseStationHeight.Value)} m is outside 1 m < hBS ≤ 100 m (UMi uses 10 m)");
-        Check(CarrierFrequency.Value is >= 0.5e9 and <= 100e9, "carrierFrequencyGhz", $"= {F(CarrierFrequency.Value / 1e9)} GHz is outside the UMi model's 0.5–100 GHz");
+        Check(
+            Distance.Value is >= 10 and <= 5000,
+            "distanceMeters",
+            $"= {F(Distance.Value)} m is outside the 3GPP TR 38.901 UMi range 10 m ≤ d2D ≤ 5000 m");
+        Check(
+            DeviceHeight.Value is >= 1.5 and <= 22.5,
+            "deviceHeightMeters",
+            $"= {F(DeviceHeight.Value)} m is outside the 3GPP TR 38.901 UMi range 1.5 m ≤ hUT ≤ 22.5 m");
+        Check(
+            BaseStationHeight.Value is > 1 and <= 100,
+            "baseStationHeightMeters",
+            $"= {F(BaseStationHeight.Value)} m is outside 1 m < hBS ≤ 100 m (UMi uses 10 m)");
+        Check(
+            CarrierFrequency.Value is >= 0.5e9 and <= 100e9,
+            "carrierFrequencyGhz",
+            $"= {F(CarrierFrequency.Value / 1e9)} GHz is outside the UMi model's 0.5–100 GHz");
         Check(Bandwidth.Value > 0, "bandwidthMhz", $"= {F(Bandwidth.Value / 1e6)} MHz must be positive");
         Check(BaseStationAntennaElements >= 1, "baseStationAntennaElements", $"= {BaseStationAntennaElements} must be at least 1");
         Check(DeviceAntennaElements >= 1, "deviceAntennaElements", $"= {DeviceAntennaElements} must be at least 1");
@@ -80,7 +92,7 @@ public sealed record RadioOptions
     }
 
     /// <summary>Throws one <see cref="EdgeInferInputException"/> listing every problem; returns this when valid.</summary>
-    public RadioOptions Validate(string path = "")
+    public RadioOptions Validated(string path = "")
     {
         var problems = Problems(path);
         return problems.Count == 0 ? this : throw new EdgeInferInputException(string.Join("; ", problems) + ".");

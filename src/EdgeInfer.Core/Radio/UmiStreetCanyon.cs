@@ -27,7 +27,8 @@ public static class UmiStreetCanyon
     public static Meters BreakpointDistance(Meters baseStationHeight, Meters deviceHeight, Hertz carrierFrequency)
     {
         CheckHeights(baseStationHeight, deviceHeight);
-        return new Meters(4.0 * (baseStationHeight.Value - 1.0) * (deviceHeight.Value - 1.0) * carrierFrequency.Value / Conversions.SpeedOfLightMetersPerSecond);
+        return new Meters(
+            4.0 * (baseStationHeight.Value - 1.0) * (deviceHeight.Value - 1.0) * carrierFrequency.Value / Conversions.SpeedOfLightMetersPerSecond);
     }
 
     /// <summary>
@@ -75,7 +76,8 @@ public static class UmiStreetCanyon
     {
         if (distance2D < MinDistance || distance2D > MaxDistance)
         {
-            throw new ArgumentOutOfRangeException(nameof(distance2D), distance2D.Value, $"d2D = {distance2D} is outside the UMi range 10 m ≤ d2D ≤ 5000 m.");
+            throw new ArgumentOutOfRangeException(
+                nameof(distance2D), distance2D.Value, $"d2D = {distance2D} is outside the UMi range 10 m ≤ d2D ≤ 5000 m.");
         }
     }
 
@@ -83,12 +85,16 @@ public static class UmiStreetCanyon
     {
         if (deviceHeight.Value is < 1.5 or > 22.5)
         {
-            throw new ArgumentOutOfRangeException(nameof(deviceHeight), deviceHeight.Value, $"hUT = {deviceHeight} is outside the UMi range 1.5 m ≤ hUT ≤ 22.5 m.");
+            throw new ArgumentOutOfRangeException(
+                nameof(deviceHeight), deviceHeight.Value, $"hUT = {deviceHeight} is outside the UMi range 1.5 m ≤ hUT ≤ 22.5 m.");
         }
 
         if (baseStationHeight.Value <= 1.0)
         {
-            throw new ArgumentOutOfRangeException(nameof(baseStationHeight), baseStationHeight.Value, $"hBS = {baseStationHeight} must exceed 1 m (the effective height hBS − 1 m must be positive).");
+            throw new ArgumentOutOfRangeException(
+                nameof(baseStationHeight),
+                baseStationHeight.Value,
+                $"hBS = {baseStationHeight} must exceed 1 m (the effective height hBS − 1 m must be positive).");
         }
     }
 }

@@ -10,6 +10,9 @@ namespace EdgeInfer.Core.Scenarios;
 /// Every omitted field keeps its default; unknown or duplicated fields, wrong types and negative values are errors
 /// naming their JSON path, all reported in one <see cref="EdgeInferInputException"/>. Range checks
 /// (distance, heights, accuracies) happen in <see cref="PlanningScenario.ToInputs"/>, after any command-line overrides.
+/// The session-open terms were once named after "load" (which now means background tasks only):
+/// <c>overheads.edgeModelLoadSeconds</c> and <c>model.&lt;variant&gt;.deviceLoadSeconds</c> are still read, as
+/// <c>edgeSessionOpenSeconds</c> and <c>deviceSessionOpenSeconds</c>, so that older scenario files keep working.
 /// </summary>
 public static class ScenarioJson
 {
@@ -71,105 +74,85 @@ public static class ScenarioJson
     private static PlanningScenario Read(JsonSection root)
     {
         var scenario = new PlanningScenario();
-        if (root.Section("radio") is { } radio)
+        scenario = scenario with
         {
-            scenario = scenario with { Radio = ReadRadio(radio, scenario.Radio) };
-            radio.Finish();
-        }
-
-        if (root.Section("device") is { } device)
-        {
-            var d = scenario.Device;
-            scenario = scenario with
-            {
-                Device = d with
-                {
-                    Battery = device.Quantity("batteryWattHours", v => new WattHours(v)) ?? d.Battery,
-                    TxPower = device.Quantity("txPowerWatts", v => new Watts(v)) ?? d.TxPower,
-                    RxPower = device.Quantity("rxPowerWatts", v => new Watts(v)) ?? d.RxPower,
-                    BasebandPower = device.Quantity("basebandPowerWatts", v => new Watts(v)) ?? d.BasebandPower,
-                    ComputePower = device.Quantity("computePowerWatts", v => new Watts(v)) ?? d.ComputePower,
-                },
-            };
-            device.Finish();
-        }
-
-        if (root.Section("edge") is { } edge)
-        {
-            var e = scenario.Edge;
-            var load = edge.Number("load");
-            if (load < 0)
-            {
-                edge.Problem("load", $"= {load} must not be negative");
-                load = null;
-            }
-
-            scenario = scenario with { Edge = e with { Load = load ?? e.Load, ComputePower = edge.Quantity("computePowerWatts", v => new Watts(v)) ?? e.ComputePower } };
-            edge.Finish();
-        }
-
-        if (root.Section("workload") is { } workload)
-        {
-            var w = scenario.Workload;
-            scenario = scenario with
-            {
-                Workload = w with
-                {
-                    Requests = workload.Integer("requests") ?? w.Requests,
-                    InputSize = Size(workload, "inputBytes") ?? w.InputSize,
-                    ResultSize = Size(workload, "resultBytes") ?? w.ResultSize,
-                    RequestSize = Size(workload, "requestBytes") ?? w.RequestSize,
-                },
-            };
-            workload.Finish();
-        }
-
-        if (root.Section("model") is { } model)
-        {
-            var m = scenario.Model;
-            scenario = scenario with
-            {
-                Model = m with
-                {
-                    Name = model.String("name") ?? m.Name,
-                    Full = Variant(model.Section("full"), m.Full),
-                    Pruned = Variant(model.Section("pruned"), m.Pruned),
-                },
-            };
-            model.Finish();
-        }
-
-        if (root.Section("overheads") is { } overheads)
-        {
-            var o = scenario.Overheads;
-            scenario = scenario with
-            {
-                Overheads = new ProtocolOverheads
-                {
-                    Request = overheads.Quantity("requestSeconds", v => new Seconds(v)) ?? o.Request,
-                    Download = overheads.Quantity("downloadSeconds", v => new Seconds(v)) ?? o.Download,
-                    EdgeModelLoad = overheads.Quantity("edgeModelLoadSeconds", v => new Seconds(v)) ?? o.EdgeModelLoad,
-                },
-            };
-            overheads.Finish();
-        }
-
-        if (root.Section("constraints") is { } constraints)
-        {
-            scenario = scenario with
-            {
-                Constraints = new PlanningConstraints
-                {
-                    MinTop1 = constraints.Number("minTop1"),
-                    MinTop5 = constraints.Number("minTop5"),
-                    MaxCycleDelay = constraints.Quantity("maxCycleDelaySeconds", v => new Seconds(v)),
-                },
-            };
-            constraints.Finish();
-        }
-
+            Radio = Section(root, "radio", scenario.Radio, ReadRadio),
+            Device = Section(root, "device", scenario.Device, ReadDevice),
+            Edge = Section(root, "edge", scenario.Edge, ReadEdge),
+            Workload = Section(root, "workload", scenario.Workload, ReadWorkload),
+            Model = Section(root, "model", scenario.Model, ReadModel),
+            Overheads = Section(root, "overheads", scenario.Overheads, ReadOverheads),
+            Constraints = Section(root, "constraints", scenario.Constraints, (constraints, _) => ReadConstraints(constraints)),
+        };
         return scenario with { Objective = root.Choice("objective", Objectives) ?? scenario.Objective };
     }
+
+    /// <summary>
+    /// The section <paramref name="name"/> of <paramref name="root"/> read by <paramref name="read"/> over
+    /// <paramref name="defaults"/> (then checked for unknown fields), or the defaults when the section is absent.
+    /// </summary>
+    private static T Section<T>(JsonSection root, string name, T defaults, Func<JsonSection, T, T> read)
+    {
+        if (root.Section(name) is not { } section)
+        {
+            return defaults;
+        }
+
+        var value = read(section, defaults);
+        section.Finish();
+        return value;
+    }
+
+    private static DeviceProfile ReadDevice(JsonSection device, DeviceProfile d) => d with
+    {
+        Battery = device.Quantity("batteryWattHours", v => new WattHours(v)) ?? d.Battery,
+        TxPower = device.Quantity("txPowerWatts", v => new Watts(v)) ?? d.TxPower,
+        RxPower = device.Quantity("rxPowerWatts", v => new Watts(v)) ?? d.RxPower,
+        BasebandPower = device.Quantity("basebandPowerWatts", v => new Watts(v)) ?? d.BasebandPower,
+        ComputePower = device.Quantity("computePowerWatts", v => new Watts(v)) ?? d.ComputePower,
+    };
+
+    private static EdgeProfile ReadEdge(JsonSection edge, EdgeProfile e)
+    {
+        var load = edge.Number("load");
+        if (load < 0)
+        {
+            edge.Problem("load", $"= {load} must not be negative");
+            load = null;
+        }
+
+        return e with { Load = load ?? e.Load, ComputePower = edge.Quantity("computePowerWatts", v => new Watts(v)) ?? e.ComputePower };
+    }
+
+    private static Workload ReadWorkload(JsonSection workload, Workload w) => w with
+    {
+        Requests = workload.Integer("requests") ?? w.Requests,
+        InputSize = Size(workload, "inputBytes") ?? w.InputSize,
+        ResultSize = Size(workload, "resultBytes") ?? w.ResultSize,
+        RequestSize = Size(workload, "requestBytes") ?? w.RequestSize,
+    };
+
+    private static ModelProfile ReadModel(JsonSection model, ModelProfile m) => m with
+    {
+        Name = model.String("name") ?? m.Name,
+        Full = Variant(model.Section("full"), m.Full),
+        Pruned = Variant(model.Section("pruned"), m.Pruned),
+    };
+
+    private static ProtocolOverheads ReadOverheads(JsonSection overheads, ProtocolOverheads o) => new()
+    {
+        Request = overheads.Quantity("requestSeconds", v => new Seconds(v)) ?? o.Request,
+        Download = overheads.Quantity("downloadSeconds", v => new Seconds(v)) ?? o.Download,
+        EdgeSessionOpen = Duration(overheads, "edgeSessionOpenSeconds", "edgeModelLoadSeconds") ?? o.EdgeSessionOpen,
+    };
+
+    /// <summary>Constraints are replaced as a whole: an omitted field means no constraint, whatever the defaults.</summary>
+    private static PlanningConstraints ReadConstraints(JsonSection constraints) => new()
+    {
+        MinTop1 = constraints.Number("minTop1"),
+        MinTop5 = constraints.Number("minTop5"),
+        MaxCycleDelay = constraints.Quantity("maxCycleDelaySeconds", v => new Seconds(v)),
+    };
 
     private static RadioOptions ReadRadio(JsonSection radio, RadioOptions r) => r with
     {
@@ -202,7 +185,7 @@ public static class ScenarioJson
             EdgeInference = section.Quantity("edgeInferenceSeconds", v => new Seconds(v)) ?? defaults.EdgeInference,
             Prune = section.Quantity("pruneSeconds", v => new Seconds(v)) ?? defaults.Prune,
             DeviceDecode = section.Quantity("deviceDecodeSeconds", v => new Seconds(v)) ?? defaults.DeviceDecode,
-            DeviceLoad = section.Quantity("deviceLoadSeconds", v => new Seconds(v)) ?? defaults.DeviceLoad,
+            DeviceSessionOpen = Duration(section, "deviceSessionOpenSeconds", "deviceLoadSeconds") ?? defaults.DeviceSessionOpen,
             Top1 = section.Number("top1") ?? defaults.Top1,
             Top5 = section.Number("top5") ?? defaults.Top5,
             PruningFactor = section.Number("pruningFactor") ?? defaults.PruningFactor,
@@ -210,6 +193,10 @@ public static class ScenarioJson
         section.Finish();
         return variant;
     }
+
+    /// <summary>A duration read under its name, or else under the name older files used for it.</summary>
+    private static Seconds? Duration(JsonSection section, string name, string oldName) =>
+        section.Quantity(name, v => new Seconds(v)) ?? section.Quantity(oldName, v => new Seconds(v));
 
     private static Bytes? Size(JsonSection section, string name) => section.NonNegativeInteger(name) is { } bytes ? new Bytes(bytes) : null;
 

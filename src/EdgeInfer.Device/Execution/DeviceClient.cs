@@ -24,7 +24,7 @@ public static class DeviceClient
     public static async Task<DeviceReport> RunAsync(DeviceRunRequest request, Action<string>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
+        request.Validated();
         progress ??= _ => { };
         var rates = RadioChannel.Evaluate(request.Radio).Rates;
         var clientOptions = new EdgeClientOptions { Edge = request.Edge, Shaping = request.Shaping ? rates : null, MaxRetries = request.MaxRetries };

@@ -5,7 +5,7 @@ using EdgeInfer.Pruning.Variants;
 namespace EdgeInfer.Device.Execution;
 
 /// <summary>
-/// One <c>edgeinfer device</c> run. Validated once by <see cref="Validate"/>; each of <see cref="Problems"/> starts with
+/// One <c>edgeinfer device</c> run. Validated once by <see cref="Validated"/>; each of <see cref="Problems"/> starts with
 /// the property's camelCase name (hosts name their own flags).
 /// </summary>
 public sealed record DeviceRunRequest
@@ -68,13 +68,13 @@ public sealed record DeviceRunRequest
     public int Repeat { get; init; } = 1;
 
     /// <summary>
-    /// Measure the protocol overheads beyond the paper's model (per request, per download, the edge's model load) with
+    /// Measure the protocol overheads beyond the paper's model (per request, per download, the edge's session open) with
     /// probes before planning, and plan with them. Default true; false plans with the paper's terms only.
     /// </summary>
     public bool MeasureOverheads { get; init; } = true;
 
     /// <summary>Checks every field; throws one <see cref="EdgeInferInputException"/> listing every problem.</summary>
-    public DeviceRunRequest Validate()
+    public DeviceRunRequest Validated()
     {
         var problems = Problems();
         return problems.Count == 0 ? this : throw new EdgeInferInputException(string.Join("; ", problems) + ".");

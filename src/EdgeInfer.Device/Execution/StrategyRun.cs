@@ -31,7 +31,7 @@ public sealed record StrategyRun(
 
 /// <summary>Measured costs. Delays in seconds, bytes are HTTP bodies counted on the device, energy in joules (Eqs. (3)/(6) with measured times).</summary>
 /// <param name="CycleDelaySeconds">
-/// First request: edge: send to result; device: model request to the first local result (download, decode, session load,
+/// First request: edge: send to result; device: model request to the first local result (download, decode, session open,
 /// first inference).
 /// </param>
 /// <param name="LifetimeDelaySeconds">All Q requests, one after the other.</param>
@@ -43,7 +43,7 @@ public sealed record StrategyRun(
 /// <param name="DownloadSeconds">Measured T_res sum (edge) or T_model (device).</param>
 /// <param name="PruneSeconds">T_pr the edge reported (Server-Timing) in this run.</param>
 /// <param name="DecodeSeconds">Wire decode on the device.</param>
-/// <param name="SessionLoadSeconds">ORT session open and one warm-up run on the device.</param>
+/// <param name="SessionOpenSeconds">ORT session open and one warm-up run on the device.</param>
 /// <param name="DeviceEnergyJoules">Eq. (3) summed over requests, or Eq. (6), with the measured times.</param>
 public sealed record MeasuredCosts(
     double CycleDelaySeconds,
@@ -56,7 +56,7 @@ public sealed record MeasuredCosts(
     double DownloadSeconds,
     double PruneSeconds,
     double DecodeSeconds,
-    double SessionLoadSeconds,
+    double SessionOpenSeconds,
     double DeviceEnergyJoules)
 {
     /// <summary>Bytes up + down.</summary>

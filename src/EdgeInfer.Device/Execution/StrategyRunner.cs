@@ -10,7 +10,7 @@ using EdgeInfer.Pruning.Wire;
 using EdgeInfer.Runtime.Execution;
 using EdgeInfer.Runtime.Measurement;
 using Polly.Timeout;
-using PruningFile = EdgeInfer.Pruning.IO.OnnxModelFile;
+using PruningFile = EdgeInfer.Models.Files.OnnxModelFile;
 
 namespace EdgeInfer.Device.Execution;
 

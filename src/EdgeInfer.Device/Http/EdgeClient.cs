@@ -25,7 +25,7 @@ public sealed class EdgeClient : IDisposable
     public EdgeClient(EdgeClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Options = options.Validate();
+        Options = options.Validated();
         if (options.Shaping is { } rates)
         {
             Uplink = new LinkPacer(rates.Uplink);

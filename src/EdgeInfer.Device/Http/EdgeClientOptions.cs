@@ -4,7 +4,7 @@ using EdgeInfer.Core.Radio;
 
 namespace EdgeInfer.Device.Http;
 
-/// <summary>How the device talks to the edge. Validated once by <see cref="Validate"/>.</summary>
+/// <summary>How the device talks to the edge. Validated once by <see cref="Validated"/>.</summary>
 public sealed record EdgeClientOptions
 {
     /// <summary>The edge server, e.g. <c>http://127.0.0.1:5080</c>.</summary>
@@ -23,7 +23,7 @@ public sealed record EdgeClientOptions
     public Seconds AttemptTimeout { get; init; } = new(300);
 
     /// <summary>Checks every field; throws one <see cref="EdgeInferInputException"/> listing every problem.</summary>
-    public EdgeClientOptions Validate()
+    public EdgeClientOptions Validated()
     {
         var problems = new List<string>();
         if (!Edge.IsAbsoluteUri || Edge.Scheme is not ("http" or "https"))

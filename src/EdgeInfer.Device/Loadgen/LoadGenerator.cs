@@ -20,7 +20,7 @@ public static class LoadGenerator
     public static async Task<LoadgenReport> RunAsync(LoadgenOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        options.Validated();
         var edge = options.Edge ?? throw new EdgeInferInputException("An HTTP load test needs the edge URL (--edge).");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 1 })
         {
@@ -62,7 +62,7 @@ public static class LoadGenerator
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(send);
-        options.Validate();
+        options.Validated();
         await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
         {
             for (var i = 0; i < options.WarmupPerClient; i++)

@@ -37,7 +37,7 @@ public sealed record LoadgenOptions
     public int WarmupPerClient { get; init; } = 1;
 
     /// <summary>Checks every field; one message lists every problem.</summary>
-    public LoadgenOptions Validate()
+    public LoadgenOptions Validated()
     {
         var problems = Problems();
         return problems.Count == 0 ? this : throw new EdgeInferInputException(string.Join("; ", problems) + ".");

@@ -86,7 +86,7 @@ public static class DevicePlanning
         };
     }
 
-    /// <summary>The measured terms beyond the paper: device set-up, the edge's model load, request and download overheads.</summary>
+    /// <summary>The measured terms beyond the paper: device set-up, the edge's session open, request and download overheads.</summary>
     private static PlanningScenario WithOverheads(PlanningScenario scenario, DevicePlanInputs inputs, MeasuredOverheads overheads, List<string> sources)
     {
         var (model, pruned) = (inputs.Model, inputs.Pruned);
@@ -95,14 +95,14 @@ public static class DevicePlanning
         var fullSize = FullEntry(model).Sizes.Onnx;
         var prunedOnnx = model.Variants.FirstOrDefault(v => v.Variant == pruned.Name)?.Sizes.Onnx
             ?? (pruned.Method == PruningMethod.Channel ? (long)(fullSize * (1 - pruned.Factor.Value)) : fullSize);
-        var load = EdgeModelLoad(inputs.Status, model, pruned.Name, prunedOnnx, sources);
+        var open = EdgeSessionOpen(inputs.Status, model, pruned.Name, prunedOnnx, sources);
         sources.Add(F($"request overhead (beyond the paper): {overheads.Request.Value * 1e3:0.##} ms, ")
             + F($"median over {overheads.RequestProbes} probe inferences of wall − T_in − T_res − edge service"));
         sources.Add(F($"download overhead (beyond the paper): {overheads.Download.Value * 1e3:0.##} ms, ")
             + F($"median over {overheads.DownloadProbes} ranged {overheads.DownloadProbeBytes} B probe downloads of wall − T_req − transfer"));
         return scenario with
         {
-            Overheads = new ProtocolOverheads { Request = overheads.Request, Download = overheads.Download, EdgeModelLoad = new Seconds(load) },
+            Overheads = new ProtocolOverheads { Request = overheads.Request, Download = overheads.Download, EdgeSessionOpen = new Seconds(open) },
         };
     }
 
@@ -186,35 +186,35 @@ public static class DevicePlanning
     /// The edge's session open for a newly pruned variant: its recent opens of that variant; else its warm-up
     /// calibration, scaled by model size when it opened another model; else its opens of the full model.
     /// </summary>
-    private static double EdgeModelLoad(StatusView status, ModelView model, string variant, long variantBytes, List<string> sources)
+    private static double EdgeSessionOpen(StatusView status, ModelView model, string variant, long variantBytes, List<string> sources)
     {
-        var loads = status.SessionLoad;
-        if (loads.FirstOrDefault(t => t.Model == model.Name && t.Variant == variant) is { } own)
+        var opens = status.SessionOpen;
+        if (opens.FirstOrDefault(t => t.Model == model.Name && t.Variant == variant) is { } own)
         {
-            sources.Add(F($"edge model load (beyond the paper): {own.MedianSeconds * 1e3:0.##} ms, ")
+            sources.Add(F($"edge session open (beyond the paper): {own.MedianSeconds * 1e3:0.##} ms, ")
                 + F($"edge status median session open of {model.Name}/{variant} over {own.Count}"));
             return own.MedianSeconds;
         }
 
-        if (status.Warmup is { SessionLoadSeconds: double calibrated and > 0, ModelBytes: long calibratedBytes and > 0, Model: var calibratedModel })
+        if (status.Warmup is { SessionOpenSeconds: double calibrated and > 0, ModelBytes: long calibratedBytes and > 0, Model: var calibratedModel })
         {
             var seconds = calibrated * variantBytes / calibratedBytes;
-            sources.Add(F($"edge model load (beyond the paper): {seconds * 1e3:0.##} ms, the edge's warm-up session open of {calibratedModel} ")
+            sources.Add(F($"edge session open (beyond the paper): {seconds * 1e3:0.##} ms, the edge's warm-up session open of {calibratedModel} ")
                 + F($"({calibrated * 1e3:0.##} ms for {calibratedBytes} B) scaled to {variantBytes} B"));
             return seconds;
         }
 
-        var full = loads.FirstOrDefault(t => t.Model == model.Name && t.Variant == "full");
+        var full = opens.FirstOrDefault(t => t.Model == model.Name && t.Variant == "full");
         sources.Add(full is null
-            ? $"edge model load (beyond the paper): 0, the edge reports no session open of {model.Name}"
-            : F($"edge model load (beyond the paper): {full.MedianSeconds * 1e3:0.##} ms, ")
+            ? $"edge session open (beyond the paper): 0, the edge reports no session open of {model.Name}"
+            : F($"edge session open (beyond the paper): {full.MedianSeconds * 1e3:0.##} ms, ")
                 + F($"edge status median session open of {model.Name}/full over {full.Count}"));
         return full?.MedianSeconds ?? 0;
     }
 
     /// <summary>
     /// The device-side set-up terms beyond the paper, from the device profile (<c>profile --setup-samples</c>): session
-    /// open per variant (<see cref="ModelVariantCosts.DeviceLoad"/>), and the wire decode of the pruned variant when it is
+    /// open per variant (<see cref="ModelVariantCosts.DeviceSessionOpen"/>), and the wire decode of the pruned variant when it is
     /// downloaded as wire (<see cref="ModelVariantCosts.DeviceDecode"/>). Absent measurements stay 0 and are said so.
     /// </summary>
     private static PlanningScenario WithDeviceSetup(PlanningScenario scenario, DevicePlanInputs inputs, List<string> sources)
@@ -227,16 +227,16 @@ public static class DevicePlanning
         // 41 ms for MobileNet): the largest first-open excess in the profile, until this device has opened a model.
         var firstOpenExcess = deviceOpenedModel ? 0 : (profile?.Device?.Models ?? [])
             .Select(m => m.Measurements.FirstOrDefault())
-            .Where(m => m is { FirstSessionLoadSeconds: not null, SessionLoadSeconds: not null })
-            .Select(m => Math.Max(0, m!.FirstSessionLoadSeconds!.Value - m.SessionLoadSeconds!.MedianSeconds))
+            .Where(m => m is { FirstSessionOpenSeconds: not null, SessionOpenSeconds: not null })
+            .Select(m => Math.Max(0, m!.FirstSessionOpenSeconds!.Value - m.SessionOpenSeconds!.MedianSeconds))
             .DefaultIfEmpty(0).Max();
-        var fullLoad = (full?.SessionLoadSeconds?.MedianSeconds ?? 0) + firstOpenExcess;
-        var prunedLoad = (pruned?.SessionLoadSeconds?.MedianSeconds ?? full?.SessionLoadSeconds?.MedianSeconds ?? 0) + firstOpenExcess;
+        var fullOpen = (full?.SessionOpenSeconds?.MedianSeconds ?? 0) + firstOpenExcess;
+        var prunedOpen = (pruned?.SessionOpenSeconds?.MedianSeconds ?? full?.SessionOpenSeconds?.MedianSeconds ?? 0) + firstOpenExcess;
         var decode = prunedFormat == "wire" ? pruned?.WireDecodeSeconds?.MedianSeconds ?? 0 : 0;
-        sources.Add(full?.SessionLoadSeconds is null
-            ? "device model load (beyond the paper): 0, not in the device profile (profile --setup-samples)"
-            : F($"device model load (beyond the paper): device profile median session open {fullLoad * 1e3:0.##} ms (full), ")
-                + F($"{prunedLoad * 1e3:0.##} ms (pruned), including {firstOpenExcess * 1e3:0.##} ms for the process's first model open"));
+        sources.Add(full?.SessionOpenSeconds is null
+            ? "device session open (beyond the paper): 0, not in the device profile (profile --setup-samples)"
+            : F($"device session open (beyond the paper): device profile median session open {fullOpen * 1e3:0.##} ms (full), ")
+                + F($"{prunedOpen * 1e3:0.##} ms (pruned), including {firstOpenExcess * 1e3:0.##} ms for the process's first model open"));
         sources.Add(prunedFormat != "wire"
             ? $"device decode (beyond the paper): 0, pruned models arrive as {prunedFormat}"
             : pruned?.WireDecodeSeconds is null
@@ -246,8 +246,8 @@ public static class DevicePlanning
         {
             Model = scenario.Model with
             {
-                Full = scenario.Model.Full with { DeviceLoad = new Seconds(fullLoad) },
-                Pruned = scenario.Model.Pruned with { DeviceLoad = new Seconds(prunedLoad), DeviceDecode = new Seconds(decode) },
+                Full = scenario.Model.Full with { DeviceSessionOpen = new Seconds(fullOpen) },
+                Pruned = scenario.Model.Pruned with { DeviceSessionOpen = new Seconds(prunedOpen), DeviceDecode = new Seconds(decode) },
             },
         };
     }

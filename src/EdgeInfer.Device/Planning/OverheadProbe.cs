@@ -67,7 +67,7 @@ public static class OverheadProbe
             }
 
             var t = reply.Timings;
-            var service = (reply.Input == "image" ? t.DecodeSeconds : 0) + t.QueueSeconds + t.PruneSeconds + t.LoadSeconds + t.InferenceSeconds;
+            var service = (reply.Input == "image" ? t.DecodeSeconds : 0) + t.QueueSeconds + t.PruneSeconds + t.SessionOpenSeconds + t.InferenceSeconds;
             // At least 0: without shaping the link-model transfer times exceed what loopback takes.
             request[i] = Math.Max(0, call.WallSeconds - (input.Body.LongLength * 8.0 / ul) - (resultBytes * 8.0 / dl) - service);
         }

@@ -57,7 +57,7 @@ public static class StatusApi
             PerVariant(metrics.InferenceWindows),
             PerVariant(metrics.ServiceWindows),
             prune,
-            PerVariant(metrics.SessionLoadWindows),
+            PerVariant(metrics.SessionOpenWindows),
             warmup.State);
     }
 }

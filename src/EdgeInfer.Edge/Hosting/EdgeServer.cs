@@ -37,7 +37,7 @@ public static class EdgeServer
     public static WebApplication Build(EdgeServerOptions options, IModelPruner? pruner = null, LogLevel minimumLogLevel = LogLevel.Warning)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        options.Validated();
         var repository = ModelRepository.Open(options.Repository);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });

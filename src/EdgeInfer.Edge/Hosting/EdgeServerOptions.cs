@@ -5,7 +5,7 @@ using EdgeInfer.Core.Quantities;
 namespace EdgeInfer.Edge.Hosting;
 
 /// <summary>
-/// How an edge server runs. Immutable; <see cref="Validate"/> checks every field once and lists every problem in one message.
+/// How an edge server runs. Immutable; <see cref="Validated"/> checks every field once and lists every problem in one message.
 /// </summary>
 public sealed record EdgeServerOptions
 {
@@ -56,7 +56,7 @@ public sealed record EdgeServerOptions
     public int EffectiveIntraOpThreads => IntraOpThreads ?? Math.Max(1, Environment.ProcessorCount / Math.Max(1, MaxConcurrency));
 
     /// <summary>Checks every field; throws one <see cref="EdgeInferInputException"/> listing every problem.</summary>
-    public EdgeServerOptions Validate()
+    public EdgeServerOptions Validated()
     {
         var problems = new List<string>();
         if (Urls.Count == 0)

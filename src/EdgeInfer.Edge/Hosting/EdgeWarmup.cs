@@ -19,7 +19,7 @@ namespace EdgeInfer.Edge.Hosting;
 /// Runs once the server listens (and the background load runs): prunes of the smallest full model into a temporary
 /// folder, each followed by a session open of the result, as on demand (see <see cref="Calibrate"/>: the median prune is
 /// the prune-rate calibration a device plans with before the edge has pruned its model, the median open the
-/// session-load calibration), then one call of each endpoint over HTTP (catalog, status, a 64 kB ranged download,
+/// session-open calibration), then one call of each endpoint over HTTP (catalog, status, a 64 kB ranged download,
 /// an inference on a zero tensor, which also opens that model's session). Until it is done <c>/readyz</c> answers 503; a
 /// failure is logged and reported in the status, and the server serves anyway.
 /// </summary>
@@ -76,7 +76,7 @@ public sealed class EdgeWarmup(
             // The endpoints first, so their JIT work is not in the timed prunes.
             await CallEndpointsAsync(model, stopping).ConfigureAwait(false);
             var bytes = new FileInfo(model.ModelPath).Length;
-            var (seconds, load) = Calibrate(model.ModelPath, ModelVariant.Pruned(model.Name, PruningMethod.Global, CalibrationPruningFactor));
+            var (seconds, open) = Calibrate(model.ModelPath, ModelVariant.Pruned(model.Name, PruningMethod.Global, CalibrationPruningFactor));
             state = state with
             {
                 Done = true,
@@ -84,7 +84,7 @@ public sealed class EdgeWarmup(
                 ModelBytes = bytes,
                 PruneSeconds = seconds,
                 PruneBytesPerSecond = bytes / seconds,
-                SessionLoadSeconds = load,
+                SessionOpenSeconds = open,
             };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -100,7 +100,7 @@ public sealed class EdgeWarmup(
     /// then open the freshly written result as a request opens one (the on-demand sequence). Returns the median prune and
     /// the median open, in seconds.
     /// </summary>
-    private (double Prune, double Load) Calibrate(string modelPath, ModelVariant variant)
+    private (double Prune, double Open) Calibrate(string modelPath, ModelVariant variant)
     {
         var folder = Directory.CreateTempSubdirectory("edgeinfer-warmup-").FullName;
         try
@@ -131,16 +131,16 @@ public sealed class EdgeWarmup(
             Open();
             Thread.Sleep(TierUpPause);
             var prune = new double[CalibrationPrunes];
-            var load = new double[CalibrationPrunes];
+            var opens = new double[CalibrationPrunes];
             for (var i = 0; i < prune.Length; i++)
             {
                 var start = Stopwatch.GetTimestamp();
                 Prune();
                 prune[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
-                load[i] = Open();
+                opens[i] = Open();
             }
 
-            return (LatencyStatistics.From(prune).MedianSeconds, LatencyStatistics.From(load).MedianSeconds);
+            return (LatencyStatistics.From(prune).MedianSeconds, LatencyStatistics.From(opens).MedianSeconds);
         }
         finally
         {

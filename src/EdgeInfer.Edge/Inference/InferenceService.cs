@@ -6,6 +6,7 @@ using EdgeInfer.Edge.Api;
 using EdgeInfer.Edge.Telemetry;
 using EdgeInfer.Edge.Variants;
 using EdgeInfer.Pruning.Variants;
+using EdgeInfer.Runtime.Classification;
 using Microsoft.AspNetCore.Http;
 
 namespace EdgeInfer.Edge.Inference;
@@ -62,12 +63,12 @@ public sealed class InferenceService(VariantStore variants, AdmissionGate gate, 
         var queue = Stopwatch.GetElapsedTime(queueStart).TotalSeconds;
 
         var resolved = await variants.ResolveAsync(variant, ModelFormat.Onnx, aborted).ConfigureAwait(false);
-        var loadStart = Stopwatch.GetTimestamp();
+        var openStart = Stopwatch.GetTimestamp();
         var session = sessions.Rent(resolved.Dense.Path, out var opened);
-        var load = opened ? Stopwatch.GetElapsedTime(loadStart).TotalSeconds : 0;
+        var open = opened ? Stopwatch.GetElapsedTime(openStart).TotalSeconds : 0;
         if (opened)
         {
-            metrics.SessionLoaded(variant.Model, variant.Name, load);
+            metrics.SessionOpened(variant.Model, variant.Name, open);
         }
 
         try
@@ -76,11 +77,11 @@ public sealed class InferenceService(VariantStore variants, AdmissionGate gate, 
             var runStart = Stopwatch.GetTimestamp();
             session.Run();
             var inference = Stopwatch.GetElapsedTime(runStart).TotalSeconds;
-            var top5 = TopK.Of(session.Output(0));
+            var top5 = TopK.Of(session.Output(0), 5, static (index, probability, logit) => new ClassScore(index, probability, logit));
             // The service time a device plans with is edge compute: an image's decoding counts, a tensor's "decode" (reading
             // the body, i.e. waiting for the upload) does not, since the planner adds the upload as T_in itself.
             metrics.Inferred(variant.Model, variant.Name, queue, inference, body.Kind == "image" ? body.DecodeSeconds : 0);
-            var timings = new InferenceTimings(body.DecodeSeconds, queue, resolved.PruneSeconds, load, inference);
+            var timings = new InferenceTimings(body.DecodeSeconds, queue, resolved.PruneSeconds, open, inference);
             return new InferenceResult(variant.Model, variant.Name, resolved.Origin.ToString().ToLowerInvariant(), body.Kind, top5, timings);
         }
         finally

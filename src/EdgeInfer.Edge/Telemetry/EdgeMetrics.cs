@@ -24,7 +24,7 @@ public sealed class EdgeMetrics : IDisposable
     private readonly ConcurrentDictionary<string, LatencyWindow> inferenceWindows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, LatencyWindow> serviceWindows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, LatencyWindow> pruneWindows = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, LatencyWindow> sessionLoadWindows = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LatencyWindow> sessionOpenWindows = new(StringComparer.Ordinal);
     private long pruneCount;
 
     public EdgeMetrics(Func<int> queueLength, Func<int> inFlight)
@@ -48,18 +48,18 @@ public sealed class EdgeMetrics : IDisposable
     /// <summary>Recent inference times per model variant (<c>model/variant</c>).</summary>
     public IReadOnlyDictionary<string, LatencyWindow> InferenceWindows => inferenceWindows;
 
-    /// <summary>Recent service times per model variant: image decode + queue + inference (prune, session load and the upload of the body excluded).</summary>
+    /// <summary>Recent service times per model variant: image decode + queue + inference (prune, session open and the upload of the body excluded).</summary>
     public IReadOnlyDictionary<string, LatencyWindow> ServiceWindows => serviceWindows;
 
     /// <summary>Recent prune times per model.</summary>
     public IReadOnlyDictionary<string, LatencyWindow> PruneWindows => pruneWindows;
 
     /// <summary>Recent session opens per model variant (ORT session and its warm-up run), when a request had to open one.</summary>
-    public IReadOnlyDictionary<string, LatencyWindow> SessionLoadWindows => sessionLoadWindows;
+    public IReadOnlyDictionary<string, LatencyWindow> SessionOpenWindows => sessionOpenWindows;
 
     /// <summary>Records that a request opened a session for <paramref name="model"/>/<paramref name="variant"/>.</summary>
-    public void SessionLoaded(string model, string variant, double seconds) =>
-        sessionLoadWindows.GetOrAdd(model + "/" + variant, _ => new LatencyWindow()).Add(seconds);
+    public void SessionOpened(string model, string variant, double seconds) =>
+        sessionOpenWindows.GetOrAdd(model + "/" + variant, _ => new LatencyWindow()).Add(seconds);
 
     /// <summary>Records a completed inference.</summary>
     public void Inferred(string model, string variant, double queue, double inference, double decode = 0)

@@ -1,7 +1,7 @@
 using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Pruning.Wire;
-using PruningFile = EdgeInfer.Pruning.IO.OnnxModelFile;
+using PruningFile = EdgeInfer.Models.Files.OnnxModelFile;
 
 namespace EdgeInfer.Edge.Variants;
 

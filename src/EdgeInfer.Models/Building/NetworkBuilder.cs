@@ -134,7 +134,9 @@ internal sealed class NetworkBuilder
             ProducerVersion = typeof(NetworkBuilder).Assembly.GetName().Version?.ToString(3) ?? "0.1.0",
             Domain = "edgeinfer",
             ModelVersion = 1,
-            DocString = $"{architecture}, untrained: deterministic He-normal weights (seed {seed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}), identity BatchNorm statistics. Valid for latency, size and pruning time, never for accuracy.",
+            DocString = $"{architecture}, untrained: deterministic He-normal weights "
+                + $"(seed {seed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}), identity BatchNorm statistics. "
+                + "Valid for latency, size and pruning time, never for accuracy.",
             Graph = graph,
         };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = string.Empty, Version = Opset });
@@ -142,7 +144,8 @@ internal sealed class NetworkBuilder
         model.MetadataProps.Add(new StringStringEntryProto { Key = ModelSpecs.ArchitectureKey, Value = architecture });
         if (seed is { } seedValue)
         {
-            model.MetadataProps.Add(new StringStringEntryProto { Key = ModelSpecs.SeedKey, Value = seedValue.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            model.MetadataProps.Add(
+                new StringStringEntryProto { Key = ModelSpecs.SeedKey, Value = seedValue.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         }
 
         return model;

@@ -14,7 +14,12 @@ public static class ModelCatalog
     public static IReadOnlyList<CatalogModel> Models { get; } =
     [
         new("mobilenet", ["mobilenet-v1", "mobilenetv1"], "MobileNet v1 (Howard et al. 2017), width 1.0, 224x224", 4_231_976, MobileNetV1Builder.Build),
-        new("densenet201", ["densenet-201"], "DenseNet-201 (Huang et al. 2017), growth 32, blocks 6/12/48/32, compression 0.5", 20_013_928, DenseNet201Builder.Build),
+        new(
+            "densenet201",
+            ["densenet-201"],
+            "DenseNet-201 (Huang et al. 2017), growth 32, blocks 6/12/48/32, compression 0.5",
+            20_013_928,
+            DenseNet201Builder.Build),
         new("resnet152", ["resnet-152"], "ResNet-152 (He et al. 2016), torchvision bottleneck layout, blocks 3/8/36/3", 60_192_808, ResNet152Builder.Build),
     ];
 

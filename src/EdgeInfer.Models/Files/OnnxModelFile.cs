@@ -5,7 +5,11 @@ using Onnx;
 
 namespace EdgeInfer.Models.Files;
 
-/// <summary>Reads and writes ONNX model files; reads are validated and every rejection names the file and the problem.</summary>
+/// <summary>
+/// Reads and writes ONNX model files, the one place every project does so. <see cref="Load"/> validates (every rejection
+/// is an <see cref="EdgeInferInputException"/> naming the file and the problem); <see cref="Parse"/> only parses; writes
+/// stream through a large buffer, and <see cref="Save"/> writes atomically.
+/// </summary>
 public static class OnnxModelFile
 {
     private const int BufferSize = 1 << 20;
@@ -20,7 +24,8 @@ public static class OnnxModelFile
         var problems = ModelValidator.Validate(model);
         if (problems.Count > 0)
         {
-            throw new EdgeInferInputException($"'{path}' is not a valid ONNX model (truncated or corrupt?): {string.Join("; ", problems.Take(5))}{(problems.Count > 5 ? $"; and {problems.Count - 5} more" : string.Empty)}.");
+            var more = problems.Count > 5 ? $"; and {problems.Count - 5} more" : string.Empty;
+            throw new EdgeInferInputException($"'{path}' is not a valid ONNX model (truncated or corrupt?): {string.Join("; ", problems.Take(5))}{more}.");
         }
 
         return model;
@@ -38,7 +43,8 @@ public static class OnnxModelFile
 
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+            // Unbuffered: the parser reads each large tensor straight from the file into its own array (one copy).
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             if (stream.Length == 0)
             {
                 throw new EdgeInferInputException($"'{path}' is not an ONNX model: the file is empty.");
@@ -63,6 +69,16 @@ public static class OnnxModelFile
         using var output = new CodedOutputStream(stream, BufferSize, leaveOpen: true);
         model.WriteTo(output);
         output.Flush();
+    }
+
+    /// <summary>
+    /// Serializes <paramref name="model"/> to <paramref name="path"/> via a temporary file and a rename (see
+    /// <see cref="AtomicFile.Write"/>); returns the size in bytes.
+    /// </summary>
+    public static long Save(IMessage model, string path)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return AtomicFile.Write(path, stream => Write(model, stream));
     }
 
     /// <summary>The first real input that is float32, or null.</summary>

@@ -247,7 +247,9 @@ public static partial class ShapeInference
         }
 
         private static int Axis(long axis, int rank) =>
-            axis < -rank || axis >= rank ? throw new InvalidOperationException($"axis {axis} is out of range for rank {rank}.") : (int)(axis < 0 ? axis + rank : axis);
+            axis < -rank || axis >= rank
+                ? throw new InvalidOperationException($"axis {axis} is out of range for rank {rank}.")
+                : (int)(axis < 0 ? axis + rank : axis);
 
         private static long Product(IEnumerable<long> dims) => dims.Any(d => d < 0) ? -1 : dims.Aggregate(1L, (a, d) => a * d);
     }

@@ -64,7 +64,8 @@ public static partial class ShapeInference
     }
 
     /// <summary>Formats a shape as <c>1,3,224,224</c> with <c>?</c> for unknown dims.</summary>
-    public static string Format(long[]? shape) => shape is null ? "?" : string.Join(",", shape.Select(d => d < 0 ? "?" : d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    public static string Format(long[]? shape) =>
+        shape is null ? "?" : string.Join(",", shape.Select(d => d < 0 ? "?" : d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     internal static string NodeName(NodeProto node) => string.IsNullOrEmpty(node.Name) ? (node.Output.FirstOrDefault() ?? "?") : node.Name;
 

@@ -33,9 +33,12 @@ public sealed record ModelAccuracy(string Dataset, IReadOnlyList<AccuracyRecord>
         try
         {
             var accuracy = JsonSerializer.Deserialize<ModelAccuracy>(File.ReadAllBytes(path), ModelMetadata.JsonOptions);
-            return accuracy is { Dataset: not null, Points: not null } && accuracy.Points.All(p => p.Method is not null && p.Top1 is >= 0 and <= 1 && p.Top5 is >= 0 and <= 1)
-                ? accuracy
-                : throw new EdgeInferInputException($"'{path}' is not a valid accuracy record (dataset, points with method, pruningFactor, top1 and top5 in [0, 1]).");
+            var valid = accuracy is { Dataset: not null, Points: not null }
+                && accuracy.Points.All(p => p.Method is not null && p.Top1 is >= 0 and <= 1 && p.Top5 is >= 0 and <= 1);
+            return valid
+                ? accuracy!
+                : throw new EdgeInferInputException(
+                    $"'{path}' is not a valid accuracy record (dataset, points with method, pruningFactor, top1 and top5 in [0, 1]).");
         }
         catch (JsonException ex)
         {
@@ -59,6 +62,3 @@ public sealed record ModelAccuracy(string Dataset, IReadOnlyList<AccuracyRecord>
         return merged;
     }
 }
-
-/// <summary>One measured point: Top-1 and Top-5 in [0, 1] of the model pruned by <paramref name="Method"/> at <paramref name="PruningFactor"/>.</summary>
-public sealed record AccuracyRecord(string Method, double PruningFactor, double Top1, double Top5, int Images);

@@ -29,9 +29,9 @@ public sealed record ModelAddRequest
     /// <summary>Pruning method for pruned variants.</summary>
     public string? PruningMethod { get; init; }
 
-    /// <summary>Checks every field once and throws one message listing every problem.</summary>
+    /// <summary>Checks every field once; returns this request, or throws one message listing every problem.</summary>
     /// <exception cref="EdgeInferInputException">Some field is invalid.</exception>
-    public void Validate()
+    public ModelAddRequest Validated()
     {
         var problems = new List<string>();
         if (ModelNames.Problem(Name, "model name") is { } n)
@@ -63,5 +63,7 @@ public sealed record ModelAddRequest
         {
             throw new EdgeInferInputException("Cannot add the model: " + string.Join("; ", problems) + ".");
         }
+
+        return this;
     }
 }

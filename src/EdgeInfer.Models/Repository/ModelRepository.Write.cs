@@ -16,7 +16,7 @@ public sealed partial class ModelRepository
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
+        request.Validated();
         var problems = ModelValidator.Validate(model);
         if (problems.Count > 0)
         {
@@ -46,12 +46,13 @@ public sealed partial class ModelRepository
     {
         ArgumentException.ThrowIfNullOrEmpty(sourcePath);
         ArgumentNullException.ThrowIfNull(request);
-        request.Validate();
+        request.Validated();
         var model = OnnxModelFile.Load(sourcePath);
         if (OnnxModelFile.FloatInput(model) is null)
         {
             var inputs = ModelValidator.RealInputs(model.Graph).Select(i => TensorSpec.From(i).ToString()).ToList();
-            throw new EdgeInferInputException($"'{sourcePath}' has no float32 input (inputs: {(inputs.Count == 0 ? "none" : string.Join(", ", inputs))}); EdgeInfer feeds float32 images.");
+            throw new EdgeInferInputException(
+                $"'{sourcePath}' has no float32 input (inputs: {(inputs.Count == 0 ? "none" : string.Join(", ", inputs))}); EdgeInfer feeds float32 images.");
         }
 
         // A model EdgeInfer built itself says so in its metadata: it stays untrained whatever the request claims.
@@ -85,7 +86,7 @@ public sealed partial class ModelRepository
 
     private ModelEntry Write(ModelAddRequest request, Action<Stream> writeModel, Func<Bytes, ModelInfo>? inspect)
     {
-        request.Validate();
+        request.Validated();
         var directory = VariantDirectory(request.Name, request.Variant);
         var modelPath = Path.Combine(directory, ModelFileName);
         var metadataPath = Path.Combine(directory, MetadataFileName);

@@ -64,7 +64,10 @@ public sealed partial class ModelRepository
     /// <exception cref="EdgeInferInputException">An invalid model or variant name.</exception>
     public string ModelPath(string name, string variant = FullVariant) => Path.Combine(VariantDirectory(name, variant), ModelFileName);
 
-    /// <summary>The folder of model <paramref name="name"/> (its variants and <see cref="ModelAccuracy.FileName"/>), whether or not it exists. The name is validated.</summary>
+    /// <summary>
+    /// The folder of model <paramref name="name"/> (its variants and <see cref="ModelAccuracy.FileName"/>), whether or
+    /// not it exists. The name is validated.
+    /// </summary>
     /// <exception cref="EdgeInferInputException">An invalid model name.</exception>
     public string ModelDirectory(string name) => Path.GetDirectoryName(VariantDirectory(name, FullVariant))!;
 

@@ -25,14 +25,18 @@ public sealed record ModelStatistics(long Parameters, long NonZeroParameters, lo
         var statistics = graph.Node.Where(n => n.OpType == "BatchNormalization" && n.Input.Count >= 5)
             .SelectMany(n => new[] { n.Input[3], n.Input[4] }).ToHashSet(StringComparer.Ordinal);
         var counted = Enumerable.Range(0, graph.Initializer.Count)
-            .Where(i => !statistics.Contains(graph.Initializer[i].Name) && FloatTensor.IsSupported(graph.Initializer[i]) && FloatTensor.ElementCount(graph.Initializer[i]) > 0)
+            .Where(i => !statistics.Contains(graph.Initializer[i].Name)
+                && FloatTensor.IsSupported(graph.Initializer[i])
+                && FloatTensor.ElementCount(graph.Initializer[i]) > 0)
             .Where(i => external is null || external.ContainsKey(i))
             .ToList();
         var zerosPerTensor = new long[counted.Count];
         Parallel.For(0, counted.Count, i =>
         {
             var index = counted[i];
-            var tensor = external is null ? FloatTensor.Of(graph.Initializer[index], index) : FloatTensor.External(graph.Initializer[index], index, external[index]);
+            var tensor = external is null
+                ? FloatTensor.Of(graph.Initializer[index], index)
+                : FloatTensor.External(graph.Initializer[index], index, external[index]);
             zerosPerTensor[i] = MagnitudeKernels.CountZeros(tensor.Bits);
         });
         var zeros = zerosPerTensor.Sum();

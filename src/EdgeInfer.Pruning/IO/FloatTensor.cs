@@ -83,7 +83,8 @@ internal sealed class FloatTensor
 
         if (bytes.Length != count * sizeof(float))
         {
-            throw new EdgeInferInputException($"Initializer '{proto.Name}' holds {bytes.Length / sizeof(float)} floats but its dims [{string.Join(",", proto.Dims)}] need {count}.");
+            throw new EdgeInferInputException(
+                $"Initializer '{proto.Name}' holds {bytes.Length / sizeof(float)} floats but its dims [{string.Join(",", proto.Dims)}] need {count}.");
         }
 
         return new FloatTensor(proto, initializerIndex, bytes, count);
@@ -95,7 +96,8 @@ internal sealed class FloatTensor
         var count = ElementCount(proto);
         if (bytes.Length != count * sizeof(float))
         {
-            throw new EdgeInferInputException($"Initializer '{proto.Name}' holds {bytes.Length / sizeof(float)} floats but its dims [{string.Join(",", proto.Dims)}] need {count}.");
+            throw new EdgeInferInputException(
+                $"Initializer '{proto.Name}' holds {bytes.Length / sizeof(float)} floats but its dims [{string.Join(",", proto.Dims)}] need {count}.");
         }
 
         return new FloatTensor(proto, initializerIndex, bytes, count, bytes);
@@ -118,7 +120,10 @@ internal sealed class FloatTensor
         return count;
     }
 
-    /// <summary>Replaces the values of <paramref name="proto"/> with <paramref name="bytes"/> (4 per float), keeping its storage kind; takes ownership of the array.</summary>
+    /// <summary>
+    /// Replaces the values of <paramref name="proto"/> with <paramref name="bytes"/> (4 per float), keeping its storage
+    /// kind; takes ownership of the array.
+    /// </summary>
     public static void Replace(TensorProto proto, byte[] bytes, bool asFloatData)
     {
         if (asFloatData)

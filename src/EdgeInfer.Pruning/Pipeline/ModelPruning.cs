@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using EdgeInfer.Core;
 using EdgeInfer.Core.Quantities;
+using EdgeInfer.Models.Files;
 using EdgeInfer.Pruning.Analysis;
 using EdgeInfer.Pruning.IO;
 using EdgeInfer.Pruning.Structured;
@@ -111,7 +112,7 @@ public static class ModelPruning
         var result = MagnitudePruner.Prune(indexed.Skeleton, options.Magnitude, reuseBuffers: false, external: indexed.Data);
 
         var saveStart = Stopwatch.GetTimestamp();
-        var dense = OnnxModelFile.WriteAtomically(outputPath, s => s.Write(buffer));
+        var dense = AtomicFile.Write(outputPath, s => s.Write(buffer));
         var save = new Seconds(Stopwatch.GetElapsedTime(saveStart).TotalSeconds);
 
         var after = ModelStatistics.Of(indexed.Skeleton, indexed.Data);
@@ -122,10 +123,16 @@ public static class ModelPruning
             model is null ? null : WireSize(model, options),
             model is null ? null : CooSize(model, options),
             options.MeasureAllSizes ? GzipSize(outputPath) : null);
-        var timings = new PruneTimings(load, result.SelectTime, result.MaskTime, save);
         return new PruneFileReport(
-            options.Method, options.PruningFactor, result.AchievedSparsity, before.Parameters, after.NonZeroParameters, before.Macs, after.Macs,
-            timings, sizes);
+            options.Method,
+            options.PruningFactor,
+            result.AchievedSparsity,
+            before.Parameters,
+            after.NonZeroParameters,
+            before.Macs,
+            after.Macs,
+            new PruneTimings(load, result.SelectTime, result.MaskTime, save),
+            sizes);
     }
 
     /// <summary>Parse the model, prune the protos (channel surgery, or magnitude pruning of unusual layouts), serialize.</summary>
@@ -145,9 +152,16 @@ public static class ModelPruning
 
         var after = ModelStatistics.Of(model);
         var sizes = new PruneSizes(new Bytes(dense), WireSize(model, options), CooSize(model, options), options.MeasureAllSizes ? GzipSize(outputPath) : null);
-        var timings = new PruneTimings(load, select, mask, save);
         return new PruneFileReport(
-            options.Method, options.PruningFactor, achieved, before.Parameters, after.NonZeroParameters, before.Macs, after.Macs, timings, sizes);
+            options.Method,
+            options.PruningFactor,
+            achieved,
+            before.Parameters,
+            after.NonZeroParameters,
+            before.Macs,
+            after.Macs,
+            new PruneTimings(load, select, mask, save),
+            sizes);
     }
 
     /// <summary>Size of gzip level 6 (as <c>gzip -6</c>) of a file, computed in memory.</summary>
@@ -171,7 +185,7 @@ public static class ModelPruning
         }
 
         var wire = WireCodec.Encode(model, options.Wire);
-        return new Bytes(options.WirePath is null ? wire.Length : OnnxModelFile.WriteAtomically(options.WirePath, s => s.Write(wire)));
+        return new Bytes(options.WirePath is null ? wire.Length : AtomicFile.Write(options.WirePath, s => s.Write(wire)));
     }
 
     private static Bytes? CooSize(ModelProto model, PruneFileOptions options)

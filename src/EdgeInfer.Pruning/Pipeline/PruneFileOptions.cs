@@ -39,7 +39,8 @@ public sealed record PruneFileOptions(
         var problems = new List<string>();
         if (!Variants.PruningFactor.InRange(PruningFactor))
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"pruning factor must be in {Variants.PruningFactor.RangeText}, got {PruningFactor}"));
+            problems.Add(string.Create(
+                CultureInfo.InvariantCulture, $"pruning factor must be in {Variants.PruningFactor.RangeText}, got {PruningFactor}"));
         }
 
         if (!Enum.IsDefined(Method))

@@ -11,7 +11,10 @@ namespace EdgeInfer.Pruning.Structured;
 /// </summary>
 internal static class ChannelGroupFinder
 {
-    private static readonly HashSet<string> Activations = new(StringComparer.Ordinal) { "Relu", "LeakyRelu", "Clip", "Sigmoid", "HardSigmoid", "HardSwish", "Tanh" };
+    private static readonly HashSet<string> Activations = new(StringComparer.Ordinal)
+    {
+        "Relu", "LeakyRelu", "Clip", "Sigmoid", "HardSigmoid", "HardSwish", "Tanh",
+    };
 
     public static IReadOnlyList<ChannelGroup> Find(GraphIndex index)
     {
@@ -51,7 +54,8 @@ internal static class ChannelGroupFinder
 
         foreach (var (consumer, input) in consumers)
         {
-            if (consumer.OpType != "Conv" || input != 0 || consumer.Input.Count < 2 || index.OwnedFloatInitializer(consumer.Input[1]) is not { Dims.Count: 4 } w)
+            if (consumer.OpType != "Conv" || input != 0 || consumer.Input.Count < 2
+                || index.OwnedFloatInitializer(consumer.Input[1]) is not { Dims.Count: 4 } w)
             {
                 return null;
             }
@@ -66,7 +70,9 @@ internal static class ChannelGroupFinder
                 // Depthwise: its channels follow ours, and so do the input channels of the Convs after it.
                 axis0.Add(w);
                 depthwise.Add(consumer);
-                if (!TryBias(index, consumer, channels, axis0) || !TryPerChannelTail(index, consumer.Output[0], channels, axis0, out var dwTail) || !TryPointwiseConsumers(index, dwTail, channels, axis1))
+                if (!TryBias(index, consumer, channels, axis0)
+                    || !TryPerChannelTail(index, consumer.Output[0], channels, axis0, out var dwTail)
+                    || !TryPointwiseConsumers(index, dwTail, channels, axis1))
                 {
                     return null;
                 }
@@ -100,7 +106,9 @@ internal static class ChannelGroupFinder
     private static bool TryPerChannelTail(GraphIndex index, string tensor, int channels, List<TensorProto> axis0, out string tail)
     {
         tail = tensor;
-        while (index.SingleConsumer(tail) is { } next && (next.Node.OpType == "BatchNormalization" || Activations.Contains(next.Node.OpType)) && next.Input == 0)
+        while (index.SingleConsumer(tail) is { } next
+            && (next.Node.OpType == "BatchNormalization" || Activations.Contains(next.Node.OpType))
+            && next.Input == 0)
         {
             if (next.Node.OpType == "BatchNormalization")
             {
@@ -119,7 +127,8 @@ internal static class ChannelGroupFinder
                     axis0.Add(p);
                 }
             }
-            else if (next.Node.Input.Skip(1).Any(i => i.Length > 0 && index.Initializers.TryGetValue(i, out var t) && t.Dims.Aggregate(1L, (a, b) => a * b) != 1))
+            else if (next.Node.Input.Skip(1).Any(
+                i => i.Length > 0 && index.Initializers.TryGetValue(i, out var t) && t.Dims.Aggregate(1L, (a, b) => a * b) != 1))
             {
                 return false; // a per-channel activation parameter (PRelu-like) would need slicing too
             }

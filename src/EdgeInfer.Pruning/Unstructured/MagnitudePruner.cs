@@ -29,7 +29,12 @@ public static class MagnitudePruner
     /// <param name="reuseBuffers">Overwrite the parsed raw_data buffers instead of allocating new ones.</param>
     /// <param name="chunkLength">Weights per parallel work item; tests shrink it to cross chunk boundaries.</param>
     /// <param name="external">Initializer index → values in a zero-copy file buffer, pruned in place there; null to use the protos.</param>
-    internal static MagnitudePruningResult Prune(ModelProto model, MagnitudePruningOptions options, bool reuseBuffers, int chunkLength = Chunk.MaximumLength, IReadOnlyDictionary<int, Memory<byte>>? external = null)
+    internal static MagnitudePruningResult Prune(
+        ModelProto model,
+        MagnitudePruningOptions options,
+        bool reuseBuffers,
+        int chunkLength = Chunk.MaximumLength,
+        IReadOnlyDictionary<int, Memory<byte>>? external = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         options = options.Validated();
@@ -69,7 +74,8 @@ public static class MagnitudePruner
             MagnitudePruningOptions.TargetZeros(options.PruningFactor, group.Weights),
             parallel);
 
-    private static void Mask(IReadOnlyList<FloatTensor> tensors, List<Chunk> chunks, List<Group> groups, Threshold[] thresholds, MagnitudePruningOptions options, bool reuseBuffers)
+    private static void Mask(
+        IReadOnlyList<FloatTensor> tensors, List<Chunk> chunks, List<Group> groups, Threshold[] thresholds, MagnitudePruningOptions options, bool reuseBuffers)
     {
         var groupOfChunk = new int[chunks.Count];
         for (var g = 0; g < groups.Count; g++)

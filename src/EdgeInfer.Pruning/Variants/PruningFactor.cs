@@ -46,7 +46,8 @@ public readonly record struct PruningFactor : IComparable<PruningFactor>
     /// The factor <paramref name="value"/>, which must lie in [0, 0.99] and be a whole number of hundredths (within
     /// 1e-9, so 0.7 and 0.1 + 0.6 are the same factor).
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is outside the range or finer than 0.01: a caller bug; user input goes through <see cref="Parse"/> or <see cref="Problem(double)"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside the range or finer than 0.01: a caller bug;
+    /// user input goes through <see cref="Parse"/> or <see cref="Problem(double)"/>.</exception>
     public static PruningFactor Of(double value) =>
         TryOf(value, out var factor) ? factor : throw new ArgumentOutOfRangeException(nameof(value), value, Problem(value));
 

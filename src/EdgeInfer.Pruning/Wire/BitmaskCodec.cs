@@ -104,5 +104,8 @@ internal static class BitmaskCodec
     private static uint Read(ReadOnlySpan<byte> values, long slot, long planeStride) =>
         planeStride == 0
             ? BinaryPrimitives.ReadUInt32LittleEndian(values[(int)(slot * 4)..])
-            : values[(int)slot] | ((uint)values[(int)(slot + planeStride)] << 8) | ((uint)values[(int)(slot + (2 * planeStride))] << 16) | ((uint)values[(int)(slot + (3 * planeStride))] << 24);
+            : values[(int)slot]
+                | ((uint)values[(int)(slot + planeStride)] << 8)
+                | ((uint)values[(int)(slot + (2 * planeStride))] << 16)
+                | ((uint)values[(int)(slot + (3 * planeStride))] << 24);
 }

@@ -63,9 +63,19 @@ public static class SparseOnnxExporter
             }
         }
 
-        var valuesProto = new TensorProto { Name = tensor.Name, DataType = (int)TensorProto.Types.DataType.Float, RawData = UnsafeByteOperations.UnsafeWrap(MemoryMarshal.AsBytes(values.AsSpan()).ToArray()) };
+        var valuesProto = new TensorProto
+        {
+            Name = tensor.Name,
+            DataType = (int)TensorProto.Types.DataType.Float,
+            RawData = UnsafeByteOperations.UnsafeWrap(MemoryMarshal.AsBytes(values.AsSpan()).ToArray()),
+        };
         valuesProto.Dims.Add(nnz);
-        var indicesProto = new TensorProto { Name = tensor.Name + "_indices", DataType = (int)TensorProto.Types.DataType.Int64, RawData = UnsafeByteOperations.UnsafeWrap(MemoryMarshal.AsBytes(indices.AsSpan()).ToArray()) };
+        var indicesProto = new TensorProto
+        {
+            Name = tensor.Name + "_indices",
+            DataType = (int)TensorProto.Types.DataType.Int64,
+            RawData = UnsafeByteOperations.UnsafeWrap(MemoryMarshal.AsBytes(indices.AsSpan()).ToArray()),
+        };
         indicesProto.Dims.Add(nnz);
         var sparse = new SparseTensorProto { Values = valuesProto, Indices = indicesProto };
         sparse.Dims.Add(tensor.Proto.Dims);

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.IO.Hashing;
 using EdgeInfer.Core;
-using EdgeInfer.Pruning.IO;
+using EdgeInfer.Models.Files;
 using Google.Protobuf;
 using Onnx;
 
@@ -50,7 +50,8 @@ public static partial class WireCodec
 
         if (header.DecodedLength > MaximumPayloadBytes)
         {
-            throw new EdgeInferInputException($"'{source}' announces a {header.DecodedLength}-byte payload, more than the {MaximumPayloadBytes} bytes supported.");
+            throw new EdgeInferInputException(
+                $"'{source}' announces a {header.DecodedLength}-byte payload, more than the {MaximumPayloadBytes} bytes supported.");
         }
 
         var payload = Decompress(wire[WireHeader.Size..], header, source);
@@ -61,7 +62,7 @@ public static partial class WireCodec
     public static long EncodeFile(string onnxPath, string wirePath, WireOptions? options = null)
     {
         var wire = Encode(OnnxModelFile.Load(onnxPath), options);
-        return OnnxModelFile.WriteAtomically(wirePath, s => s.Write(wire));
+        return AtomicFile.Write(wirePath, s => s.Write(wire));
     }
 
     /// <summary>Decodes a wire file into an ONNX file (atomically); returns the ONNX size in bytes.</summary>
@@ -122,7 +123,10 @@ public static partial class WireCodec
             WireCompression.Brotli => BrotliDecoder.TryDecompress(stored, payload, out var written) && written == payload.Length,
             _ => Inflate(stored, payload),
         };
-        return ok ? payload : throw new EdgeInferInputException($"'{source}' is corrupted: its {header.Compression} payload does not decompress to the announced {header.DecodedLength} bytes.");
+        return ok
+            ? payload
+            : throw new EdgeInferInputException(
+                $"'{source}' is corrupted: its {header.Compression} payload does not decompress to the announced {header.DecodedLength} bytes.");
     }
 
     private static bool Inflate(ReadOnlySpan<byte> stored, byte[] payload)

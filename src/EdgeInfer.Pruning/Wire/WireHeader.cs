@@ -67,7 +67,8 @@ internal readonly record struct WireHeader(ushort Version, ushort Flags, ulong S
 
         if (header.StoredLength < available)
         {
-            throw new EdgeInferInputException($"'{source}' has {available - header.StoredLength} unexpected bytes after the {header.StoredLength}-byte payload.");
+            throw new EdgeInferInputException(
+                $"'{source}' has {available - header.StoredLength} unexpected bytes after the {header.StoredLength}-byte payload.");
         }
 
         return header;

@@ -4,7 +4,8 @@ namespace EdgeInfer.Pruning.Wire;
 
 /// <summary>How a model is encoded for the wire.</summary>
 /// <param name="Compression">Compression pass over the whole payload. Default Brotli.</param>
-/// <param name="BrotliQuality">Brotli quality 0–11 (higher: smaller and slower). Default 1: on ResNet-152 at pf 0.7, quality 5 is only 1.3 % smaller but 5× slower.</param>
+/// <param name="BrotliQuality">Brotli quality 0–11 (higher: smaller and slower). Default 1: on ResNet-152 at pf 0.7,
+/// quality 5 is only 1.3 % smaller but 5× slower.</param>
 /// <param name="ShuffleBytePlanes">
 /// Store the packed float values as four byte planes (all first bytes, then all second bytes, …) so the sign/exponent
 /// bytes sit together and compress; a lossless transform, reversed on decode. Default true.

@@ -3,7 +3,7 @@ using EdgeInfer.Core;
 namespace EdgeInfer.Runtime.Execution;
 
 /// <summary>
-/// How a <see cref="RuntimeSession"/> runs a model. Immutable; validated once by <see cref="Validate"/>, which
+/// How a <see cref="RuntimeSession"/> runs a model. Immutable; validated once by <see cref="Validated"/>, which
 /// lists every problem in one message. Execution is always sequential with every graph optimisation enabled.
 /// </summary>
 public sealed record RuntimeOptions
@@ -43,7 +43,7 @@ public sealed record RuntimeOptions
 
     /// <summary>Checks every field; throws one <see cref="EdgeInferInputException"/> listing every problem.</summary>
     /// <returns>This instance, for chaining.</returns>
-    public RuntimeOptions Validate()
+    public RuntimeOptions Validated()
     {
         var problems = new List<string>();
         if (!Enum.IsDefined(Role))

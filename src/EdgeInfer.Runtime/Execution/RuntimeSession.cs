@@ -33,7 +33,7 @@ public sealed class RuntimeSession : IDisposable
         var valueList = new List<OrtValue>();
         try
         {
-            Inputs = session.InputMetadata.Select(kv => new TensorSpec(kv.Key, ConcreteShape(kv.Key, kv.Value))).ToArray();
+            Inputs = session.InputMetadata.Select(kv => new BoundTensor(kv.Key, ConcreteShape(kv.Key, kv.Value))).ToArray();
             var random = new Random(options.InputSeed);
             inputBuffers = Inputs.Select(spec =>
             {
@@ -83,10 +83,10 @@ public sealed class RuntimeSession : IDisposable
     public RuntimeOptions Options { get; }
 
     /// <summary>The bound inputs, in graph order.</summary>
-    public IReadOnlyList<TensorSpec> Inputs { get; }
+    public IReadOnlyList<BoundTensor> Inputs { get; }
 
     /// <summary>The bound outputs, in graph order.</summary>
-    public IReadOnlyList<TensorSpec> Outputs { get; }
+    public IReadOnlyList<BoundTensor> Outputs { get; }
 
     /// <summary>
     /// Opens <paramref name="modelPath"/> with <paramref name="options"/> (validated here) and makes
@@ -98,7 +98,7 @@ public sealed class RuntimeSession : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelPath);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        options.Validated();
         if (!File.Exists(modelPath))
         {
             throw new FileNotFoundException($"Model file '{modelPath}' does not exist.", modelPath);
@@ -217,13 +217,14 @@ public sealed class RuntimeSession : IDisposable
     {
         if (!metadata.IsTensor || metadata.ElementDataType != TensorElementType.Float)
         {
-            throw new EdgeInferInputException($"Model input '{name}' is {metadata.ElementDataType} {metadata.OnnxValueType}; only float32 tensor inputs are supported.");
+            throw new EdgeInferInputException(
+                $"Model input '{name}' is {metadata.ElementDataType} {metadata.OnnxValueType}; only float32 tensor inputs are supported.");
         }
 
         return metadata.Dimensions.Select(d => d < 0 ? 1L : d).ToArray();
     }
 
-    private TensorSpec[] ProbeOutputShapes(OrtValue[] inputValues)
+    private BoundTensor[] ProbeOutputShapes(OrtValue[] inputValues)
     {
         // Output shapes may depend on symbolic dimensions ORT resolves only at run time, so one allocating run
         // (which also serves as the first warm-up) tells the real shapes before the output buffers are made.
@@ -233,11 +234,12 @@ public sealed class RuntimeSession : IDisposable
             var metadata = session.OutputMetadata[name];
             if (!metadata.IsTensor || metadata.ElementDataType != TensorElementType.Float)
             {
-                throw new EdgeInferInputException($"Model output '{name}' is {metadata.ElementDataType} {metadata.OnnxValueType}; only float32 tensor outputs are supported.");
+                throw new EdgeInferInputException(
+                    $"Model output '{name}' is {metadata.ElementDataType} {metadata.OnnxValueType}; only float32 tensor outputs are supported.");
             }
         }
 
         using var results = session.Run(runOptions, Inputs.Select(i => i.Name).ToArray(), inputValues, outputNames);
-        return results.Select((value, i) => new TensorSpec(outputNames[i], value.GetTensorTypeAndShape().Shape)).ToArray();
+        return results.Select((value, i) => new BoundTensor(outputNames[i], value.GetTensorTypeAndShape().Shape)).ToArray();
     }
 }

@@ -75,7 +75,7 @@ public sealed class EdgeLoad : IDisposable
             throw new ArgumentOutOfRangeException(nameof(tasks), tasks, "The edge load must be in [0, 1024] concurrent tasks.");
         }
 
-        var options = new RuntimeOptions { Role = RuntimeRole.Edge, IntraOpThreads = intraOpThreadsPerTask, WarmupRuns = 0, AllowSpinning = false }.Validate();
+        var options = new RuntimeOptions { Role = RuntimeRole.Edge, IntraOpThreads = intraOpThreadsPerTask, WarmupRuns = 0, AllowSpinning = false }.Validated();
         var load = new EdgeLoad(modelPath, tasks, cancellationToken);
         try
         {

@@ -51,7 +51,8 @@ public sealed class LoadCurve
     public ProcessorSharingFit Fit => fit ??= ProcessorSharingFit.Fit(points);
 
     /// <summary>The time at <paramref name="load"/> (≥ 0).</summary>
-    /// <exception cref="EdgeInferInputException">The load is outside the measured range and <paramref name="extrapolate"/> is false, or extrapolation has fewer than two loads to fit.</exception>
+    /// <exception cref="EdgeInferInputException">The load is outside the measured range and
+    /// <paramref name="extrapolate"/> is false, or extrapolation has fewer than two loads to fit.</exception>
     public EdgeTimeEstimate At(double load, bool extrapolate)
     {
         if (!double.IsFinite(load) || load < 0)
@@ -64,7 +65,8 @@ public sealed class LoadCurve
             if (!extrapolate)
             {
                 throw new EdgeInferInputException(
-                    $"Edge load {load} is outside the measured loads [{MinLoad}, {MaxLoad}] for {What}; measure it, or pass --extrapolate to use the processor-sharing fit.");
+                    $"Edge load {load} is outside the measured loads [{MinLoad}, {MaxLoad}] for {What}; "
+                    + "measure it, or pass --extrapolate to use the processor-sharing fit.");
             }
 
             if (points.Length < 2)

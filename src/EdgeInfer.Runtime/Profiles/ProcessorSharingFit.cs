@@ -51,7 +51,8 @@ public sealed record ProcessorSharingFit
     /// <summary>T(L) in seconds for a load L ≥ 0 (fractional loads allowed).</summary>
     public double SecondsAt(double load) => UnloadedSeconds * Math.Max(1.0, (load + 1.0) / EffectiveCores);
 
-    private static (double C, double Error) Search(IReadOnlyList<(int Load, double Seconds)> points, double from, double to, int steps, (double C, double Error)? start = null)
+    private static (double C, double Error) Search(
+        IReadOnlyList<(int Load, double Seconds)> points, double from, double to, int steps, (double C, double Error)? start = null)
     {
         var best = start ?? (from, double.PositiveInfinity);
         for (var i = 0; i <= steps; i++)

@@ -16,7 +16,10 @@ public static class ProfileFile
         RespectNullableAnnotations = true,
     };
 
-    /// <summary>Writes <paramref name="profile"/> to <paramref name="path"/> atomically (temp file + rename); an existing file is replaced only on success.</summary>
+    /// <summary>
+    /// Writes <paramref name="profile"/> to <paramref name="path"/> atomically (temp file + rename); an existing file
+    /// is replaced only on success.
+    /// </summary>
     public static void Write(string path, ProfileDocument profile)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -43,7 +46,10 @@ public static class ProfileFile
         }
     }
 
-    /// <summary>Reads a profile; a missing file, bad JSON, an unknown field or another schema version is an <see cref="EdgeInferInputException"/> naming the file.</summary>
+    /// <summary>
+    /// Reads a profile; a missing file, bad JSON, an unknown field or another schema version is an
+    /// <see cref="EdgeInferInputException"/> naming the file.
+    /// </summary>
     public static ProfileDocument Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -70,7 +76,8 @@ public static class ProfileFile
 
         if (profile.SchemaVersion != ProfileDocument.CurrentSchemaVersion)
         {
-            throw new EdgeInferInputException($"Profile file '{path}' has schemaVersion {profile.SchemaVersion}; this edgeinfer reads {ProfileDocument.CurrentSchemaVersion}.");
+            throw new EdgeInferInputException(
+                $"Profile file '{path}' has schemaVersion {profile.SchemaVersion}; this edgeinfer reads {ProfileDocument.CurrentSchemaVersion}.");
         }
 
         return profile;

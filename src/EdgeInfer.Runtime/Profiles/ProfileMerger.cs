@@ -51,45 +51,57 @@ public static class ProfileMerger
                 continue;
             }
 
-            if (merged.Machine != part.Machine)
-            {
-                throw new EdgeInferInputException(
-                    $"Both '{firstName}' and '{name}' have a {role} profile, measured on different machines ({merged.Machine.CpuModel} vs {part.Machine.CpuModel}); merge at most one {role} profile per machine.");
-            }
-
-            if (!SameConditions(merged.Settings, part.Settings))
-            {
-                throw new EdgeInferInputException(
-                    $"Both '{firstName}' and '{name}' have a {role} profile of the same machine but measured under different conditions (threads, spinning, loads or load model); measure them alike to merge.");
-            }
-
-            var models = merged.Models.ToList();
-            foreach (var model in part.Models)
-            {
-                if (merged.Find(model.Model, model.Variant) is not null)
-                {
-                    throw new EdgeInferInputException(
-                        $"The {role} profile of model '{model.Model}' variant '{model.Variant}' appears in both '{firstName}' and '{name}'; keep it in one input only.");
-                }
-
-                models.Add(model);
-            }
-
-            merged = merged with
-            {
-                Models = models,
-                Settings = merged.Settings with
-                {
-                    Samples = Math.Min(merged.Settings.Samples, part.Settings.Samples),
-                    WarmupRuns = Math.Min(merged.Settings.WarmupRuns, part.Settings.WarmupRuns),
-                    PruneSamples = Math.Min(merged.Settings.PruneSamples, part.Settings.PruneSamples),
-                },
-                MeasuredAtUtc = merged.MeasuredAtUtc > part.MeasuredAtUtc ? merged.MeasuredAtUtc : part.MeasuredAtUtc,
-            };
+            merged = Combine(role, merged, firstName!, part, name);
             firstName = $"{firstName}+{name}";
         }
 
         return merged;
+    }
+
+    /// <summary>
+    /// <paramref name="part"/>'s models added to <paramref name="merged"/>'s: same machine and conditions, no model twice;
+    /// the smaller sample counts and the later measurement time are kept.
+    /// </summary>
+    private static RoleProfile Combine(string role, RoleProfile merged, string firstName, RoleProfile part, string name)
+    {
+        if (merged.Machine != part.Machine)
+        {
+            throw new EdgeInferInputException(
+                $"Both '{firstName}' and '{name}' have a {role} profile, measured on different machines "
+                + $"({merged.Machine.CpuModel} vs {part.Machine.CpuModel}); merge at most one {role} profile per machine.");
+        }
+
+        if (!SameConditions(merged.Settings, part.Settings))
+        {
+            throw new EdgeInferInputException(
+                $"Both '{firstName}' and '{name}' have a {role} profile of the same machine but measured under different conditions "
+                + "(threads, spinning, loads or load model); measure them alike to merge.");
+        }
+
+        var models = merged.Models.ToList();
+        foreach (var model in part.Models)
+        {
+            if (merged.Find(model.Model, model.Variant) is not null)
+            {
+                throw new EdgeInferInputException(
+                    $"The {role} profile of model '{model.Model}' variant '{model.Variant}' appears in both '{firstName}' and '{name}'; "
+                    + "keep it in one input only.");
+            }
+
+            models.Add(model);
+        }
+
+        return merged with
+        {
+            Models = models,
+            Settings = merged.Settings with
+            {
+                Samples = Math.Min(merged.Settings.Samples, part.Settings.Samples),
+                WarmupRuns = Math.Min(merged.Settings.WarmupRuns, part.Settings.WarmupRuns),
+                PruneSamples = Math.Min(merged.Settings.PruneSamples, part.Settings.PruneSamples),
+            },
+            MeasuredAtUtc = merged.MeasuredAtUtc > part.MeasuredAtUtc ? merged.MeasuredAtUtc : part.MeasuredAtUtc,
+        };
     }
 
     private static bool SameConditions(ProfileSettings a, ProfileSettings b) =>

@@ -85,7 +85,8 @@ public sealed class ProfilePlanInputs
             throw new EdgeInferInputException("The profile is incomplete (\"complete\": false); measure it again.");
         }
 
-        var device = profile.Device ?? throw new EdgeInferInputException("The profile has no device role; measure one (--role device) and merge it (profile merge).");
+        var device = profile.Device ?? throw new EdgeInferInputException(
+            "The profile has no device role; measure one (--role device) and merge it (profile merge).");
         var edge = profile.Edge ?? throw new EdgeInferInputException("The profile has no edge role; measure one (--role edge) and merge it (profile merge).");
         if (prunedVariant is null)
         {

@@ -9,7 +9,12 @@ public static class ProfileRunner
 {
     /// <summary>Measures <paramref name="targets"/> and writes the complete profile to <paramref name="outputPath"/>.</summary>
     /// <returns>The profile written.</returns>
-    public static ProfileDocument RunToFile(Profiler profiler, IReadOnlyList<ProfileTarget> targets, string outputPath, Action<ProfileProgress>? progress = null, CancellationToken cancellationToken = default)
+    public static ProfileDocument RunToFile(
+        Profiler profiler,
+        IReadOnlyList<ProfileTarget> targets,
+        string outputPath,
+        Action<ProfileProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(profiler);
         var profile = profiler.Run(targets, progress, cancellationToken);

@@ -28,7 +28,7 @@ public sealed class Profiler
     public Profiler(ProfilerOptions options, PruneFile? prune = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        this.options = options.Validate();
+        this.options = options.Validated();
         this.prune = prune;
         this.time = time ?? TimeProvider.System;
     }
@@ -37,28 +37,15 @@ public sealed class Profiler
     /// <exception cref="OperationCanceledException">Cancelled; background tasks have ended.</exception>
     public ProfileDocument Run(IReadOnlyList<ProfileTarget> targets, Action<ProfileProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(targets);
-        if (targets.Count == 0)
-        {
-            throw new EdgeInferInputException("Nothing to profile: give at least one model.");
-        }
-
-        foreach (var target in targets)
-        {
-            if (!File.Exists(target.ModelPath))
-            {
-                throw new EdgeInferInputException($"Model file '{target.ModelPath}' of '{target.Model}/{target.Variant}' does not exist.");
-            }
-        }
-
+        CheckTargets(targets);
         var loads = options.Loads.Order().ToArray();
         var total = targets.Count * ((options.MeasureDevice ? 1 : 0) + (options.MeasureEdge ? loads.Length : 0));
         var step = 0;
         void Report(string message) => progress?.Invoke(new ProfileProgress(++step, total, message));
 
         var machine = MachineProbe.Current();
-        var deviceOptions = new RuntimeOptions { Role = RuntimeRole.Device, IntraOpThreads = options.DeviceThreads, WarmupRuns = options.WarmupRuns, AllowSpinning = options.AllowSpinning }.Validate();
-        var edgeOptions = new RuntimeOptions { Role = RuntimeRole.Edge, IntraOpThreads = options.EdgeThreads, WarmupRuns = options.WarmupRuns, AllowSpinning = options.AllowSpinning }.Validate();
+        var deviceOptions = RoleOptions(RuntimeRole.Device, options.DeviceThreads);
+        var edgeOptions = RoleOptions(RuntimeRole.Edge, options.EdgeThreads);
         var deviceModels = new List<ProfiledModel>();
         var edgeModels = new List<ProfiledModel>();
         try
@@ -67,27 +54,8 @@ public sealed class Profiler
             {
                 if (options.MeasureDevice)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (options.SetupSamples > 0 && deviceModels.Count == 0)
-                    {
-                        RuntimeWarmup.Warm(deviceOptions); // as a device does before its first download
-                    }
-
-                    var opening = time.GetTimestamp();
-                    using var session = RuntimeSession.Open(target.ModelPath, deviceOptions);
-                    var firstOpen = time.GetElapsedTime(opening).TotalSeconds;
-                    using var abort = cancellationToken.Register(session.Terminate);
-                    var stats = session.Measure(options.Samples, time, cancellationToken);
-                    var (load, decode) = MeasureSetup(target, deviceOptions, firstOpen, cancellationToken);
-                    Report(Line("device", target, 0, stats));
-                    deviceModels.Add(Entry(target, [new LoadMeasurement
-                    {
-                        Load = 0,
-                        Inference = stats,
-                        SessionLoadSeconds = load,
-                        FirstSessionLoadSeconds = load is null ? null : firstOpen,
-                        WireDecodeSeconds = decode,
-                    }]));
+                    // The first device model is opened after ORT's initialisation, as a device does before its first download.
+                    deviceModels.Add(MeasureDevice(target, deviceOptions, initialise: deviceModels.Count == 0, Report, cancellationToken));
                 }
 
                 if (options.MeasureEdge)
@@ -111,7 +79,64 @@ public sealed class Profiler
         };
     }
 
-    private List<LoadMeasurement> MeasureEdge(ProfileTarget target, int[] loads, RuntimeOptions edgeOptions, Action<string> report, CancellationToken cancellationToken)
+    /// <summary>At least one target, and every target's file exists.</summary>
+    private static void CheckTargets(IReadOnlyList<ProfileTarget> targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        if (targets.Count == 0)
+        {
+            throw new EdgeInferInputException("Nothing to profile: give at least one model.");
+        }
+
+        foreach (var target in targets)
+        {
+            if (!File.Exists(target.ModelPath))
+            {
+                throw new EdgeInferInputException($"Model file '{target.ModelPath}' of '{target.Model}/{target.Variant}' does not exist.");
+            }
+        }
+    }
+
+    private RuntimeOptions RoleOptions(RuntimeRole role, int? threads) => new RuntimeOptions
+    {
+        Role = role,
+        IntraOpThreads = threads,
+        WarmupRuns = options.WarmupRuns,
+        AllowSpinning = options.AllowSpinning,
+    }.Validated();
+
+    /// <summary>
+    /// The device role at load 0: inference, and with <see cref="ProfilerOptions.SetupSamples"/> the session opens and wire
+    /// decodes (ORT initialised first when <paramref name="initialise"/>, so that the first open is a device's first open).
+    /// </summary>
+    private ProfiledModel MeasureDevice(
+        ProfileTarget target, RuntimeOptions deviceOptions, bool initialise, Action<string> report, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (options.SetupSamples > 0 && initialise)
+        {
+            RuntimeWarmup.Warm(deviceOptions);
+        }
+
+        var opening = time.GetTimestamp();
+        using var session = RuntimeSession.Open(target.ModelPath, deviceOptions);
+        var firstOpen = time.GetElapsedTime(opening).TotalSeconds;
+        using var abort = cancellationToken.Register(session.Terminate);
+        var stats = session.Measure(options.Samples, time, cancellationToken);
+        var (open, decode) = MeasureSetup(target, deviceOptions, firstOpen, cancellationToken);
+        report(Line("device", target, 0, stats));
+        return Entry(target, [new LoadMeasurement
+        {
+            Load = 0,
+            Inference = stats,
+            SessionOpenSeconds = open,
+            FirstSessionOpenSeconds = open is null ? null : firstOpen,
+            WireDecodeSeconds = decode,
+        }]);
+    }
+
+    private List<LoadMeasurement> MeasureEdge(
+        ProfileTarget target, int[] loads, RuntimeOptions edgeOptions, Action<string> report, CancellationToken cancellationToken)
     {
         var measurements = new List<LoadMeasurement>();
         cancellationToken.ThrowIfCancellationRequested();
@@ -133,7 +158,13 @@ public sealed class Profiler
             }
 
             report(line);
-            measurements.Add(new LoadMeasurement { Load = load, Inference = stats, PruneSeconds = pruneStats, BackgroundInferences = background.CompletedInferences - before });
+            measurements.Add(new LoadMeasurement
+            {
+                Load = load,
+                Inference = stats,
+                PruneSeconds = pruneStats,
+                BackgroundInferences = background.CompletedInferences - before,
+            });
         }
 
         return measurements;
@@ -143,28 +174,29 @@ public sealed class Profiler
     /// The first open (<paramref name="firstOpen"/>) and <see cref="ProfilerOptions.SetupSamples"/> more session opens of
     /// the variant and, for a pruned variant, as many wire decodes of it (decode + write the ONNX file).
     /// </summary>
-    private (LatencyStatistics? Load, LatencyStatistics? Decode) MeasureSetup(ProfileTarget target, RuntimeOptions deviceOptions, double firstOpen, CancellationToken cancellationToken)
+    private (LatencyStatistics? Open, LatencyStatistics? Decode) MeasureSetup(
+        ProfileTarget target, RuntimeOptions deviceOptions, double firstOpen, CancellationToken cancellationToken)
     {
         if (options.SetupSamples == 0)
         {
             return (null, null);
         }
 
-        var load = new double[options.SetupSamples + 1];
-        load[0] = firstOpen;
-        for (var i = 1; i < load.Length; i++)
+        var opens = new double[options.SetupSamples + 1];
+        opens[0] = firstOpen;
+        for (var i = 1; i < opens.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var start = time.GetTimestamp();
             using (RuntimeSession.Open(target.ModelPath, deviceOptions))
             {
-                load[i] = time.GetElapsedTime(start).TotalSeconds;
+                opens[i] = time.GetElapsedTime(start).TotalSeconds;
             }
         }
 
         if (target.PruningFactor is null)
         {
-            return (LatencyStatistics.From(load), null);
+            return (LatencyStatistics.From(opens), null);
         }
 
         var folder = Directory.CreateTempSubdirectory("edgeinfer-decode-").FullName;
@@ -177,11 +209,11 @@ public sealed class Profiler
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var start = time.GetTimestamp();
-                Pruning.IO.OnnxModelFile.Save(Pruning.Wire.WireCodec.Decode(File.ReadAllBytes(wire), wire), Path.Combine(folder, $"decoded-{i}.onnx"));
+                Models.Files.OnnxModelFile.Save(Pruning.Wire.WireCodec.Decode(File.ReadAllBytes(wire), wire), Path.Combine(folder, $"decoded-{i}.onnx"));
                 decode[i] = time.GetElapsedTime(start).TotalSeconds;
             }
 
-            return (LatencyStatistics.From(load), LatencyStatistics.From(decode));
+            return (LatencyStatistics.From(opens), LatencyStatistics.From(decode));
         }
         finally
         {
@@ -229,7 +261,8 @@ public sealed class Profiler
         Measurements = measurements,
     };
 
-    private RoleProfile Role(MachineInfo machine, RuntimeOptions runtime, IReadOnlyList<int> loads, List<ProfiledModel> models, DateTimeOffset measuredAt, int pruneSamples) => new()
+    private RoleProfile Role(
+        MachineInfo machine, RuntimeOptions runtime, IReadOnlyList<int> loads, List<ProfiledModel> models, DateTimeOffset measuredAt, int pruneSamples) => new()
     {
         Machine = machine,
         MeasuredAtUtc = measuredAt,
@@ -246,7 +279,7 @@ public sealed class Profiler
         },
     };
 
-    private static string Line(string role, ProfileTarget target, int load, LatencyStatistics stats) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{role,-6} {target.Model}/{target.Variant} load {load,3}: median {stats.MedianSeconds * 1e3:F2} ms, p90 {stats.P90Seconds * 1e3:F2} ms ({stats.Count} samples)");
+    private static string Line(string role, ProfileTarget target, int load, LatencyStatistics stats) =>
+        string.Create(CultureInfo.InvariantCulture, $"{role,-6} {target.Model}/{target.Variant} load {load,3}: ")
+        + string.Create(CultureInfo.InvariantCulture, $"median {stats.MedianSeconds * 1e3:F2} ms, p90 {stats.P90Seconds * 1e3:F2} ms ({stats.Count} samples)");
 }

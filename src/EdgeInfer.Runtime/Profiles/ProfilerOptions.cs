@@ -2,7 +2,7 @@ using EdgeInfer.Core;
 
 namespace EdgeInfer.Runtime.Profiles;
 
-/// <summary>Settings of a profile run, validated once by <see cref="Validate"/> (one message listing every problem).</summary>
+/// <summary>Settings of a profile run, validated once by <see cref="Validated"/> (one message listing every problem).</summary>
 public sealed record ProfilerOptions
 {
     /// <summary>Measure the device role (one measurement at load 0). Default true.</summary>
@@ -26,7 +26,10 @@ public sealed record ProfilerOptions
     /// <summary>Intra-op threads at the edge role; null = all cores.</summary>
     public int? EdgeThreads { get; init; }
 
-    /// <summary>Whether idle intra-op threads of the measured sessions spin (ORT's default, true); see <see cref="Execution.RuntimeOptions.AllowSpinning"/>.</summary>
+    /// <summary>
+    /// Whether idle intra-op threads of the measured sessions spin (ORT's default, true); see
+    /// <see cref="Execution.RuntimeOptions.AllowSpinning"/>.
+    /// </summary>
     public bool AllowSpinning { get; init; } = true;
 
     /// <summary>Model the background tasks run; null = the measured variant itself.</summary>
@@ -42,7 +45,7 @@ public sealed record ProfilerOptions
     public int SetupSamples { get; init; }
 
     /// <summary>Checks every field; throws one <see cref="EdgeInferInputException"/> listing every problem.</summary>
-    public ProfilerOptions Validate()
+    public ProfilerOptions Validated()
     {
         var problems = new List<string>();
         if (!MeasureDevice && !MeasureEdge)

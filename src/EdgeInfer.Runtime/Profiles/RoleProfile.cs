@@ -17,5 +17,6 @@ public sealed record RoleProfile
 
     /// <summary>The entry for <paramref name="model"/> / <paramref name="variant"/>, or null.</summary>
     public ProfiledModel? Find(string model, string variant) =>
-        Models.FirstOrDefault(m => string.Equals(m.Model, model, StringComparison.OrdinalIgnoreCase) && string.Equals(m.Variant, variant, StringComparison.OrdinalIgnoreCase));
+        Models.FirstOrDefault(
+            m => string.Equals(m.Model, model, StringComparison.OrdinalIgnoreCase) && string.Equals(m.Variant, variant, StringComparison.OrdinalIgnoreCase));
 }

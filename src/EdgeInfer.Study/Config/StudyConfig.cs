@@ -7,7 +7,7 @@ namespace EdgeInfer.Study.Config;
 /// <summary>
 /// What the study measures and plots. Every default is the paper's Section 4.1 value (or, where the paper gives none,
 /// the documented choice of <c>docs/experiments.md</c>); the <c>quick</c> and <c>paper</c> presets change only how much
-/// is measured (<see cref="StudyPresets"/>). Validate once with <see cref="Validate"/>, which lists every problem.
+/// is measured (<see cref="StudyPresets"/>). Validate once with <see cref="Validated"/>, which lists every problem.
 /// </summary>
 public sealed record StudyConfig
 {
@@ -44,13 +44,19 @@ public sealed record StudyConfig
     /// <summary>Measured edge loads (concurrent background inference tasks), distinct, in [0, 1024]. Default 0, 2, 4, 8, 16.</summary>
     public IReadOnlyList<int> EdgeLoads { get; init; } = [0, 2, 4, 8, 16];
 
-    /// <summary>Largest load plotted in Fig. 3 (paper: 100); loads beyond the measured ones are extrapolated with the processor-sharing fit and drawn as such.</summary>
+    /// <summary>
+    /// Largest load plotted in Fig. 3 (paper: 100); loads beyond the measured ones are extrapolated with the
+    /// processor-sharing fit and drawn as such.
+    /// </summary>
     public int PlotMaxLoad { get; init; } = 100;
 
     /// <summary>Largest Q of Figs. 4 and 5 (paper: 300).</summary>
     public int MaxRequests { get; init; } = 300;
 
-    /// <summary>Catalog model the background load tasks run; null: each measured model loads the edge with itself. Default mobilenet (memory stays bounded at 100 tasks).</summary>
+    /// <summary>
+    /// Catalog model the background load tasks run; null: each measured model loads the edge with itself. Default
+    /// mobilenet (memory stays bounded at 100 tasks).
+    /// </summary>
     public string? LoadModel { get; init; } = "mobilenet";
 
     /// <summary>Timed inferences per measurement (warm-up excluded), ≥ 1. Default 10.</summary>
@@ -78,7 +84,7 @@ public sealed record StudyConfig
     public IReadOnlyList<string> Problems() => StudyConfigValidation.Problems(this);
 
     /// <summary>Throws one <see cref="Core.EdgeInferInputException"/> listing every problem; returns this when valid.</summary>
-    public StudyConfig Validate()
+    public StudyConfig Validated()
     {
         var problems = Problems();
         return problems.Count == 0 ? this : throw new Core.EdgeInferInputException("Invalid study config: " + string.Join("; ", problems) + ".");

@@ -34,7 +34,8 @@ public static class StudyConfigJson
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw new EdgeInferInputException($"the study config must be a JSON object, got {document.RootElement.ValueKind.ToString().ToLowerInvariant()}.");
+                throw new EdgeInferInputException(
+                    $"the study config must be a JSON object, got {document.RootElement.ValueKind.ToString().ToLowerInvariant()}.");
             }
 
             var problems = new List<string>();

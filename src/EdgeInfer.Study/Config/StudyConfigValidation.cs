@@ -9,6 +9,26 @@ internal static class StudyConfigValidation
     public static IReadOnlyList<string> Problems(StudyConfig c)
     {
         var problems = new List<string>();
+        ModelProblems(c, problems);
+        PruningProblems(c, problems);
+        LoadProblems(c, problems);
+        MeasurementProblems(c, problems);
+        if (c.Batteries.Count == 0 || c.Batteries.Any(b => !(b.Value > 0)))
+        {
+            problems.Add("batteriesWattHours must list one or more positive capacities");
+        }
+
+        foreach (var problem in c.Scenario.Problems())
+        {
+            problems.Add("scenario." + problem);
+        }
+
+        return problems;
+    }
+
+    /// <summary>The measured models and the background load model: catalog names, no repeats.</summary>
+    private static void ModelProblems(StudyConfig c, List<string> problems)
+    {
         if (c.Models.Count == 0)
         {
             problems.Add("models must name at least one model");
@@ -31,7 +51,11 @@ internal static class StudyConfigValidation
         {
             problems.Add($"loadModel '{load}' is not a catalog model");
         }
+    }
 
+    /// <summary>Pruning factors and methods (figures and accuracy), and the accuracy images.</summary>
+    private static void PruningProblems(StudyConfig c, List<string> problems)
+    {
         if (c.AccuracyImages < 1)
         {
             problems.Add($"accuracyImages = {c.AccuracyImages} must be at least 1");
@@ -52,7 +76,11 @@ internal static class StudyConfigValidation
         {
             problems.Add("comparisonPruningFactor = 0 is the full model; the comparisons need a pruning factor above 0");
         }
+    }
 
+    /// <summary>Measured edge loads and the plotted range.</summary>
+    private static void LoadProblems(StudyConfig c, List<string> problems)
+    {
         if (c.EdgeLoads.Count == 0 || c.EdgeLoads.Any(l => l is < 0 or > 1024))
         {
             problems.Add($"edgeLoads [{string.Join(", ", c.EdgeLoads)}] must be one or more loads in [0, 1024]");
@@ -72,7 +100,11 @@ internal static class StudyConfigValidation
         {
             problems.Add($"plotMaxLoad = {c.PlotMaxLoad} must be at most 1024");
         }
+    }
 
+    /// <summary>Q range, samples, warm-ups, prunings and threads.</summary>
+    private static void MeasurementProblems(StudyConfig c, List<string> problems)
+    {
         if (c.MaxRequests is < 2 or > 1_000_000)
         {
             problems.Add($"maxRequests = {c.MaxRequests} must be in [2, 1000000]");
@@ -95,20 +127,9 @@ internal static class StudyConfigValidation
 
         if (c.DeviceThreads is < 1 or > 1024 || c.EdgeThreads is < 1 or > 1024)
         {
-            problems.Add($"deviceThreads = {c.DeviceThreads} and edgeThreads = {c.EdgeThreads?.ToString(CultureInfo.InvariantCulture) ?? "null"} must be in [1, 1024]");
+            problems.Add(
+                $"deviceThreads = {c.DeviceThreads} and edgeThreads = {c.EdgeThreads?.ToString(CultureInfo.InvariantCulture) ?? "null"} must be in [1, 1024]");
         }
-
-        if (c.Batteries.Count == 0 || c.Batteries.Any(b => !(b.Value > 0)))
-        {
-            problems.Add("batteriesWattHours must list one or more positive capacities");
-        }
-
-        foreach (var problem in c.Scenario.Problems())
-        {
-            problems.Add("scenario." + problem);
-        }
-
-        return problems;
     }
 
 }

@@ -31,7 +31,14 @@ public static class FigureCsv
 
             foreach (var marker in panel.Markers)
             {
-                Row(text, panel.Title, "marker:" + marker.Label, marker.Vertical ? "x" : "left", marker.Vertical ? marker.Value : double.NaN, marker.Vertical ? double.NaN : marker.Value, "marker");
+                Row(
+                    text,
+                    panel.Title,
+                    "marker:" + marker.Label,
+                    marker.Vertical ? "x" : "left",
+                    marker.Vertical ? marker.Value : double.NaN,
+                    marker.Vertical ? double.NaN : marker.Value,
+                    "marker");
             }
         }
 

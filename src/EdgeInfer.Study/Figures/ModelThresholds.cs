@@ -14,13 +14,13 @@ public sealed record ModelThresholds
     public required string Model { get; init; }
 
     /// <summary>device-full faster than edge-full from this load.</summary>
-    public LoadThreshold? FullLoad { get; init; }
+    public LoadCrossing? FullLoad { get; init; }
 
     /// <summary>device-prepruned faster than edge-prepruned from this load.</summary>
-    public LoadThreshold? PrunedLoad { get; init; }
+    public LoadCrossing? PrunedLoad { get; init; }
 
     /// <summary>The fastest device strategy faster than the fastest edge strategy from this load.</summary>
-    public LoadThreshold? BestLoad { get; init; }
+    public LoadCrossing? BestLoad { get; init; }
 
     /// <summary>The highest measured load (the break-evens "at load" use it).</summary>
     public required int MaxMeasuredLoad { get; init; }

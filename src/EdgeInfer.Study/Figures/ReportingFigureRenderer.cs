@@ -9,7 +9,10 @@ namespace EdgeInfer.Study.Figures;
 /// </summary>
 public sealed class ReportingFigureRenderer : IFigureRenderer
 {
-    /// <summary>Colours by <see cref="FigureSeries.ColorIndex"/>: edge-full, edge-prepruned, edge-ondemand (reds), device-full, device-prepruned, device-ondemand (blues).</summary>
+    /// <summary>
+    /// Colours by <see cref="FigureSeries.ColorIndex"/>: edge-full, edge-prepruned, edge-ondemand (reds), device-full,
+    /// device-prepruned, device-ondemand (blues).
+    /// </summary>
     private static readonly string[] Palette = ["#B2182B", "#EF6548", "#FDAE61", "#08306B", "#2171B5", "#6BAED6", "#238B45", "#6A3D9A"];
 
     /// <summary>Reference lines in a panel get distinct greys (dark to light) so that each can be told from the legend.</summary>
@@ -67,7 +70,8 @@ public sealed class ReportingFigureRenderer : IFigureRenderer
             var measured = first < 0 ? s.Points : s.Points.Take(first).ToArray();
             if (measured.Count > 0)
             {
-                series.Add(new Series(s.Label, measured.Select(p => p.X).ToArray(), measured.Select(p => p.Y).ToArray()) { Line = line, Axis = axis, Color = color });
+                series.Add(
+                    new Series(s.Label, measured.Select(p => p.X).ToArray(), measured.Select(p => p.Y).ToArray()) { Line = line, Axis = axis, Color = color });
             }
 
             if (first >= 0)

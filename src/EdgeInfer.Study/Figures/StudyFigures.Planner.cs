@@ -47,7 +47,8 @@ public static partial class StudyFigures
             var markers = new List<FigureMarker>();
             if (thresholds.FirstOrDefault(t => t.Model == inputs.Model)?.BestLoad is { } threshold)
             {
-                markers.Add(new FigureMarker(threshold.Load, $"device faster from L = {threshold.Load}{(threshold.Kind == PointKind.Extrapolated ? " (extrapolated)" : "")}", Vertical: true));
+                var extrapolated = threshold.Kind == PointKind.Extrapolated ? " (extrapolated)" : "";
+                markers.Add(new FigureMarker(threshold.Load, $"device faster from L = {threshold.Load}{extrapolated}", Vertical: true));
             }
 
             panels.Add(new FigurePanel
@@ -62,7 +63,10 @@ public static partial class StudyFigures
         }
 
         return new Figure("fig3", "Total cycle delay versus edge load",
-            "Cycle delay of one inference request (Eq. 2 at the edge, Eq. 5 at the device, which includes the model download) for the six strategies, from measured inference and pruning times fed to the planner. Points at measured loads are marked; between them edge times are interpolated linearly; beyond the highest measured load they come from the processor-sharing fit (dotted, lighter). The vertical line is the load from which the fastest device strategy beats the fastest edge strategy.",
+            "Cycle delay of one inference request (Eq. 2 at the edge, Eq. 5 at the device, which includes the model download) for the six "
+            + "strategies, from measured inference and pruning times fed to the planner. Points at measured loads are marked; between them "
+            + "edge times are interpolated linearly; beyond the highest measured load they come from the processor-sharing fit (dotted, "
+            + "lighter). The vertical line is the load from which the fastest device strategy beats the fastest edge strategy.",
             panels);
     }
 
@@ -99,7 +103,10 @@ public static partial class StudyFigures
             };
         }).ToArray();
         return new Figure("fig4", "Total exchanged data versus Q",
-            $"Bytes over the radio (uplink and downlink) for Q requests in one model lifetime: at the edge Q·(l_input + l_res) for full and pruned models alike; at the device l_req + l_model once (full ONNX file, or the pruned model in the .eiw wire format). Pruned: {config.PruningMethod.Name()}, pf {config.ComparisonPruningFactor}. Vertical lines: the break-even Q from which the device exchanges less data than edge-full (planner break-even).",
+            "Bytes over the radio (uplink and downlink) for Q requests in one model lifetime: at the edge Q·(l_input + l_res) for full and "
+            + "pruned models alike; at the device l_req + l_model once (full ONNX file, or the pruned model in the .eiw wire format). "
+            + $"Pruned: {config.PruningMethod.Name()}, pf {config.ComparisonPruningFactor}. "
+            + "Vertical lines: the break-even Q from which the device exchanges less data than edge-full (planner break-even).",
             panels);
     }
 
@@ -109,7 +116,9 @@ public static partial class StudyFigures
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(models);
         var shown = new[] { Strategy.EdgeFull, Strategy.DeviceFull, Strategy.DevicePrepruned };
-        var batteries = config.Batteries.Select(b => new FigureMarker(Conversions.ToJoules(b).Value, $"battery {b.Value.ToString("G4", CultureInfo.InvariantCulture)} Wh", Vertical: false)).ToArray();
+        var batteries = config.Batteries
+            .Select(b => new FigureMarker(Conversions.ToJoules(b).Value, $"battery {b.Value.ToString("G4", CultureInfo.InvariantCulture)} Wh", Vertical: false))
+            .ToArray();
         var panels = models.Select((inputs, m) =>
         {
             var plans = Requests(config).Select(q => (Q: q, Plan: inputs.Scenario(0, q).Plan(rates))).ToArray();
@@ -128,7 +137,9 @@ public static partial class StudyFigures
             };
         }).ToArray();
         return new Figure("fig5", "Device energy versus Q",
-            $"Energy the device spends over Q requests: at the edge Q·(P_tx·T_in + (P_rx + P_E)·T_res) (Eq. 3); at the device P_tx·T_req + (P_rx + P_E)·T_model + Q·P_d·T_inf,d (Eq. 6), with measured T_inf,d. Horizontal lines: battery capacities ({string.Join(", ", config.Batteries.Select(b => b.Value.ToString("G4", CultureInfo.InvariantCulture)))} Wh).",
+            "Energy the device spends over Q requests: at the edge Q·(P_tx·T_in + (P_rx + P_E)·T_res) (Eq. 3); at the device "
+            + "P_tx·T_req + (P_rx + P_E)·T_model + Q·P_d·T_inf,d (Eq. 6), with measured T_inf,d. Horizontal lines: battery capacities "
+            + $"({string.Join(", ", config.Batteries.Select(b => b.Value.ToString("G4", CultureInfo.InvariantCulture)))} Wh).",
             panels);
     }
 

@@ -33,18 +33,24 @@ public static partial class StudyFigures
         foreach (var group in measurements.Accuracy.GroupBy(a => a.Method))
         {
             var points = group.OrderBy(a => a.PruningFactor).ToArray();
-            series.Add(new FigureSeries($"{group.Key} Top-5", points.Select(a => new FigurePoint(a.PruningFactor * 100, a.Top5 * 100)).ToArray(), ColorIndex: color));
-            series.Add(new FigureSeries($"{group.Key} Top-1", points.Select(a => new FigurePoint(a.PruningFactor * 100, a.Top1 * 100)).ToArray(), Dashed: true, ColorIndex: color));
+            var top5 = points.Select(a => new FigurePoint(a.PruningFactor * 100, a.Top5 * 100)).ToArray();
+            var top1 = points.Select(a => new FigurePoint(a.PruningFactor * 100, a.Top1 * 100)).ToArray();
+            series.Add(new FigureSeries($"{group.Key} Top-5", top5, ColorIndex: color));
+            series.Add(new FigureSeries($"{group.Key} Top-1", top1, Dashed: true, ColorIndex: color));
             color = (color + 3) % 9;
         }
 
         var images = measurements.Accuracy.Count > 0 ? measurements.Accuracy[0].Images : 0;
         var caption = measurements.Accuracy.Count > 0
-            ? $"Top-1 (dashed) and Top-5 (solid) accuracy of the trained {config.AccuracyModel} on {images} Fashion-MNIST test images versus the pruning factor, without fine-tuning. The untrained catalog models (random weights) are not plotted: their accuracy is chance by construction and says nothing about pruning."
-            : $"No accuracy was measured ({measurements.AccuracyNote}). The untrained catalog models are never plotted for accuracy: with random weights it is chance by construction.";
+            ? $"Top-1 (dashed) and Top-5 (solid) accuracy of the trained {config.AccuracyModel} on {images} Fashion-MNIST test images "
+              + "versus the pruning factor, without fine-tuning. The untrained catalog models (random weights) are not plotted: their "
+              + "accuracy is chance by construction and says nothing about pruning."
+            : $"No accuracy was measured ({measurements.AccuracyNote}). The untrained catalog models are never plotted for accuracy: "
+              + "with random weights it is chance by construction.";
+        var title = config.AccuracyModel is { } trained && series.Count > 0 ? $"{trained} (trained)" : "accuracy not measured";
         return new Figure("fig2a", "Accuracy versus pruning factor", caption,
         [
-            new FigurePanel { Title = config.AccuracyModel is { } trained && series.Count > 0 ? $"{trained} (trained)" : "accuracy not measured", XLabel = "Pruning factor pf (%)", YLabel = "Accuracy (%)", Series = series },
+            new FigurePanel { Title = title, XLabel = "Pruning factor pf (%)", YLabel = "Accuracy (%)", Series = series },
         ]);
     }
 
@@ -58,15 +64,27 @@ public static partial class StudyFigures
         for (var i = 0; i < models.Count; i++)
         {
             var edge = models[i].Measured.Edge;
-            series.Add(new FigureSeries($"{models[i].Model} T_pr (solid, left)", edge.Select(e => new FigurePoint(e.Load, e.Prune.MedianSeconds)).ToArray(), ColorIndex: i * 3));
-            series.Add(new FigureSeries($"{models[i].Model} energy (dashed, right)", edge.Select(e => new FigurePoint(e.Load, CostModel.EdgePruningEnergyJoules(edgePower, e.Prune.MedianSeconds))).ToArray(), Dashed: true, RightAxis: true, ColorIndex: i * 3));
+            var time = edge.Select(e => new FigurePoint(e.Load, e.Prune.MedianSeconds)).ToArray();
+            var energy = edge.Select(e => new FigurePoint(e.Load, CostModel.EdgePruningEnergyJoules(edgePower, e.Prune.MedianSeconds))).ToArray();
+            series.Add(new FigureSeries($"{models[i].Model} T_pr (solid, left)", time, ColorIndex: i * 3));
+            series.Add(new FigureSeries($"{models[i].Model} energy (dashed, right)", energy, Dashed: true, RightAxis: true, ColorIndex: i * 3));
         }
 
         var pf = config.ComparisonPruningFactor.ToString();
         return new Figure("fig2b", "Pruning at the edge versus edge load",
-            $"Time to prune the full model file ({config.PruningMethod.Name()}, pf {pf}; parse, select, prune, save) at the edge role while L background inference tasks run (solid, left axis), and the edge energy P_edge·T_pr with P_edge = {edgePower.ToString("G4", CultureInfo.InvariantCulture)} W (dashed, right axis). Medians of measured runs.",
+            $"Time to prune the full model file ({config.PruningMethod.Name()}, pf {pf}; parse, select, prune, save) at the edge role while L "
+            + "background inference tasks run (solid, left axis), and the edge energy P_edge·T_pr with "
+            + $"P_edge = {edgePower.ToString("G4", CultureInfo.InvariantCulture)} W (dashed, right axis). Medians of measured runs.",
         [
-            new FigurePanel { Title = "Pruning at the edge", XLabel = "Edge load L (concurrent background tasks)", YLabel = "Pruning time T_pr (s)", RightYLabel = "Pruning energy P_edge·T_pr (J)", LogY = true, Series = series },
+            new FigurePanel
+            {
+                Title = "Pruning at the edge",
+                XLabel = "Edge load L (concurrent background tasks)",
+                YLabel = "Pruning time T_pr (s)",
+                RightYLabel = "Pruning energy P_edge·T_pr (J)",
+                LogY = true,
+                Series = series,
+            },
         ]);
     }
 

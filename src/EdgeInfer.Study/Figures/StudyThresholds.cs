@@ -20,7 +20,7 @@ public static class StudyThresholds
     public static ModelThresholds Compute(ModelCostInputs model, LinkRates rates)
     {
         ArgumentNullException.ThrowIfNull(model);
-        LoadThreshold? full = null, pruned = null, best = null;
+        LoadCrossing? full = null, pruned = null, best = null;
         for (var load = 0; load <= model.MaxLoad && (full is null || pruned is null || best is null); load++)
         {
             var at = model.Scenario(load, 1);
@@ -28,17 +28,17 @@ public static class StudyThresholds
             double Cycle(Strategy s) => plan.Outcome(s).CycleDelay.Value;
             if (full is null && Cycle(Strategy.DeviceFull) < Cycle(Strategy.EdgeFull))
             {
-                full = new LoadThreshold(load, at.EdgeFull);
+                full = new LoadCrossing(load, at.EdgeFull);
             }
 
             if (pruned is null && Cycle(Strategy.DevicePrepruned) < Cycle(Strategy.EdgePrepruned))
             {
-                pruned = new LoadThreshold(load, at.EdgePruned);
+                pruned = new LoadCrossing(load, at.EdgePruned);
             }
 
             if (best is null && DeviceStrategies.Min(Cycle) < EdgeStrategies.Min(Cycle))
             {
-                best = new LoadThreshold(load, ModelCostInputs.Worst(ModelCostInputs.Worst(at.EdgeFull, at.EdgePruned), at.Prune));
+                best = new LoadCrossing(load, ModelCostInputs.Worst(ModelCostInputs.Worst(at.EdgeFull, at.EdgePruned), at.Prune));
             }
         }
 

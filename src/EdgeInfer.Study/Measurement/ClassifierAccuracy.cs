@@ -18,11 +18,11 @@ public sealed class ClassifierAccuracy(ModelRepository repository, Action<string
     /// <summary>The evaluator to give <see cref="OrtStudyMeasurer"/>.</summary>
     public AccuracyEvaluator Evaluator => Evaluate;
 
-    private AccuracyPoint Evaluate(string model, PruningMethod method, PruningFactor pruningFactor, int images, CancellationToken cancellationToken)
+    private AccuracyRecord Evaluate(string model, PruningMethod method, PruningFactor pruningFactor, int images, CancellationToken cancellationToken)
     {
         var (classifier, data) = Prepare(model, images);
         var point = EdgeInfer.Accuracy.Evaluation.Evaluator.Evaluate(classifier.Bytes, data, [pruningFactor], method, cancellationToken: cancellationToken)[0];
-        return new AccuracyPoint(method.Name(), pruningFactor.Value, point.Top1, point.Top5, point.Images);
+        return new AccuracyRecord(method.Name(), pruningFactor.Value, point.Top1, point.Top5, point.Images);
     }
 
     private (EvaluationModel Model, PreparedDataset Data) Prepare(string model, int images)
@@ -37,12 +37,20 @@ public sealed class ClassifierAccuracy(ModelRepository repository, Action<string
             var options = new ClassifierOptions();
             if (model != options.Name)
             {
-                throw new Core.EdgeInferInputException($"Accuracy model '{model}' is not in the repository {repository.Root}; add it (edgeinfer models import) or use {options.Name}.");
+                throw new Core.EdgeInferInputException(
+                    $"Accuracy model '{model}' is not in the repository {repository.Root}; add it (edgeinfer models import) or use {options.Name}.");
             }
 
             log?.Invoke($"building {options.Name} (ResNet-18 backbone + softmax head trained on the embedded Fashion-MNIST subset) ...");
             var built = ClassifierBuilder.Build(options, EmbeddedSubset.Train);
-            repository.Add(new ModelAddRequest { Name = options.Name, Trained = true, Architecture = "resnet18", Source = ClassifierBuilder.SourceDescription(EmbeddedSubset.Train) }, stream => stream.Write(built.Model));
+            var request = new ModelAddRequest
+            {
+                Name = options.Name,
+                Trained = true,
+                Architecture = "resnet18",
+                Source = ClassifierBuilder.SourceDescription(EmbeddedSubset.Train),
+            };
+            repository.Add(request, stream => stream.Write(built.Model));
         }
 
         var classifier = EvaluationModel.Load(model, repository.Root);

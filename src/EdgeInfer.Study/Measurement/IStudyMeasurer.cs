@@ -1,4 +1,5 @@
 using EdgeInfer.Pruning.Variants;
+using EdgeInfer.Models.Repository;
 using EdgeInfer.Runtime.Measurement;
 
 namespace EdgeInfer.Study.Measurement;
@@ -16,7 +17,10 @@ public interface IStudyMeasurer
     /// <summary>Builds (or finds) the variant and reports its sizes.</summary>
     PreparedVariant Prepare(ModelVariant spec, CancellationToken cancellationToken);
 
-    /// <summary>Starts <paramref name="load"/> background inference tasks of catalog model <paramref name="loadModel"/>; they run until the result is disposed.</summary>
+    /// <summary>
+    /// Starts <paramref name="load"/> background inference tasks of catalog model <paramref name="loadModel"/>; they
+    /// run until the result is disposed.
+    /// </summary>
     IDisposable StartEdgeLoad(string loadModel, int load, CancellationToken cancellationToken);
 
     /// <summary>Times inference of <paramref name="variant"/> at <paramref name="role"/> (under whatever edge load runs).</summary>
@@ -26,5 +30,5 @@ public interface IStudyMeasurer
     LatencyStatistics MeasurePruning(PreparedVariant full, ModelVariant spec, CancellationToken cancellationToken);
 
     /// <summary>Top-1/Top-5 of the trained model pruned with <paramref name="method"/> at <paramref name="pruningFactor"/>.</summary>
-    AccuracyPoint MeasureAccuracy(string model, PruningMethod method, PruningFactor pruningFactor, int images, CancellationToken cancellationToken);
+    AccuracyRecord MeasureAccuracy(string model, PruningMethod method, PruningFactor pruningFactor, int images, CancellationToken cancellationToken);
 }

@@ -22,7 +22,8 @@ public sealed record MeasurementKey(string Kind, string Model, string Variant, s
     {
         get
         {
-            var hash = XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(string.Join('\n', Kind, Model, Variant, Role, Load.ToString(CultureInfo.InvariantCulture), Settings, Machine)));
+            var hash = XxHash3.HashToUInt64(
+                Encoding.UTF8.GetBytes(string.Join('\n', Kind, Model, Variant, Role, Load.ToString(CultureInfo.InvariantCulture), Settings, Machine)));
             return string.Create(CultureInfo.InvariantCulture, $"{Safe(Kind)}-{Safe(Model)}-{Safe(Variant)}-{Safe(Role)}-L{Load}-{hash:x16}.json");
         }
     }

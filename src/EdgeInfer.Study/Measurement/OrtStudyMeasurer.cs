@@ -31,7 +31,7 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(repository);
-        this.config = config.Validate();
+        this.config = config.Validated();
         this.repository = repository;
         this.accuracy = accuracy;
         var m = MachineProbe.Current();
@@ -60,7 +60,8 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
         var full = repository.GetOrBuild(spec.Model);
         if (spec.IsFull)
         {
-            return new PreparedVariant(spec, full.ModelPath, full.Metadata.SizeBytes, full.Metadata.SizeBytes, full.Metadata.Parameters, full.Metadata.Macs, full.Metadata.Trained);
+            return new PreparedVariant(
+                spec, full.ModelPath, full.Metadata.SizeBytes, full.Metadata.SizeBytes, full.Metadata.Parameters, full.Metadata.Macs, full.Metadata.Trained);
         }
 
         var folder = Directory.CreateTempSubdirectory("edgeinfer-study-").FullName;
@@ -70,7 +71,8 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
             var wire = Path.Combine(folder, "model.eiw");
             var report = ModelPruning.PruneFile(full.ModelPath, onnx, Options(spec) with { WirePath = wire });
             var entry = PrunedVariants.AddToRepository(repository, full, onnx, spec);
-            return new PreparedVariant(spec, entry.ModelPath, entry.Metadata.SizeBytes, new FileInfo(wire).Length, report.ParametersAfter, report.MacsAfter, entry.Metadata.Trained);
+            return new PreparedVariant(
+                spec, entry.ModelPath, entry.Metadata.SizeBytes, new FileInfo(wire).Length, report.ParametersAfter, report.MacsAfter, entry.Metadata.Trained);
         }
         finally
         {
@@ -133,7 +135,7 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
     }
 
     /// <inheritdoc />
-    public AccuracyPoint MeasureAccuracy(string model, PruningMethod method, PruningFactor pruningFactor, int images, CancellationToken cancellationToken) =>
+    public AccuracyRecord MeasureAccuracy(string model, PruningMethod method, PruningFactor pruningFactor, int images, CancellationToken cancellationToken) =>
         accuracy is { } evaluate
             ? evaluate(model, method, pruningFactor, images, cancellationToken)
             : throw new InvalidOperationException("No accuracy evaluator was given; the accuracy phase should have been skipped.");

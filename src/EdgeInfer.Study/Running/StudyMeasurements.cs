@@ -1,3 +1,4 @@
+using EdgeInfer.Models.Repository;
 using EdgeInfer.Study.Measurement;
 
 namespace EdgeInfer.Study.Running;
@@ -9,7 +10,7 @@ public sealed record StudyMeasurements
     public required IReadOnlyList<ModelMeasurements> Models { get; init; }
 
     /// <summary>Top-1/Top-5 per method and pruning factor; empty when accuracy was skipped.</summary>
-    public required IReadOnlyList<AccuracyPoint> Accuracy { get; init; }
+    public required IReadOnlyList<AccuracyRecord> Accuracy { get; init; }
 
     /// <summary>Why accuracy is missing, when it is.</summary>
     public string? AccuracyNote { get; init; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EdgeInfer.Pruning.Variants;
+using EdgeInfer.Models.Repository;
 using EdgeInfer.Runtime.Measurement;
 using EdgeInfer.Study.Config;
 using EdgeInfer.Study.Measurement;
@@ -29,7 +30,7 @@ public sealed class StudyRunner
     public StudyRunner(StudyConfig config, IStudyMeasurer measurer, MeasurementCache cache, bool measureAccuracy, Action<StudyProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        this.config = config.Validate();
+        this.config = config.Validated();
         this.measurer = measurer ?? throw new ArgumentNullException(nameof(measurer));
         this.cache = cache ?? throw new ArgumentNullException(nameof(cache));
         this.measureAccuracy = measureAccuracy && config.AccuracyModel is not null;
@@ -83,7 +84,8 @@ public sealed class StudyRunner
         };
     }
 
-    private Dictionary<string, List<EdgeLoadMeasurement>> MeasureEdge(IReadOnlyList<string> models, Dictionary<string, PreparedVariant> full, Dictionary<string, PreparedVariant> pruned, CancellationToken cancellationToken)
+    private Dictionary<string, List<EdgeLoadMeasurement>> MeasureEdge(
+        IReadOnlyList<string> models, Dictionary<string, PreparedVariant> full, Dictionary<string, PreparedVariant> pruned, CancellationToken cancellationToken)
     {
         var result = models.ToDictionary(m => m, _ => new List<EdgeLoadMeasurement>(), StringComparer.Ordinal);
         var loads = config.EdgeLoads.Order().ToArray();
@@ -98,7 +100,10 @@ public sealed class StudyRunner
                 foreach (var model in models)
                 {
                     var loadModel = config.LoadModel ?? model;
-                    var keys = new[] { InferenceKey(full[model], StudyRole.Edge, load), InferenceKey(pruned[model], StudyRole.Edge, load), PruneKey(pruned[model].Spec, load) };
+                    var keys = new[]
+                    {
+                        InferenceKey(full[model], StudyRole.Edge, load), InferenceKey(pruned[model], StudyRole.Edge, load), PruneKey(pruned[model].Spec, load),
+                    };
                     if (keys.Any(k => !cache.Contains(k)) && running != loadModel)
                     {
                         background?.Dispose();
@@ -127,7 +132,8 @@ public sealed class StudyRunner
         return result;
     }
 
-    private Dictionary<string, List<PruneAtFactor>> MeasurePruneByFactor(IReadOnlyList<string> models, Dictionary<string, PreparedVariant> full, CancellationToken cancellationToken)
+    private Dictionary<string, List<PruneAtFactor>> MeasurePruneByFactor(
+        IReadOnlyList<string> models, Dictionary<string, PreparedVariant> full, CancellationToken cancellationToken)
     {
         var factors = config.PruningFactors.Where(pf => !pf.IsZero).Order().ToArray();
         var result = models.ToDictionary(m => m, _ => new List<PruneAtFactor>(), StringComparer.Ordinal);
@@ -145,9 +151,9 @@ public sealed class StudyRunner
         return result;
     }
 
-    private List<AccuracyPoint> MeasureAccuracy(CancellationToken cancellationToken)
+    private List<AccuracyRecord> MeasureAccuracy(CancellationToken cancellationToken)
     {
-        var points = new List<AccuracyPoint>();
+        var points = new List<AccuracyRecord>();
         if (!measureAccuracy || config.AccuracyModel is not { } model)
         {
             return points;
@@ -165,8 +171,13 @@ public sealed class StudyRunner
                 var variant = ModelVariant.Pruned(model, method, pf);
                 var settings = Settings(("images", config.AccuracyImages), ("method", method.Name()));
                 var key = new MeasurementKey("accuracy", model, variant.Name, "-", 0, settings, machine);
-                var point = Cached(key, "accuracy", ++step, total, () => measurer.MeasureAccuracy(model, method, pf, config.AccuracyImages, cancellationToken), a =>
-                    F($"{model} {method.Name()} pf {pf.Name}: top-1 {a.Top1:P1}, top-5 {a.Top5:P1} ({a.Images} images)"));
+                var point = Cached(
+                    key,
+                    "accuracy",
+                    ++step,
+                    total,
+                    () => measurer.MeasureAccuracy(model, method, pf, config.AccuracyImages, cancellationToken),
+                    a => F($"{model} {method.Name()} pf {pf.Name}: top-1 {a.Top1:P1}, top-5 {a.Top5:P1} ({a.Images} images)"));
                 points.Add(point);
             }
         }
@@ -190,9 +201,11 @@ public sealed class StudyRunner
         return prepared;
     }
 
-    private LatencyStatistics Inference(PreparedVariant variant, StudyRole role, int load, string phase, int step, int total, CancellationToken cancellationToken) =>
+    private LatencyStatistics Inference(
+        PreparedVariant variant, StudyRole role, int load, string phase, int step, int total, CancellationToken cancellationToken) =>
         Cached(InferenceKey(variant, role, load), phase, step, total, () => measurer.MeasureInference(variant, role, cancellationToken), s =>
-            F($"{role.ToString().ToLowerInvariant(),-6} {variant.Spec} load {load,3}: median {s.MedianSeconds * 1e3:F2} ms, p90 {s.P90Seconds * 1e3:F2} ms ({s.Count} samples)"));
+            F($"{role.ToString().ToLowerInvariant(),-6} {variant.Spec} load {load,3}: ")
+            + F($"median {s.MedianSeconds * 1e3:F2} ms, p90 {s.P90Seconds * 1e3:F2} ms ({s.Count} samples)"));
 
     private LatencyStatistics Prune(
         PreparedVariant full, ModelVariant spec, int load, string phase, int step, int total, CancellationToken cancellationToken) =>
@@ -200,11 +213,36 @@ public sealed class StudyRunner
             F($"prune  {spec} load {load,3}: median {s.MedianSeconds:F3} s ({s.Count} samples)"));
 
     private MeasurementKey InferenceKey(PreparedVariant variant, StudyRole role, int load) => role == StudyRole.Device
-        ? new MeasurementKey("inference", variant.Spec.Model, variant.Spec.Name, "device", 0, Settings(("samples", config.Samples), ("warmup", config.WarmupRuns), ("threads", config.DeviceThreads)), machine)
-        : new MeasurementKey("inference", variant.Spec.Model, variant.Spec.Name, "edge", load, Settings(("samples", config.Samples), ("warmup", config.WarmupRuns), ("threads", config.EdgeThreads ?? Environment.ProcessorCount), ("loadModel", config.LoadModel ?? variant.Spec.Model)), machine);
+        ? new MeasurementKey(
+            "inference",
+            variant.Spec.Model,
+            variant.Spec.Name,
+            "device",
+            0,
+            Settings(("samples", config.Samples), ("warmup", config.WarmupRuns), ("threads", config.DeviceThreads)),
+            machine)
+        : new MeasurementKey(
+            "inference",
+            variant.Spec.Model,
+            variant.Spec.Name,
+            "edge",
+            load,
+            Settings(
+                ("samples", config.Samples),
+                ("warmup", config.WarmupRuns),
+                ("threads", config.EdgeThreads ?? Environment.ProcessorCount),
+                ("loadModel", config.LoadModel ?? variant.Spec.Model)),
+            machine);
 
     private MeasurementKey PruneKey(ModelVariant spec, int load) =>
-        new("prune", spec.Model, spec.Name, "edge", load, Settings(("pruneSamples", config.PruneSamples), ("loadModel", load == 0 ? "-" : config.LoadModel ?? spec.Model)), machine);
+        new(
+            "prune",
+            spec.Model,
+            spec.Name,
+            "edge",
+            load,
+            Settings(("pruneSamples", config.PruneSamples), ("loadModel", load == 0 ? "-" : config.LoadModel ?? spec.Model)),
+            machine);
 
     private T Cached<T>(MeasurementKey key, string phase, int step, int total, Func<T> measure, Func<T, string> describe)
     {

@@ -1,5 +1,5 @@
 using EdgeInfer.Accuracy.Classifier;
-using EdgeInfer.Accuracy.Evaluation;
+using EdgeInfer.Runtime.Classification;
 
 namespace EdgeInfer.Accuracy.Tests.Classifier;
 

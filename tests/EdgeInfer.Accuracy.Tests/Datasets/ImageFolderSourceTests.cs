@@ -70,7 +70,8 @@ public sealed class ImageFolderSourceTests : IDisposable
     [Fact]
     public void Prepare_Strict_ThrowsOnFirstCorruptImage()
     {
-        var ex = Assert.Throws<EdgeInferInputException>(() => PreparedDataset.Prepare(ImageFolderSource.Open(_dir.Path), PreprocessOptions.Raw255(4), 2, strict: true));
+        var ex = Assert.Throws<EdgeInferInputException>(
+            () => PreparedDataset.Prepare(ImageFolderSource.Open(_dir.Path), PreprocessOptions.Raw255(4), 2, strict: true));
 
         Assert.Contains("2 unreadable image(s)", ex.Message);
     }

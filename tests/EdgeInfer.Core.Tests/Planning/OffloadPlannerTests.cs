@@ -48,7 +48,7 @@ public sealed class OffloadPlannerTests
     }
 
     /// <summary>
-    /// Measured overheads beyond the paper (request 5 ms, download 20 ms, edge model load 50 ms) add to the delays above by
+    /// Measured overheads beyond the paper (request 5 ms, download 20 ms, edge session open 50 ms) add to the delays above by
     /// hand: edge Q·0.005 (+0.05 once for edge-ondemand), device 0.02 once; energy and data are unchanged.
     /// </summary>
     [Theory]
@@ -60,7 +60,8 @@ public sealed class OffloadPlannerTests
     [InlineData(Strategy.DeviceOndemand, 2.07884245376, 3.54884245376)]
     public void Plan_WithOverheads_AddsThemToTheDelaysOnly(Strategy strategy, double cycle, double lifetime)
     {
-        var scenario = Example with { Overheads = new ProtocolOverheads { Request = new Seconds(0.005), Download = new Seconds(0.02), EdgeModelLoad = new Seconds(0.05) } };
+        var overheads = new ProtocolOverheads { Request = new Seconds(0.005), Download = new Seconds(0.02), EdgeSessionOpen = new Seconds(0.05) };
+        var scenario = Example with { Overheads = overheads };
         var with = OffloadPlanner.Plan(scenario, Los100).Options[(int)strategy].Outcome;
         var without = OffloadPlanner.Plan(Example, Los100).Options[(int)strategy].Outcome;
         Near(cycle, with.CycleDelay.Value);
@@ -70,15 +71,16 @@ public sealed class OffloadPlannerTests
         Assert.Equal(without.ExchangedData.Value, with.ExchangedData.Value);
     }
 
-    /// <summary>Device decode 30 ms and load 40 ms on the pruned variant add 0.07 s once to the pruned device strategies only.</summary>
+    /// <summary>Device decode 30 ms and session open 40 ms on the pruned variant add 0.07 s once to the pruned device strategies only.</summary>
     [Theory]
     [InlineData(Strategy.DeviceFull, 0.137029538759, 2.58702953876)]
     [InlineData(Strategy.DevicePrepruned, 0.1288424537645, 1.59884245376)]
     [InlineData(Strategy.DeviceOndemand, 2.12884245376, 3.59884245376)]
     [InlineData(Strategy.EdgeOndemand, 2.25192317213, 14.5961586065)]
-    public void Plan_DeviceDecodeAndLoad_AddOnceToDeviceStrategiesOfThatVariant(Strategy strategy, double cycle, double lifetime)
+    public void Plan_DeviceDecodeAndSessionOpen_AddOnceToDeviceStrategiesOfThatVariant(Strategy strategy, double cycle, double lifetime)
     {
-        var scenario = Example with { Model = Example.Model with { Pruned = Example.Model.Pruned with { DeviceDecode = new Seconds(0.03), DeviceLoad = new Seconds(0.04) } } };
+        var pruned = Example.Model.Pruned with { DeviceDecode = new Seconds(0.03), DeviceSessionOpen = new Seconds(0.04) };
+        var scenario = Example with { Model = Example.Model with { Pruned = pruned } };
         var outcome = OffloadPlanner.Plan(scenario, Los100).Options[(int)strategy].Outcome;
         Near(cycle, outcome.CycleDelay.Value);
         Near(lifetime, outcome.LifetimeDelay.Value);
@@ -124,7 +126,11 @@ public sealed class OffloadPlannerTests
         // python3 loop over q = 1..10**6 with the lines above: delay 1/1/6, energy never, data 56/19/19.
         var plan = OffloadPlanner.Plan(Example, Los100);
         Assert.Equal(
-            [new BreakEven(Strategy.DeviceFull, 1, null, 56), new BreakEven(Strategy.DevicePrepruned, 1, null, 19), new BreakEven(Strategy.DeviceOndemand, 6, null, 19)],
+            [
+                new BreakEven(Strategy.DeviceFull, 1, null, 56),
+                new BreakEven(Strategy.DevicePrepruned, 1, null, 19),
+                new BreakEven(Strategy.DeviceOndemand, 6, null, 19),
+            ],
             plan.BreakEvens);
     }
 
@@ -195,7 +201,11 @@ public sealed class OffloadPlannerTests
             Constraints = new PlanningConstraints { MaxCycleDelay = Seconds.Zero },
         };
         var ex = Assert.Throws<EdgeInferInputException>(() => scenario.ToInputs());
-        foreach (var path in new[] { "radio.distanceMeters", "workload.requests", "model.name", "model.pruned.top1", "model.pruned.pruningFactor", "constraints.maxCycleDelaySeconds" })
+        string[] paths =
+        [
+            "radio.distanceMeters", "workload.requests", "model.name", "model.pruned.top1", "model.pruned.pruningFactor", "constraints.maxCycleDelaySeconds",
+        ];
+        foreach (var path in paths)
         {
             Assert.Contains(path, ex.Message, StringComparison.Ordinal);
         }
@@ -204,7 +214,8 @@ public sealed class OffloadPlannerTests
     [Fact]
     public void Strategies_Names_AreTheIssueNames()
     {
-        Assert.Equal(["edge-full", "edge-prepruned", "edge-ondemand", "device-full", "device-prepruned", "device-ondemand"], Strategies.All.Select(s => s.Name()));
+        Assert.Equal(
+            ["edge-full", "edge-prepruned", "edge-ondemand", "device-full", "device-prepruned", "device-ondemand"], Strategies.All.Select(s => s.Name()));
         Assert.Equal(Strategy.DeviceOndemand, Strategies.Parse("device-ondemand"));
         Assert.Contains("allowed: edge-full", Assert.Throws<EdgeInferInputException>(() => Strategies.Parse("cloud")).Message, StringComparison.Ordinal);
     }

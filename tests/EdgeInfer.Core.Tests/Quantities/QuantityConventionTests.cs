@@ -36,6 +36,7 @@ public sealed class QuantityConventionTests
     public void Quantities_ToString_ShowsUnit() =>
         Assert.Equal(["1 B", "1 s", "1 W", "1 J", "1 Wh", "1 bit/s", "1 Hz", "1 m", "1 dB", "1 dBm"], new object[]
         {
-            new Bytes(1), new Seconds(1), new Watts(1), new Joules(1), new WattHours(1), new BitsPerSecond(1), new Hertz(1), new Meters(1), new Decibels(1), new DecibelMilliwatts(1),
+            new Bytes(1), new Seconds(1), new Watts(1), new Joules(1), new WattHours(1),
+            new BitsPerSecond(1), new Hertz(1), new Meters(1), new Decibels(1), new DecibelMilliwatts(1),
         }.Select(q => q.ToString()));
 }

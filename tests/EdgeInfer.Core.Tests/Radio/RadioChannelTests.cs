@@ -79,7 +79,7 @@ public sealed class RadioChannelTests
     }
 
     [Fact]
-    public void Validate_SeveralProblems_ListsEveryOneInOneMessage()
+    public void Validated_SeveralProblems_ListsEveryOneInOneMessage()
     {
         var options = RadioOptions.Default with
         {
@@ -89,7 +89,7 @@ public sealed class RadioChannelTests
             DeviceAntennaElements = 0,
             CarrierFrequency = new Hertz(200e9),
         };
-        var ex = Assert.Throws<EdgeInferInputException>(() => options.Validate());
+        var ex = Assert.Throws<EdgeInferInputException>(() => options.Validated());
         foreach (var field in new[] { "distanceMeters", "deviceHeightMeters", "bandwidthMhz", "deviceAntennaElements", "carrierFrequencyGhz" })
         {
             Assert.Contains(field, ex.Message, StringComparison.Ordinal);
@@ -122,7 +122,8 @@ public sealed class RadioChannelTests
             var rNear = RadioChannel.Evaluate(RadioOptions.Default with { Distance = new Meters(near), Condition = condition });
             var rFar = RadioChannel.Evaluate(RadioOptions.Default with { Distance = new Meters(far), Condition = condition });
             Assert.True(rNear.Uplink.Rate >= rFar.Uplink.Rate, $"uplink {condition}: {near} m → {rNear.Uplink.Rate}, {far} m → {rFar.Uplink.Rate}");
-            Assert.True(rNear.Downlink.Rate >= rFar.Downlink.Rate, $"downlink {condition}: {near} m → {rNear.Downlink.Rate}, {far} m → {rFar.Downlink.Rate}");
+            Assert.True(
+                rNear.Downlink.Rate >= rFar.Downlink.Rate, $"downlink {condition}: {near} m → {rNear.Downlink.Rate}, {far} m → {rFar.Downlink.Rate}");
         });
     }
 

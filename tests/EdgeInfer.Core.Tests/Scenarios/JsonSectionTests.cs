@@ -26,7 +26,11 @@ public sealed class JsonSectionTests
         Assert.Null(outer.Int32s("n"));
         Assert.Null(outer.Strings("s"));
         Assert.Equal(
-            ["outer.n[1] must be a number, got the string \"two\"", "outer.n[2] = 4294967296 must be a whole number", "outer.s must be an array, got the string \"not an array\""],
+            [
+                "outer.n[1] must be a number, got the string \"two\"",
+                "outer.n[2] = 4294967296 must be a whole number",
+                "outer.s must be an array, got the string \"not an array\"",
+            ],
             problems);
     }
 

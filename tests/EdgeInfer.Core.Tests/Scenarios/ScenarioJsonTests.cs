@@ -17,7 +17,8 @@ public sealed class ScenarioJsonTests
           "model": {
             "name": "mobilenet",
             "full":   { "sizeBytes": 16900000, "deviceInferenceSeconds": 0.05, "edgeInferenceSeconds": 0.40, "top1": 0.70 },
-            "pruned": { "pruningFactor": 0.7, "sizeBytes": 5600000, "deviceInferenceSeconds": 0.03, "edgeInferenceSeconds": 0.25, "pruneSeconds": 2.0, "top1": 0.68 }
+            "pruned": { "pruningFactor": 0.7, "sizeBytes": 5600000, "deviceInferenceSeconds": 0.03, "edgeInferenceSeconds": 0.25,
+                        "pruneSeconds": 2.0, "top1": 0.68 }
           },
           "constraints": { "minTop1": 0.6, "maxCycleDelaySeconds": 2.0 },
           "objective": "latency"
@@ -40,12 +41,22 @@ public sealed class ScenarioJsonTests
     [Fact]
     public void Parse_Overheads_ReadsEachField()
     {
-        var parsed = ScenarioJson.Parse("""{ "overheads": { "requestSeconds": 0.0025, "downloadSeconds": 0.012, "edgeModelLoadSeconds": 0.04 } }""");
-        Assert.Equal(new ProtocolOverheads { Request = new Seconds(0.0025), Download = new Seconds(0.012), EdgeModelLoad = new Seconds(0.04) }, parsed.Overheads);
+        var parsed = ScenarioJson.Parse("""{ "overheads": { "requestSeconds": 0.0025, "downloadSeconds": 0.012, "edgeSessionOpenSeconds": 0.04 } }""");
+        Assert.Equal(
+            new ProtocolOverheads { Request = new Seconds(0.0025), Download = new Seconds(0.012), EdgeSessionOpen = new Seconds(0.04) }, parsed.Overheads);
         Assert.Equal(new ProtocolOverheads(), ScenarioJson.Parse("{}").Overheads);
-        var pruned = ScenarioJson.Parse("""{ "model": { "pruned": { "deviceDecodeSeconds": 0.07, "deviceLoadSeconds": 0.04 } } }""").Model.Pruned;
+        var pruned = ScenarioJson.Parse("""{ "model": { "pruned": { "deviceDecodeSeconds": 0.07, "deviceSessionOpenSeconds": 0.04 } } }""").Model.Pruned;
         Assert.Equal(new Seconds(0.07), pruned.DeviceDecode);
-        Assert.Equal(new Seconds(0.04), pruned.DeviceLoad);
+        Assert.Equal(new Seconds(0.04), pruned.DeviceSessionOpen);
+    }
+
+    [Fact]
+    public void Parse_SessionOpenUnderItsOldLoadNames_StillRead()
+    {
+        var parsed = ScenarioJson.Parse("""{ "overheads": { "edgeModelLoadSeconds": 0.04 }, "model": { "full": { "deviceLoadSeconds": 0.03 } } }""");
+
+        Assert.Equal(new Seconds(0.04), parsed.Overheads.EdgeSessionOpen);
+        Assert.Equal(new Seconds(0.03), parsed.Model.Full.DeviceSessionOpen);
     }
 
     [Fact]

@@ -14,7 +14,8 @@ public sealed class ModelAccuracyTests : IDisposable
     {
         Assert.Null(ModelAccuracy.Read(dir));
         ModelAccuracy.Record(dir, "set", [new AccuracyRecord("global", 0, 0.85, 0.99, 100), new AccuracyRecord("global", 0.7, 0.66, 0.98, 100)]);
-        var merged = ModelAccuracy.Record(dir, "set", [new AccuracyRecord("global", 0.7, 0.60, 0.97, 100), new AccuracyRecord("channel", 0.3, 0.31, 0.86, 100)]);
+        var merged = ModelAccuracy.Record(
+            dir, "set", [new AccuracyRecord("global", 0.7, 0.60, 0.97, 100), new AccuracyRecord("channel", 0.3, 0.31, 0.86, 100)]);
 
         var read = ModelAccuracy.Read(dir)!;
         Assert.Equal("set", read.Dataset);
@@ -31,7 +32,9 @@ public sealed class ModelAccuracyTests : IDisposable
     [Fact]
     public void Read_InvalidFile_NamesIt()
     {
-        File.WriteAllText(Path.Combine(dir, ModelAccuracy.FileName), """{ "dataset": "x", "points": [ { "method": "global", "pruningFactor": 0, "top1": 1.5, "top5": 1, "images": 1 } ] }""");
+        File.WriteAllText(
+            Path.Combine(dir, ModelAccuracy.FileName),
+            """{ "dataset": "x", "points": [ { "method": "global", "pruningFactor": 0, "top1": 1.5, "top5": 1, "images": 1 } ] }""");
         var error = Assert.Throws<EdgeInferInputException>(() => ModelAccuracy.Read(dir));
         Assert.Contains(ModelAccuracy.FileName, error.Message, StringComparison.Ordinal);
     }

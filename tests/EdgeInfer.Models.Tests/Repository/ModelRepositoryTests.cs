@@ -79,7 +79,8 @@ public sealed class ModelRepositoryTests : IDisposable
     {
         var repo = ModelRepository.Open(temp.File("repo"));
 
-        Assert.Throws<EdgeInferInputException>(() => repo.Add(new ModelAddRequest { Name = "junk", Trained = false, Source = "test" }, s => s.Write("not a model"u8)));
+        Assert.Throws<EdgeInferInputException>(
+            () => repo.Add(new ModelAddRequest { Name = "junk", Trained = false, Source = "test" }, s => s.Write("not a model"u8)));
 
         Assert.Empty(temp.AllFiles());
     }
@@ -89,7 +90,8 @@ public sealed class ModelRepositoryTests : IDisposable
     {
         var repo = ModelRepository.Open(temp.File("repo"));
 
-        var ex = Assert.Throws<ArgumentException>(() => repo.Add(TinyModels.Create(inputChannels: 5), new ModelAddRequest { Name = "bad", Trained = false, Source = "test" }));
+        var ex = Assert.Throws<ArgumentException>(
+            () => repo.Add(TinyModels.Create(inputChannels: 5), new ModelAddRequest { Name = "bad", Trained = false, Source = "test" }));
 
         Assert.Contains("channels", ex.Message, StringComparison.Ordinal);
         Assert.Empty(temp.AllFiles());
@@ -101,7 +103,10 @@ public sealed class ModelRepositoryTests : IDisposable
         var repo = ModelRepository.Open(temp.File("repo"));
 
         var entry = repo.Add(
-            new ModelAddRequest { Name = "tiny", Variant = "pf0.5-unstructured", Trained = false, Source = "tiny/full", PruningFactor = 0.5, PruningMethod = "unstructured" },
+            new ModelAddRequest
+            {
+                Name = "tiny", Variant = "pf0.5-unstructured", Trained = false, Source = "tiny/full", PruningFactor = 0.5, PruningMethod = "unstructured",
+            },
             s => TinyModels.Create().WriteTo(s));
 
         Assert.Equal(TinyModels.Parameters, entry.Metadata.Parameters);
@@ -142,11 +147,11 @@ public sealed class ModelRepositoryTests : IDisposable
     }
 
     [Fact]
-    public void Validate_SeveralBadFields_ListsEveryProblem()
+    public void Validated_SeveralBadFields_ListsEveryProblem()
     {
         var request = new ModelAddRequest { Name = "a/b", Variant = "..", Trained = true, Source = " ", PruningFactor = 1.5 };
 
-        var ex = Assert.Throws<EdgeInferInputException>(request.Validate);
+        var ex = Assert.Throws<EdgeInferInputException>(request.Validated);
 
         Assert.Contains("model name", ex.Message, StringComparison.Ordinal);
         Assert.Contains("variant name", ex.Message, StringComparison.Ordinal);

@@ -60,7 +60,12 @@ public sealed class ModelPruningTests
     {
         using var dir = new TempFolder();
         var model = TestModels.DenseNetLike(floatData: floatData);
-        var shape = new TensorProto { Name = "shape", DataType = (int)TensorProto.Types.DataType.Int64, RawData = ByteString.CopyFrom(BitConverter.GetBytes(1L).Concat(BitConverter.GetBytes(-1L)).ToArray()) };
+        var shape = new TensorProto
+        {
+            Name = "shape",
+            DataType = (int)TensorProto.Types.DataType.Int64,
+            RawData = ByteString.CopyFrom(BitConverter.GetBytes(1L).Concat(BitConverter.GetBytes(-1L)).ToArray()),
+        };
         shape.Dims.Add(2);
         model.Graph.Initializer.Insert(3, shape);
         File.WriteAllBytes(dir.File("in.onnx"), model.ToByteArray());
@@ -93,6 +98,23 @@ public sealed class ModelPruningTests
         File.WriteAllText(dir.File("in.onnx"), "this is not a protobuf model at all");
         var ex = Assert.Throws<EdgeInferInputException>(() => ModelPruning.PruneFile(dir.File("in.onnx"), dir.File("out.onnx"), new PruneFileOptions(0.5)));
         Assert.Contains("in.onnx", ex.Message);
+        Assert.Equal(["in.onnx"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void PruneFile_ChannelOnAStructurallyInvalidModel_RejectedNamingTheFile()
+    {
+        // Parses as protobuf, but a node reads a tensor nothing produces: the parsing path validates as every load does.
+        using var dir = new TempFolder();
+        var model = TestModels.ResNetLike();
+        model.Graph.Node[0].Input.Add("nothing-produces-this");
+        File.WriteAllBytes(dir.File("in.onnx"), model.ToByteArray());
+
+        var ex = Assert.Throws<EdgeInferInputException>(
+            () => ModelPruning.PruneFile(dir.File("in.onnx"), dir.File("out.onnx"), new PruneFileOptions(0.5, PruningMethod.Channel)));
+
+        Assert.Contains("in.onnx", ex.Message);
+        Assert.Contains("nothing-produces-this", ex.Message);
         Assert.Equal(["in.onnx"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
     }
 
@@ -131,7 +153,8 @@ public sealed class ModelPruningTests
     [Fact]
     public void Validated_SeveralProblems_OneMessageListingAll()
     {
-        var ex = Assert.Throws<EdgeInferInputException>(() => new PruneFileOptions(1.2, PruningMethod.Channel, KeepFirstConvDense: true, MinimumTensorElements: -1).Validated());
+        var ex = Assert.Throws<EdgeInferInputException>(
+            () => new PruneFileOptions(1.2, PruningMethod.Channel, KeepFirstConvDense: true, MinimumTensorElements: -1).Validated());
         Assert.Contains("pruning factor", ex.Message);
         Assert.Contains("minimum tensor elements", ex.Message);
         Assert.Contains("keep-first-conv", ex.Message);

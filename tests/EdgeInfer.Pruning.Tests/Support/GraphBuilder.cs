@@ -64,7 +64,8 @@ internal sealed class GraphBuilder(int seed, bool floatData = false)
     {
         var w = Weight([outChannels, inChannels / group, kernel, kernel], (float)Math.Sqrt(2.0 / (inChannels / group * kernel * kernel)));
         var pad = kernel / 2;
-        return Node("Conv", [x, w], Ints("kernel_shape", kernel, kernel), Ints("strides", stride, stride), Ints("pads", pad, pad, pad, pad), Int("group", group));
+        return Node(
+            "Conv", [x, w], Ints("kernel_shape", kernel, kernel), Ints("strides", stride, stride), Ints("pads", pad, pad, pad, pad), Int("group", group));
     }
 
     public string BatchNorm(string x, long channels)

@@ -100,7 +100,8 @@ public sealed class MagnitudePrunerTests
     {
         var original = TestModels.ResNetLike();
         var pruned = original.Clone();
-        var result = MagnitudePruner.PruneInPlace(pruned, new MagnitudePruningOptions(0.5, KeepFirstConvDense: true, KeepClassifierDense: true, MinimumTensorElements: 100));
+        var result = MagnitudePruner.PruneInPlace(
+            pruned, new MagnitudePruningOptions(0.5, KeepFirstConvDense: true, KeepClassifierDense: true, MinimumTensorElements: 100));
         var first = pruned.Graph.Node.First(n => n.OpType == "Conv").Input[1];
         var classifier = pruned.Graph.Node.Last(n => n.OpType == "Gemm").Input[1];
         Assert.Equal(original.Graph.Initializer.Single(t => t.Name == first), pruned.Graph.Initializer.Single(t => t.Name == first));

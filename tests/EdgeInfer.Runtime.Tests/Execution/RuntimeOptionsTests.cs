@@ -14,11 +14,11 @@ public sealed class RuntimeOptionsTests
     }
 
     [Fact]
-    public void Validate_SeveralBadFields_ListsEveryProblemInOneMessage()
+    public void Validated_SeveralBadFields_ListsEveryProblemInOneMessage()
     {
         var options = new RuntimeOptions { Role = (RuntimeRole)7, IntraOpThreads = 0, WarmupRuns = -1 };
 
-        var ex = Assert.Throws<EdgeInferInputException>(() => options.Validate());
+        var ex = Assert.Throws<EdgeInferInputException>(() => options.Validated());
 
         Assert.Contains("role 7", ex.Message);
         Assert.Contains("intra-op threads 0", ex.Message);
@@ -26,8 +26,8 @@ public sealed class RuntimeOptionsTests
     }
 
     [Fact]
-    public void Validate_Defaults_ReturnsSameInstance()
+    public void Validated_Defaults_ReturnsSameInstance()
     {
-        Assert.Same(RuntimeOptions.Device, RuntimeOptions.Device.Validate());
+        Assert.Same(RuntimeOptions.Device, RuntimeOptions.Device.Validated());
     }
 }

@@ -28,7 +28,9 @@ public sealed class LatencyStatisticsTests
     {
         var stats = LatencyStatistics.From([0.25]);
 
-        Assert.All(new[] { stats.MedianSeconds, stats.P90Seconds, stats.P99Seconds, stats.MinSeconds, stats.MaxSeconds, stats.MeanSeconds }, v => Assert.Equal(0.25, v));
+        Assert.All(
+            new[] { stats.MedianSeconds, stats.P90Seconds, stats.P99Seconds, stats.MinSeconds, stats.MaxSeconds, stats.MeanSeconds },
+            v => Assert.Equal(0.25, v));
     }
 
     [Fact]

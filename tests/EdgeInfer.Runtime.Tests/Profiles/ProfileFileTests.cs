@@ -22,6 +22,27 @@ public sealed class ProfileFileTests : IDisposable
         Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
     }
 
+    [Fact]
+    public void WriteRead_SessionOpenTimes_WrittenUnderTheirNameAndReadUnderTheOldLoadNamesToo()
+    {
+        var path = Path.Combine(folder, "device.json");
+        var model = Model("mobilenet", "full", (0, 0.01));
+        model = model with { Measurements = [model.Measurements[0] with { SessionOpenSeconds = Stats(0.04), FirstSessionOpenSeconds = 0.06 }] };
+        var profile = new ProfileDocument { Complete = true, Device = Role(Phone, [0], model) };
+
+        ProfileFile.Write(path, profile);
+        var json = File.ReadAllText(path);
+        File.WriteAllText(path, json.Replace("\"sessionOpenSeconds\"", "\"sessionLoadSeconds\"", StringComparison.Ordinal)
+            .Replace("\"firstSessionOpenSeconds\"", "\"firstSessionLoadSeconds\"", StringComparison.Ordinal));
+        var old = ProfileFile.Read(path).Device!.Models[0].Measurements[0];
+
+        Assert.Contains("\"sessionOpenSeconds\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"firstSessionOpenSeconds\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Load", json, StringComparison.Ordinal);
+        Assert.Equal(Stats(0.04), old.SessionOpenSeconds);
+        Assert.Equal(0.06, old.FirstSessionOpenSeconds);
+    }
+
     [Theory]
     [InlineData("", "not a valid profile")]
     [InlineData("{\"schemaVersion\": 1, \"complete\": true, \"bogus\": 3}", "bogus")]

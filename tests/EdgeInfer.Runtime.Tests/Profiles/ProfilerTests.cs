@@ -42,7 +42,10 @@ public sealed class ProfilerTests(TinyModelFixture model) : IClassFixture<TinyMo
             File.Copy(input, output);
         }
 
-        var target = new ProfileTarget("tiny", "global-0.70", model.ModelPath) { PruningFactor = 0.7, PruningMethod = "global", PrunedFromPath = model.ModelPath };
+        var target = new ProfileTarget("tiny", "global-0.70", model.ModelPath)
+        {
+            PruningFactor = 0.7, PruningMethod = "global", PrunedFromPath = model.ModelPath,
+        };
         var profile = new Profiler(Quick with { MeasureDevice = false }, Prune).Run([target]);
 
         var edge = profile.Edge!.Find("tiny", "global-0.70")!;
@@ -56,13 +59,16 @@ public sealed class ProfilerTests(TinyModelFixture model) : IClassFixture<TinyMo
     public void Run_SetupSamples_TimesFirstAndRepeatedOpensAndThePrunedVariantsWireDecode()
     {
         var full = new ProfileTarget("tiny", "full", model.ModelPath);
-        var pruned = new ProfileTarget("tiny", "global-0.70", model.ModelPath) { PruningFactor = 0.7, PruningMethod = "global", PrunedFromPath = model.ModelPath };
+        var pruned = new ProfileTarget("tiny", "global-0.70", model.ModelPath)
+        {
+            PruningFactor = 0.7, PruningMethod = "global", PrunedFromPath = model.ModelPath,
+        };
         var profile = new Profiler(Quick with { MeasureEdge = false, SetupSamples = 2 }).Run([full, pruned]);
 
         var f = profile.Device!.Find("tiny", "full")!.Measurements[0];
-        Assert.Equal(3, f.SessionLoadSeconds!.Count); // the first open and 2 more
-        Assert.True(f.FirstSessionLoadSeconds > 0);
-        Assert.True(f.SessionLoadSeconds.MaxSeconds >= f.FirstSessionLoadSeconds);
+        Assert.Equal(3, f.SessionOpenSeconds!.Count); // the first open and 2 more
+        Assert.True(f.FirstSessionOpenSeconds > 0);
+        Assert.True(f.SessionOpenSeconds.MaxSeconds >= f.FirstSessionOpenSeconds);
         Assert.Null(f.WireDecodeSeconds); // the full model is not sent as wire
         var p = profile.Device.Find("tiny", "global-0.70")!.Measurements[0];
         Assert.Equal(2, p.WireDecodeSeconds!.Count);
@@ -74,8 +80,8 @@ public sealed class ProfilerTests(TinyModelFixture model) : IClassFixture<TinyMo
     {
         var profile = new Profiler(Quick with { MeasureEdge = false }).Run([new ProfileTarget("tiny", "full", model.ModelPath)]);
         var m = profile.Device!.Find("tiny", "full")!.Measurements[0];
-        Assert.Null(m.SessionLoadSeconds);
-        Assert.Null(m.FirstSessionLoadSeconds);
+        Assert.Null(m.SessionOpenSeconds);
+        Assert.Null(m.FirstSessionOpenSeconds);
     }
 
     [Fact]
@@ -108,7 +114,8 @@ public sealed class ProfilerTests(TinyModelFixture model) : IClassFixture<TinyMo
     [Fact]
     public void Run_MissingModelFile_ThrowsNamingIt()
     {
-        var ex = Assert.Throws<EdgeInferInputException>(() => new Profiler(Quick).Run([new ProfileTarget("ghost", "full", Path.Combine(model.Directory, "ghost.onnx"))]));
+        var ex = Assert.Throws<EdgeInferInputException>(
+            () => new Profiler(Quick).Run([new ProfileTarget("ghost", "full", Path.Combine(model.Directory, "ghost.onnx"))]));
 
         Assert.Contains("ghost.onnx", ex.Message);
     }

@@ -10,7 +10,7 @@ public sealed class StudyConfigJsonTests
     [Fact]
     public void Defaults_AreThePapersSection41Values()
     {
-        var c = new StudyConfig().Validate();
+        var c = new StudyConfig().Validated();
         Assert.Equal(["resnet152", "densenet201", "mobilenet"], c.Models);
         Assert.Equal(0.7, c.ComparisonPruningFactor.Value);
         Assert.Equal([3.7, 11.1, 18.5], c.Batteries.Select(b => b.Value));
@@ -109,7 +109,10 @@ public sealed class StudyConfigJsonTests
     public void Writer_RoundTripsThroughTheParser()
     {
         var original = StudyConfigJson.Parse(
-            """{ "models": ["mobilenet"], "accuracyModel": null, "loadModel": null, "edgeThreads": 2, "scenario": { "radio": { "condition": "nlos" }, "device": { "batteryWattHours": 5 }, "objective": "energy" } }""",
+            """
+            { "models": ["mobilenet"], "accuracyModel": null, "loadModel": null, "edgeThreads": 2,
+              "scenario": { "radio": { "condition": "nlos" }, "device": { "batteryWattHours": 5 }, "objective": "energy" } }
+            """,
             StudyPresets.Paper);
         var text = StudyConfigWriter.ToJson(original);
         var parsed = StudyConfigJson.Parse(text, new StudyConfig());

@@ -1,7 +1,7 @@
 using EdgeInfer.Models.Repository;
 using EdgeInfer.Study.Config;
 using EdgeInfer.Study.Measurement;
-using EdgeInfer.Study.Reporting;
+using EdgeInfer.Study.Findings;
 
 namespace EdgeInfer.Study.Tests.EndToEnd;
 
@@ -16,7 +16,10 @@ public sealed class TinyStudyFixture : IDisposable
     public TinyStudyFixture()
     {
         Config = StudyConfigJson.Parse(
-            """{ "models": ["mobilenet"], "edgeLoads": [0, 1], "pruningFactors": [0.5, 0.7], "samples": 2, "warmupRuns": 1, "pruneSamples": 1, "accuracyModel": null, "plotMaxLoad": 10, "maxRequests": 50 }""",
+            """
+            { "models": ["mobilenet"], "edgeLoads": [0, 1], "pruningFactors": [0.5, 0.7], "samples": 2, "warmupRuns": 1, "pruneSamples": 1,
+              "accuracyModel": null, "plotMaxLoad": 10, "maxRequests": 50 }
+            """,
             StudyPresets.Quick);
         Repository = ModelRepository.Open(Path.Combine(root.Path, "models"));
         Output = Path.Combine(root.Path, "results");

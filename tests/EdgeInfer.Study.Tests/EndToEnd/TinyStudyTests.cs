@@ -43,7 +43,9 @@ public sealed class TinyStudyTests(TinyStudyFixture study) : IClassFixture<TinyS
         Assert.True(run.RootElement.GetProperty("complete").GetBoolean());
         Assert.False(string.IsNullOrEmpty(run.RootElement.GetProperty("onnxRuntimeVersion").GetString()));
         Assert.False(string.IsNullOrEmpty(run.RootElement.GetProperty("edgeInferVersion").GetString()));
-        Assert.Equal(Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture), run.RootElement.GetProperty("machine").GetProperty("logicalCores").GetString());
+        Assert.Equal(
+            Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            run.RootElement.GetProperty("machine").GetProperty("logicalCores").GetString());
         Assert.Equal(JsonValueKind.Object, run.RootElement.GetProperty("config").ValueKind);
         foreach (var file in run.RootElement.GetProperty("files").EnumerateArray())
         {
@@ -62,13 +64,16 @@ public sealed class TinyStudyTests(TinyStudyFixture study) : IClassFixture<TinyS
     [Fact]
     public void Fig3_MeasuredPoints_EqualThePlannerOnTheMeasuredInputs()
     {
-        var rows = CsvRow.Read(Path.Combine(study.Output, "figures", "fig3.csv")).Where(r => r.Kind == "measured" && !r.Series.StartsWith("marker:", StringComparison.Ordinal)).ToArray();
+        var rows = CsvRow.Read(Path.Combine(study.Output, "figures", "fig3.csv"))
+            .Where(r => r.Kind == "measured" && !r.Series.StartsWith("marker:", StringComparison.Ordinal))
+            .ToArray();
         var measured = study.Result.Measurements.Models[0];
         var rates = RadioChannel.Evaluate(study.Config.Scenario.Radio).Rates;
         var checkedPoints = 0;
         foreach (var edge in measured.Edge)
         {
-            var plan = OffloadPlanner.Plan(Scenario(measured, edge.Load, 1, edge.Full.MedianSeconds, edge.Pruned.MedianSeconds, edge.Prune.MedianSeconds), rates);
+            var plan = OffloadPlanner.Plan(
+                Scenario(measured, edge.Load, 1, edge.Full.MedianSeconds, edge.Pruned.MedianSeconds, edge.Prune.MedianSeconds), rates);
             foreach (var option in plan.Options)
             {
                 var row = Assert.Single(rows, r => r.Series == option.Outcome.Strategy.Name() && r.X == edge.Load);
@@ -92,14 +97,16 @@ public sealed class TinyStudyTests(TinyStudyFixture study) : IClassFixture<TinyS
         Assert.Contains(data, r => r.X == study.Config.MaxRequests);
         foreach (var row in data)
         {
-            var plan = OffloadPlanner.Plan(Scenario(measured, 0, (long)row.X, edge0.Full.MedianSeconds, edge0.Pruned.MedianSeconds, edge0.Prune.MedianSeconds), rates);
+            var plan = OffloadPlanner.Plan(
+                Scenario(measured, 0, (long)row.X, edge0.Full.MedianSeconds, edge0.Pruned.MedianSeconds, edge0.Prune.MedianSeconds), rates);
             var strategy = row.Series.StartsWith("edge-full", StringComparison.Ordinal) ? Strategy.EdgeFull : Strategies.Parse(row.Series);
             Assert.Equal(plan.Options[(int)strategy].Outcome.ExchangedData.Value / 1e6, row.Y, Tolerance);
         }
 
         foreach (var row in energy)
         {
-            var plan = OffloadPlanner.Plan(Scenario(measured, 0, (long)row.X, edge0.Full.MedianSeconds, edge0.Pruned.MedianSeconds, edge0.Prune.MedianSeconds), rates);
+            var plan = OffloadPlanner.Plan(
+                Scenario(measured, 0, (long)row.X, edge0.Full.MedianSeconds, edge0.Pruned.MedianSeconds, edge0.Prune.MedianSeconds), rates);
             var strategy = row.Series.StartsWith("edge", StringComparison.Ordinal) ? Strategy.EdgeFull : Strategies.Parse(row.Series);
             Assert.Equal(plan.Options[(int)strategy].Outcome.DeviceEnergy.Value, row.Y, Math.Abs(row.Y) * Tolerance);
         }
@@ -166,8 +173,18 @@ public sealed class TinyStudyTests(TinyStudyFixture study) : IClassFixture<TinyS
         Model = new ModelProfile
         {
             Name = m.Model,
-            Full = new ModelVariantCosts { Size = new Bytes(m.Full.TransferBytes), DeviceInference = new Seconds(m.DeviceFull.MedianSeconds), EdgeInference = new Seconds(edgeFull) },
-            Pruned = new ModelVariantCosts { Size = new Bytes(m.Pruned.TransferBytes), DeviceInference = new Seconds(m.DevicePruned.MedianSeconds), EdgeInference = new Seconds(edgePruned), Prune = new Seconds(prune), PruningFactor = 0.7 },
+            Full = new ModelVariantCosts
+            {
+                Size = new Bytes(m.Full.TransferBytes), DeviceInference = new Seconds(m.DeviceFull.MedianSeconds), EdgeInference = new Seconds(edgeFull),
+            },
+            Pruned = new ModelVariantCosts
+            {
+                Size = new Bytes(m.Pruned.TransferBytes),
+                DeviceInference = new Seconds(m.DevicePruned.MedianSeconds),
+                EdgeInference = new Seconds(edgePruned),
+                Prune = new Seconds(prune),
+                PruningFactor = 0.7,
+            },
         },
     };
 }

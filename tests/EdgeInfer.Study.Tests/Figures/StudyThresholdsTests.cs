@@ -7,7 +7,7 @@ namespace EdgeInfer.Study.Tests.Figures;
 
 public sealed class StudyThresholdsTests
 {
-    private static readonly StudyConfig Config = new StudyConfig { Models = ["mobilenet"], EdgeLoads = [0, 10], PlotMaxLoad = 100 }.Validate();
+    private static readonly StudyConfig Config = new StudyConfig { Models = ["mobilenet"], EdgeLoads = [0, 10], PlotMaxLoad = 100 }.Validated();
     private static readonly LinkRates Rates = RadioChannel.Evaluate(Config.Scenario.Radio).Rates;
 
     [Fact]
@@ -16,7 +16,7 @@ public sealed class StudyThresholdsTests
         var inputs = new ModelCostInputs(Config, SyntheticStudy.Model("mobilenet", 0.3, (0, 0.1), (10, 1.1)));
         var t = StudyThresholds.Compute(inputs, Rates);
 
-        var full = Assert.IsType<LoadThreshold>(t.FullLoad);
+        var full = Assert.IsType<LoadCrossing>(t.FullLoad);
         Assert.Equal(PointKind.Interpolated, full.Kind);
         Assert.True(Cycle(inputs, full.Load, Strategy.DeviceFull) < Cycle(inputs, full.Load, Strategy.EdgeFull));
         Assert.True(Cycle(inputs, full.Load - 1, Strategy.DeviceFull) >= Cycle(inputs, full.Load - 1, Strategy.EdgeFull));
@@ -29,7 +29,7 @@ public sealed class StudyThresholdsTests
         // The device takes 0.6 s; at the edge 0.1 s at L = 0 and 0.3 s at L = 10: the fit crosses 0.6 s beyond L = 10.
         var inputs = new ModelCostInputs(Config, SyntheticStudy.Model("mobilenet", 0.6, (0, 0.1), (10, 0.3)));
         var t = StudyThresholds.Compute(inputs, Rates);
-        var full = Assert.IsType<LoadThreshold>(t.FullLoad);
+        var full = Assert.IsType<LoadCrossing>(t.FullLoad);
         Assert.True(full.Load > 10, $"threshold {full.Load}");
         Assert.Equal(PointKind.Extrapolated, full.Kind);
         Assert.True(Cycle(inputs, full.Load, Strategy.DeviceFull) < Cycle(inputs, full.Load, Strategy.EdgeFull));
@@ -65,7 +65,7 @@ public sealed class StudyThresholdsTests
     {
         var measured = SyntheticStudy.Model("mobilenet", 0.3, (0, 0.1), (10, 1.1));
         var inputs = new ModelCostInputs(Config, measured);
-        var findings = Reporting.StudyFindings.Compute(Config, [inputs], Rates);
+        var findings = Findings.StudyFindings.Compute(Config, [inputs], Rates);
         var plan = inputs.Scenario(0, 1).Plan(Rates);
         var gain = plan.Outcome(Strategy.DeviceFull).DeviceEnergy.Value / plan.Outcome(Strategy.DevicePrepruned).DeviceEnergy.Value;
         var row = Assert.Single(findings, f => f.Finding.StartsWith("Device energy gain", StringComparison.Ordinal));
@@ -80,7 +80,7 @@ public sealed class StudyThresholdsTests
 
         // Per load: 5 runs of full (t) and pruned (t/2), plus 2 prunings (0.5 + 0.05·L).
         var expected = (5 * (0.1 + 0.05)) + (2 * 0.5) + (5 * (1.1 + 0.55)) + (2 * 1.0);
-        Assert.Equal(expected, Reporting.StudyEstimate.EdgePhaseSeconds(target, [inputs]), 1e-9);
+        Assert.Equal(expected, Findings.StudyEstimate.EdgePhaseSeconds(target, [inputs]), 1e-9);
     }
 
     private static double Cycle(ModelCostInputs inputs, int load, Strategy strategy) => inputs.Scenario(load, 1).Plan(Rates).Outcome(strategy).CycleDelay.Value;

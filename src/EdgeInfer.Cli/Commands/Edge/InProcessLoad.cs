@@ -18,7 +18,7 @@ internal static class InProcessLoad
     public static async Task<LoadgenReport> RunAsync(
         LoadgenOptions options, string? repository, int maxConcurrency, int? intraOpThreads, CancellationToken cancellationToken)
     {
-        options.Validate();
+        options.Validated();
         var serverOptions = new EdgeServerOptions
         {
             Urls = ["http://127.0.0.1:0"],
@@ -27,7 +27,7 @@ internal static class InProcessLoad
             IntraOpThreads = intraOpThreads,
             QueueLimit = 100_000,
             Warmup = false,
-        }.Validate();
+        }.Validated();
         await using var app = EdgeServer.Build(serverOptions);
         var service = app.Services.GetRequiredService<InferenceService>();
         var store = app.Services.GetRequiredService<VariantStore>();

@@ -134,7 +134,7 @@ internal sealed class ServeCommand
         RequestTimeout = Quantity(parse, timeout, v => new Seconds(v)),
         CacheLimit = Quantity(parse, cache, v => new Bytes((long)(v * 1e6))),
         Warmup = !parse.GetValue(noWarmup),
-    }.Validate();
+    }.Validated();
 
     /// <summary>The quantity of a flag's value; a value no quantity takes (negative, not finite) is the user's, named by its flag.</summary>
     private static T Quantity<T>(ParseResult parse, Option<double> option, Func<double, T> create)

@@ -143,7 +143,7 @@ internal sealed class ProfileCommand
                 var other => throw new UsageException($"--spin '{other}' is not one of on, off."),
             },
         };
-        options.Validate();
+        options.Validated();
         return options;
     }
 

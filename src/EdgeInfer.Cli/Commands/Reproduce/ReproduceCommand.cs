@@ -92,6 +92,6 @@ internal sealed class ReproduceCommand
             studyConfig = StudyConfigJson.Parse(File.ReadAllText(configPath), studyConfig);
         }
 
-        return studyConfig.Validate();
+        return studyConfig.Validated();
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using EdgeInfer.Study.Figures;
-using EdgeInfer.Study.Reporting;
+using EdgeInfer.Study.Findings;
 
 namespace EdgeInfer.Cli.Commands.Reproduce;
 
@@ -51,7 +51,7 @@ internal static class ReproduceSummary
             + F($"{result.CacheHits} cached, {result.CacheMisses} measured."));
     }
 
-    private static string L(LoadThreshold? t) =>
+    private static string L(LoadCrossing? t) =>
         t is null ? "never" : t.Load.ToString(CultureInfo.InvariantCulture) + (t.Kind == PointKind.Extrapolated ? "*" : "");
 
     private static string Q(long? q) => q?.ToString(CultureInfo.InvariantCulture) ?? "never";

@@ -1,4 +1,4 @@
-namespace EdgeInfer.Study.Reporting;
+namespace EdgeInfer.Study.Findings;
 
 /// <summary>One headline finding of the paper next to ours.</summary>
 /// <param name="Finding">The claim, in the paper's words.</param>

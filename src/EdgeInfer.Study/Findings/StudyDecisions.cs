@@ -2,7 +2,7 @@ using EdgeInfer.Core.Planning;
 using EdgeInfer.Core.Radio;
 using EdgeInfer.Study.Figures;
 
-namespace EdgeInfer.Study.Reporting;
+namespace EdgeInfer.Study.Findings;
 
 /// <summary>Planner decisions for a few representative scenarios per model: idle and loaded edge, Q = 1, 50 and the largest Q.</summary>
 public static class StudyDecisions
@@ -22,7 +22,14 @@ public static class StudyDecisions
                     var latency = OffloadPlanner.Plan(at.Scenario, rates);
                     var energy = OffloadPlanner.Plan(at.Scenario with { Objective = Objective.Energy }, rates);
                     var kind = ModelCostInputs.Worst(ModelCostInputs.Worst(at.EdgeFull, at.EdgePruned), at.Prune);
-                    decisions.Add(new PlannerDecision(model.Model, load, q, kind.ToString().ToLowerInvariant(), latency.Chosen?.Name() ?? "none", energy.Chosen?.Name() ?? "none", latency.Explanation));
+                    decisions.Add(new PlannerDecision(
+                        model.Model,
+                        load,
+                        q,
+                        kind.ToString().ToLowerInvariant(),
+                        latency.Chosen?.Name() ?? "none",
+                        energy.Chosen?.Name() ?? "none",
+                        latency.Explanation));
                 }
             }
         }

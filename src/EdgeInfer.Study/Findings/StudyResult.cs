@@ -3,7 +3,7 @@ using EdgeInfer.Study.Config;
 using EdgeInfer.Study.Figures;
 using EdgeInfer.Study.Running;
 
-namespace EdgeInfer.Study.Reporting;
+namespace EdgeInfer.Study.Findings;
 
 /// <summary>Everything a finished study produced: inputs, derived numbers and the files written.</summary>
 public sealed record StudyResult

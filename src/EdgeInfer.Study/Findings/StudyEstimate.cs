@@ -1,7 +1,7 @@
 using EdgeInfer.Study.Config;
 using EdgeInfer.Study.Figures;
 
-namespace EdgeInfer.Study.Reporting;
+namespace EdgeInfer.Study.Findings;
 
 /// <summary>How long another preset would take on this machine, from this run's measured (and fitted) edge times.</summary>
 public static class StudyEstimate

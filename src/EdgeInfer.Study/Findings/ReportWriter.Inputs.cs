@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using EdgeInfer.Pruning.Variants;
+using EdgeInfer.Study.Running;
 
-namespace EdgeInfer.Study.Reporting;
+namespace EdgeInfer.Study.Findings;
 
 /// <summary>The measured-input tables of the report.</summary>
 public static partial class ReportWriter
@@ -11,18 +12,32 @@ public static partial class ReportWriter
     {
         var models = result.Measurements.Models;
         md.AppendLine("## Measured inputs").AppendLine();
+        ModelTable(md, models);
+        var loads = models[0].Edge.Select(e => e.Load).ToArray();
+        InferenceTable(md, models, loads);
+        PruningTables(md, models, loads, result.Config.PruningMethod.Name());
+        AccuracyTable(md, result.Measurements);
+    }
+
+    private static void ModelTable(StringBuilder md, IReadOnlyList<ModelMeasurements> models)
+    {
         md.AppendLine("### Models").AppendLine();
-        md.AppendLine("| Model | Variant | ONNX size (MB) | Sent to the device (MB) | Non-zero parameters | MACs (G) | Trained |").AppendLine("|---|---|---|---|---|---|---|");
+        md.AppendLine("| Model | Variant | ONNX size (MB) | Sent to the device (MB) | Non-zero parameters | MACs (G) | Trained |")
+            .AppendLine("|---|---|---|---|---|---|---|");
         foreach (var m in models)
         {
             foreach (var v in new[] { m.Full, m.Pruned })
             {
-                md.AppendLine(F($"| {m.Model} | {v.Spec.Name} | {v.OnnxBytes / 1e6:F1} | {v.TransferBytes / 1e6:F1}{(v.Spec.IsFull ? " (ONNX)" : " (.eiw)")} | {v.Parameters:N0} | {(v.Macs is { } macs ? (macs / 1e9).ToString("F2", CultureInfo.InvariantCulture) : "?")} | {(v.Trained ? "yes" : "no")} |"));
+                var macs = v.Macs is { } count ? (count / 1e9).ToString("F2", CultureInfo.InvariantCulture) : "?";
+                md.Append(F($"| {m.Model} | {v.Spec.Name} | {v.OnnxBytes / 1e6:F1} | {v.TransferBytes / 1e6:F1}{(v.Spec.IsFull ? " (ONNX)" : " (.eiw)")} | "))
+                    .AppendLine(F($"{v.Parameters:N0} | {macs} | {(v.Trained ? "yes" : "no")} |"));
             }
         }
+    }
 
+    private static void InferenceTable(StringBuilder md, IReadOnlyList<ModelMeasurements> models, int[] loads)
+    {
         md.AppendLine().AppendLine("### Inference time, ms: median (p90)").AppendLine();
-        var loads = models[0].Edge.Select(e => e.Load).ToArray();
         md.Append("| Model | Variant | Device |");
         md.AppendJoin("", loads.Select(l => F($" Edge L = {l} |"))).AppendLine();
         md.Append("|---|---|---|").AppendJoin("", loads.Select(_ => "---|")).AppendLine();
@@ -31,13 +46,17 @@ public static partial class ReportWriter
             md.Append($"| {m.Model} | full | {Ms(m.DeviceFull)} |").AppendJoin("", m.Edge.Select(e => $" {Ms(e.Full)} |")).AppendLine();
             md.Append($"| {m.Model} | {m.Pruned.Spec.Name} | {Ms(m.DevicePruned)} |").AppendJoin("", m.Edge.Select(e => $" {Ms(e.Pruned)} |")).AppendLine();
         }
+    }
 
-        md.AppendLine().AppendLine(F($"### Pruning time at the edge, s: median ({result.Config.PruningMethod.Name()}, file to file)")).AppendLine();
+    private static void PruningTables(StringBuilder md, IReadOnlyList<ModelMeasurements> models, int[] loads, string method)
+    {
+        md.AppendLine().AppendLine(F($"### Pruning time at the edge, s: median ({method}, file to file)")).AppendLine();
         md.Append("| Model | pf |").AppendJoin("", loads.Select(l => F($" L = {l} |"))).AppendLine();
         md.Append("|---|---|").AppendJoin("", loads.Select(_ => "---|")).AppendLine();
         foreach (var m in models)
         {
-            md.Append(F($"| {m.Model} | {m.Pruned.Spec.Factor.Value:0.##} |")).AppendJoin("", m.Edge.Select(e => F($" {e.Prune.MedianSeconds:F3} |"))).AppendLine();
+            md.Append(F($"| {m.Model} | {m.Pruned.Spec.Factor.Value:0.##} |"))
+                .AppendJoin("", m.Edge.Select(e => F($" {e.Prune.MedianSeconds:F3} |"))).AppendLine();
         }
 
         if (models.Any(m => m.PruneByFactor.Count > 0))
@@ -48,19 +67,25 @@ public static partial class ReportWriter
             md.Append("|---|").AppendJoin("", factors.Select(_ => "---|")).AppendLine();
             foreach (var m in models)
             {
-                md.Append($"| {m.Model} |").AppendJoin("", factors.Select(f => m.PruneByFactor.FirstOrDefault(p => p.PruningFactor == f) is { } p ? F($" {p.Prune.MedianSeconds:F3} |") : " – |")).AppendLine();
+                var cells = factors.Select(f => m.PruneByFactor.FirstOrDefault(p => p.PruningFactor == f) is { } p
+                    ? F($" {p.Prune.MedianSeconds:F3} |")
+                    : " – |");
+                md.Append($"| {m.Model} |").AppendJoin("", cells).AppendLine();
             }
         }
+    }
 
+    private static void AccuracyTable(StringBuilder md, StudyMeasurements measurements)
+    {
         md.AppendLine().AppendLine("### Accuracy of the trained model").AppendLine();
-        if (result.Measurements.Accuracy.Count == 0)
+        if (measurements.Accuracy.Count == 0)
         {
-            md.AppendLine($"Not measured: {result.Measurements.AccuracyNote}.").AppendLine();
+            md.AppendLine($"Not measured: {measurements.AccuracyNote}.").AppendLine();
             return;
         }
 
         md.AppendLine("| Method | pf | Top-1 | Top-5 | Images |").AppendLine("|---|---|---|---|---|");
-        foreach (var a in result.Measurements.Accuracy)
+        foreach (var a in measurements.Accuracy)
         {
             md.AppendLine(F($"| {a.Method} | {a.PruningFactor:0.##} | {a.Top1:P1} | {a.Top5:P1} | {a.Images} |"));
         }

@@ -1,4 +1,4 @@
-namespace EdgeInfer.Study.Reporting;
+namespace EdgeInfer.Study.Findings;
 
 /// <summary>What the planner chooses for one representative scenario, under the latency and the energy objective.</summary>
 /// <param name="Model">Model name.</param>
