@@ -46,7 +46,19 @@ public static class ModelsApi
                             ? (parsed.Factor.Value, parsed.Method?.Name())
                             : ((double?)null, (string?)null);
                         var known = pf is { } f ? accuracy?.Find(method, f) : null;
-                        variants.Add(new VariantView(variant, "cached", new FileInfo(dense).Length, Sizes(store, group.Key, variant, dense), full?.Metadata.Parameters, full?.Metadata.Macs, full?.Metadata.Trained ?? false, pf, method, $"{group.Key}/full pruned on demand", known?.Top1, known?.Top5));
+                        variants.Add(new VariantView(
+                            variant,
+                            "cached",
+                            new FileInfo(dense).Length,
+                            Sizes(store, group.Key, variant, dense),
+                            full?.Metadata.Parameters,
+                            full?.Metadata.Macs,
+                            full?.Metadata.Trained ?? false,
+                            pf,
+                            method,
+                            $"{group.Key}/full pruned on demand",
+                            known?.Top1,
+                            known?.Top5));
                     }
                 }
             }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using EdgeInfer.Edge.Api;
 using EdgeInfer.Edge.Telemetry;
 using EdgeInfer.Models.Repository;
@@ -12,7 +13,7 @@ namespace EdgeInfer.Edge.Variants;
 /// </summary>
 public sealed class VariantStore(ModelRepository repository, VariantCache cache, IModelPruner pruner, EdgeMetrics metrics)
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Model, string Variant), (ModelEntry Entry, (DateTime, DateTime) Stamp)> entries = new();
+    private readonly ConcurrentDictionary<(string Model, string Variant), (ModelEntry Entry, (DateTime, DateTime) Stamp)> entries = new();
 
     /// <summary>File name of a cached wire encoding.</summary>
     public const string WireFileName = "model.eiw";
