@@ -161,6 +161,18 @@ public sealed class ProfileCommandTests : IDisposable
     }
 
     [Fact]
+    public void Plan_PfZero_PlansTheFullModelAsItsOwnPrunedVariantWithoutPruning()
+    {
+        var json = CliRunner.RunJson("plan", "--profile", Both(), "--model", "mobilenet", "--pf", "0", "--edge-load", "5", "--json");
+
+        Assert.Equal("full", json.GetProperty("profile").GetProperty("prunedVariant").GetString());
+        Assert.Equal(0, json.GetProperty("estimates").GetProperty("prune").GetProperty("seconds").GetDouble());
+        Assert.Equal(
+            json.GetProperty("estimates").GetProperty("edgeFull").GetProperty("seconds").GetDouble(),
+            json.GetProperty("estimates").GetProperty("edgePruned").GetProperty("seconds").GetDouble());
+    }
+
+    [Fact]
     public void Plan_SweepLoad_ListsEveryLoadAndTheInferenceThreshold()
     {
         var json = CliRunner.RunJson("plan", "--profile", Both(), "--model", "mobilenet", "--sweep-load", "0:20:5", "--json");

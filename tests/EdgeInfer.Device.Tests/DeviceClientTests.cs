@@ -142,13 +142,13 @@ public sealed class DeviceClientTests : IAsyncLifetime
         var input = DeviceInput.Synthetic(DeviceClient.InputShape(model));
         await client.InferAsync("mobilenet", null, input.Body, input.ContentType, input.Shape, ct);
         var status = await client.StatusAsync(ct);
-        var pruned = new Http.VariantQuery(0.7, "global");
+        var pruned = Pruning.Variants.ModelVariant.Pruned("mobilenet", Pruning.Variants.PruningMethod.Global, Pruning.Variants.PruningFactor.Of(0.7));
         var plan = Planning.DevicePlanning.Plan(
             new Planning.DevicePlanInputs { Model = model, Status = status, Pruned = pruned, Requests = 3, InputBytes = input.Body.Length });
         await server.App.StopAsync(ct);
 
         var runner = new StrategyRunner(client, new DeviceModelCache(cacheRoot), input, Runtime.Execution.RuntimeOptions.Device);
-        var run = await runner.RunAsync(Strategy.EdgeFull, "mobilenet", new Http.VariantQuery(0.7, "global"), 3, plan, ct);
+        var run = await runner.RunAsync(Strategy.EdgeFull, "mobilenet", pruned, 3, plan, ct);
         Assert.Equal(3, run.Fallbacks);
         Assert.Equal(3, run.Completed);
         Assert.Empty(run.Errors);

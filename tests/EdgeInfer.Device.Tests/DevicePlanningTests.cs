@@ -1,8 +1,8 @@
 using EdgeInfer.Contracts;
 using EdgeInfer.Core.Planning;
 using EdgeInfer.Core.Radio;
-using EdgeInfer.Device.Http;
 using EdgeInfer.Device.Planning;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Device.Tests;
 
@@ -15,7 +15,7 @@ public sealed class DevicePlanningTests
             "global-0.70", "cached", 17_000_000, new FormatSizes(17_000_000, 4_400_000, null), 4_231_976, null, false, 0.7, "global", "", null, null),
     ], null);
 
-    private static readonly VariantQuery Global70 = new(0.7, "global");
+    private static readonly ModelVariant Global70 = ModelVariant.Pruned("mobilenet", PruningMethod.Global, PruningFactor.Of(0.7));
 
     /// <summary>An edge that has not warmed up (no calibration) and opened no session yet.</summary>
     private static StatusView Status(double service, double? prune = null) => new(
@@ -27,7 +27,7 @@ public sealed class DevicePlanningTests
         [],
         new WarmupView(true, null, null, null, null, null, null));
 
-    private static DevicePlanInputs Inputs(StatusView status, VariantQuery? pruned = null, long requests = 5, long inputBytes = 602_112) =>
+    private static DevicePlanInputs Inputs(StatusView status, ModelVariant? pruned = null, long requests = 5, long inputBytes = 602_112) =>
         new() { Model = Model, Status = status, Pruned = pruned ?? Global70, Requests = requests, InputBytes = inputBytes };
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class DevicePlanningTests
     [Fact]
     public void Plan_UnknownVariantAndPrune_EstimatesAndSaysSo()
     {
-        var context = DevicePlanning.Plan(Inputs(Status(0.010), new VariantQuery(0.5, "layer")));
+        var context = DevicePlanning.Plan(Inputs(Status(0.010), ModelVariant.Pruned("mobilenet", PruningMethod.Layer, PruningFactor.Of(0.5))));
         Assert.Equal((long)(17_000_000 * (0.5 + (1.0 / 32))), context.Scenario.Model.Pruned.Size.Value);
         Assert.Equal(17_000_000 / DevicePlanning.AssumedPruneBytesPerSecond, context.Scenario.Model.Pruned.Prune.Value, 12);
         Assert.Contains(context.Sources, s => s.StartsWith("pruned size: estimated", StringComparison.Ordinal));

@@ -19,7 +19,7 @@ public sealed class BlockingPruner : IModelPruner, IDisposable
     /// <summary>Lets <paramref name="count"/> prunes go on.</summary>
     public void Release(int count = 1) => release.Release(count);
 
-    public void Prune(string input, string output, double pruningFactor, PruningMethod method, string? wireOutput = null)
+    public void Prune(string input, string output, ModelVariant variant, string? wireOutput = null)
     {
         Interlocked.Increment(ref prunes);
         entered.Release();
@@ -28,7 +28,7 @@ public sealed class BlockingPruner : IModelPruner, IDisposable
             throw new TimeoutException("The test never released the prune.");
         }
 
-        inner.Prune(input, output, pruningFactor, method, wireOutput);
+        inner.Prune(input, output, variant, wireOutput);
     }
 
     public void EncodeWire(string input, string output) => inner.EncodeWire(input, output);

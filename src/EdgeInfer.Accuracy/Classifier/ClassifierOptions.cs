@@ -21,7 +21,7 @@ public sealed record ClassifierOptions
     /// <summary>Head trainer settings (its L2 weight is replaced by the selected candidate).</summary>
     public HeadTrainerOptions Head { get; init; } = new();
 
-    /// <summary>Throws <see cref="ArgumentException"/> listing every problem, if any.</summary>
+    /// <summary>Throws one <see cref="Core.EdgeInferInputException"/> listing every problem (options come from the command line), if any.</summary>
     public ClassifierOptions Validated()
     {
         var problems = new List<string>();
@@ -47,7 +47,7 @@ public sealed record ClassifierOptions
 
         if (problems.Count > 0)
         {
-            throw new ArgumentException("Invalid classifier options: " + string.Join("; ", problems) + ".");
+            throw new Core.EdgeInferInputException("Invalid classifier options: " + string.Join("; ", problems) + ".");
         }
 
         Head.Validated();

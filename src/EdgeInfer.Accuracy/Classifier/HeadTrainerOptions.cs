@@ -21,7 +21,7 @@ public sealed record HeadTrainerOptions
     /// <summary>Seed of the ML.NET context. Default 0; training is single-threaded so the result is deterministic.</summary>
     public int Seed { get; init; }
 
-    /// <summary>Throws <see cref="ArgumentException"/> listing every problem, if any.</summary>
+    /// <summary>Throws one <see cref="Core.EdgeInferInputException"/> listing every problem (options come from the command line), if any.</summary>
     public HeadTrainerOptions Validated()
     {
         var problems = new List<string>();
@@ -45,6 +45,6 @@ public sealed record HeadTrainerOptions
             problems.Add($"maximum iterations {MaximumIterations} must be ≥ 1");
         }
 
-        return problems.Count == 0 ? this : throw new ArgumentException("Invalid head trainer options: " + string.Join("; ", problems) + ".");
+        return problems.Count == 0 ? this : throw new Core.EdgeInferInputException("Invalid head trainer options: " + string.Join("; ", problems) + ".");
     }
 }

@@ -77,7 +77,17 @@ public sealed class EvaluationModel
             throw Untrained(description, ClassifierMetadata.Get(model, "edgeinfer.architecture") ?? "generated");
         }
 
-        var preprocessing = ClassifierMetadata.Preprocessing(model) ?? DefaultPreprocessing(model);
+        PreprocessOptions preprocessing;
+        try
+        {
+            preprocessing = ClassifierMetadata.Preprocessing(model) ?? DefaultPreprocessing(model);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or OverflowException)
+        {
+            // The file's own metadata is malformed: the user's file, not a bug here.
+            throw new EdgeInferInputException($"'{description}' has malformed preprocessing metadata: {ex.Message}", ex);
+        }
+
         var classes = ClassifierMetadata.Get(model, ClassifierMetadata.ClassesKey)?.Split('|');
         return new EvaluationModel(bytes, description, preprocessing, classes);
     }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using EdgeInfer.Accuracy.Datasets;
 using EdgeInfer.Core;
+using EdgeInfer.Pruning.Pipeline;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Classification;
 
 namespace EdgeInfer.Accuracy.Evaluation;
@@ -12,15 +14,22 @@ namespace EdgeInfer.Accuracy.Evaluation;
 public static class Evaluator
 {
     /// <summary>
-    /// Evaluates <paramref name="model"/> (ONNX bytes) at each factor in <paramref name="pruningFactors"/> ([0, 0.99]) with
-    /// <paramref name="prune"/> (model bytes, pf → pruned model bytes; not called for pf = 0). Progress lines go to <paramref name="progress"/>.
+    /// Evaluates <paramref name="model"/> (ONNX bytes) at each factor in <paramref name="pruningFactors"/>, pruned in
+    /// memory by <see cref="ModelPruning.PruneInMemory"/> with <paramref name="method"/> (no fine-tuning, as in the
+    /// paper's Fig. 2(a)); pf = 0 runs the model as it is. Progress lines go to <paramref name="progress"/>.
     /// </summary>
+    /// <param name="model">The classifier, ONNX bytes.</param>
+    /// <param name="data">The prepared dataset.</param>
+    /// <param name="pruningFactors">One or more factors.</param>
+    /// <param name="method">The pruning method; null when every factor is 0 (nothing is pruned).</param>
+    /// <param name="progress">Progress lines, or null.</param>
+    /// <param name="intraOpThreads">ORT intra-op threads (null: all cores).</param>
+    /// <param name="cancellationToken">Cancels between batches.</param>
     public static IReadOnlyList<AccuracyPoint> Evaluate(
         byte[] model,
         PreparedDataset data,
-        IReadOnlyList<double> pruningFactors,
-        string method,
-        Func<byte[], double, byte[]>? prune,
+        IReadOnlyList<PruningFactor> pruningFactors,
+        PruningMethod? method,
         IProgress<string>? progress = null,
         int? intraOpThreads = null,
         CancellationToken cancellationToken = default)
@@ -28,15 +37,14 @@ public static class Evaluator
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(pruningFactors);
-        var bad = pruningFactors.Where(p => !(p >= 0 && p <= 0.99)).ToArray();
-        if (bad.Length > 0 || pruningFactors.Count == 0)
+        if (pruningFactors.Count == 0)
         {
-            throw new EdgeInferInputException($"Pruning factors {string.Join(",", bad)} are outside [0, 0.99] (at least one factor is needed).");
+            throw new ArgumentException("At least one pruning factor is needed.", nameof(pruningFactors));
         }
 
-        if (pruningFactors.Any(p => p > 0) && prune is null)
+        if (method is null && pruningFactors.Any(p => !p.IsZero))
         {
-            throw new ArgumentException("A pruning function is needed for pf > 0.", nameof(prune));
+            throw new ArgumentException("A pruning method is needed for pf > 0.", nameof(method));
         }
 
         var points = new List<AccuracyPoint>();
@@ -44,13 +52,14 @@ public static class Evaluator
         {
             cancellationToken.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
-            var variant = pf > 0 ? prune!(model, pf) : model;
-            var pruneSeconds = pf > 0 ? clock.Elapsed.TotalSeconds : 0;
+            var pruned = pf.IsZero ? null : method;
+            var variant = pruned is { } m ? ModelPruning.PruneInMemory(model, new PruneFileOptions(pf.Value, m)) : model;
+            var pruneSeconds = pruned is null ? 0 : clock.Elapsed.TotalSeconds;
             using var runner = new BatchRunner(variant, intraOpThreads);
             CheckWidth(runner, data);
-            var (top1, top5, seconds) = Run(runner, data, pf, progress, cancellationToken);
-            var point = new AccuracyPoint(pf, pf > 0 ? method : "none", data.ImageCount, top1, top5, pruneSeconds, seconds);
-            progress?.Report(FormattableString.Invariant($"pf {pf:0.00} {point.Method}: top-1 {point.Top1:P1}, top-5 {point.Top5:P1} on {point.Images} images ")
+            var (top1, top5, seconds) = Run(runner, data, pf.Value, progress, cancellationToken);
+            var point = new AccuracyPoint(pf.Value, pruned?.Name() ?? "none", data.ImageCount, top1, top5, pruneSeconds, seconds);
+            progress?.Report(FormattableString.Invariant($"pf {pf.Name} {point.Method}: top-1 {point.Top1:P1}, top-5 {point.Top5:P1} on {point.Images} images ")
                 + FormattableString.Invariant($"({point.ImagesPerSecond:0.0} images/s, prune {pruneSeconds:0.00} s)"));
             points.Add(point);
         }

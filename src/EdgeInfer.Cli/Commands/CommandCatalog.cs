@@ -1,4 +1,13 @@
 using System.CommandLine;
+using EdgeInfer.Cli.Commands.Accuracy;
+using EdgeInfer.Cli.Commands.Channel;
+using EdgeInfer.Cli.Commands.Dataset;
+using EdgeInfer.Cli.Commands.Edge;
+using EdgeInfer.Cli.Commands.Models;
+using EdgeInfer.Cli.Commands.Plan;
+using EdgeInfer.Cli.Commands.Profiles;
+using EdgeInfer.Cli.Commands.Pruning;
+using EdgeInfer.Cli.Commands.Reproduce;
 
 namespace EdgeInfer.Cli.Commands;
 

@@ -15,22 +15,32 @@ internal sealed class RadioFlags
 
     public RadioFlags()
     {
-        Number("--distance", "distanceMeters", "Horizontal BS–UE distance d2D in metres, 10–5000 (default 100).", (r, v) => r with { Distance = new Meters(v) });
-        Number("--frequency-ghz", "carrierFrequencyGhz", "Carrier frequency in GHz, 0.5–100 (default 3.5).", (r, v) => r with { CarrierFrequency = new Hertz(v * 1e9) });
+        Number("--distance", "distanceMeters", "Horizontal BS–UE distance d2D in metres, 10–5000 (default 100).",
+            (r, v) => r with { Distance = new Meters(v) });
+        Number("--frequency-ghz", "carrierFrequencyGhz", "Carrier frequency in GHz, 0.5–100 (default 3.5).",
+            (r, v) => r with { CarrierFrequency = new Hertz(v * 1e9) });
         Number("--bandwidth-mhz", "bandwidthMhz", "Bandwidth in MHz (default 100).", (r, v) => r with { Bandwidth = new Hertz(v * 1e6) });
-        Number("--bs-power-dbm", "baseStationTxPowerDbm", "BS transmit power in dBm (default 23).", (r, v) => r with { BaseStationTxPower = new DecibelMilliwatts(v) });
+        Number("--bs-power-dbm", "baseStationTxPowerDbm", "BS transmit power in dBm (default 23).",
+            (r, v) => r with { BaseStationTxPower = new DecibelMilliwatts(v) });
         Number("--ue-power-dbm", "deviceTxPowerDbm", "UE transmit power in dBm (default 10).", (r, v) => r with { DeviceTxPower = new DecibelMilliwatts(v) });
-        Number("--bs-elements", "baseStationAntennaElements", "Antenna elements at the BS (default 16).", (r, v) => r with { BaseStationAntennaElements = Elements(v, "--bs-elements") });
-        Number("--ue-elements", "deviceAntennaElements", "Antenna elements at the UE (default 16).", (r, v) => r with { DeviceAntennaElements = Elements(v, "--ue-elements") });
+        Number("--bs-elements", "baseStationAntennaElements", "Antenna elements at the BS (default 16).",
+            (r, v) => r with { BaseStationAntennaElements = Elements(v, "--bs-elements") });
+        Number("--ue-elements", "deviceAntennaElements", "Antenna elements at the UE (default 16).",
+            (r, v) => r with { DeviceAntennaElements = Elements(v, "--ue-elements") });
         Number("--element-gain-dbi", "elementGainDbi", "Gain of one antenna element in dBi (default 0).", (r, v) => r with { ElementGain = new Decibels(v) });
-        Number("--bs-noise-figure-db", "baseStationNoiseFigureDb", "BS receiver noise figure in dB (default 5).", (r, v) => r with { BaseStationNoiseFigure = new Decibels(v) });
-        Number("--ue-noise-figure-db", "deviceNoiseFigureDb", "UE receiver noise figure in dB (default 9).", (r, v) => r with { DeviceNoiseFigure = new Decibels(v) });
+        Number("--bs-noise-figure-db", "baseStationNoiseFigureDb", "BS receiver noise figure in dB (default 5).",
+            (r, v) => r with { BaseStationNoiseFigure = new Decibels(v) });
+        Number("--ue-noise-figure-db", "deviceNoiseFigureDb", "UE receiver noise figure in dB (default 9).",
+            (r, v) => r with { DeviceNoiseFigure = new Decibels(v) });
         Number("--bs-height", "baseStationHeightMeters", "BS antenna height in metres (default 10).", (r, v) => r with { BaseStationHeight = new Meters(v) });
         Number("--ue-height", "deviceHeightMeters", "UE antenna height in metres, 1.5–22.5 (default 1.5).", (r, v) => r with { DeviceHeight = new Meters(v) });
     }
 
     /// <summary><c>--condition los|nlos|expected</c>.</summary>
-    public Option<string?> Condition { get; } = new("--condition") { Description = "Propagation condition: los, nlos or expected (LOS-probability-weighted rates). Default los." };
+    public Option<string?> Condition { get; } = new("--condition")
+    {
+        Description = "Propagation condition: los, nlos or expected (LOS-probability-weighted rates). Default los.",
+    };
 
     /// <summary>Adds every radio flag to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
@@ -93,5 +103,7 @@ internal sealed class RadioFlags
         numbers.Add((new Option<double?>(name) { Description = description }, field, apply));
 
     private static int Elements(double value, string flag) =>
-        value is >= 1 and <= 65536 && Math.Floor(value) == value ? (int)value : throw new UsageException($"{flag} {value} must be a whole number between 1 and 65536.");
+        value is >= 1 and <= 65536 && Math.Floor(value) == value
+            ? (int)value
+            : throw new UsageException($"{flag} {value} must be a whole number between 1 and 65536.");
 }

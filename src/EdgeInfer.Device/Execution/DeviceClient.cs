@@ -32,7 +32,7 @@ public static class DeviceClient
         var model = await client.ModelAsync(request.Model, cancellationToken).ConfigureAwait(false);
         var shape = InputShape(model);
         var input = request.Input is null ? DeviceInput.Synthetic(shape) : DeviceInput.FromFile(request.Input, shape);
-        var pruned = new VariantQuery(request.PruningFactor, request.Method);
+        var pruned = request.PrunedVariant;
         var overheads = await ProbeAsync(client, request, model, input, rates, progress, cancellationToken).ConfigureAwait(false);
         var inputs = new DevicePlanInputs
         {

@@ -1,9 +1,13 @@
 using EdgeInfer.Core;
 using EdgeInfer.Core.Radio;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Device.Execution;
 
-/// <summary>One <c>edgeinfer device</c> run. Validated once by <see cref="Validated"/>.</summary>
+/// <summary>
+/// One <c>edgeinfer device</c> run. Validated once by <see cref="Validated"/>; each of <see cref="Problems"/> starts with
+/// the property's camelCase name (hosts name their own flags).
+/// </summary>
 public sealed record DeviceRunRequest
 {
     /// <summary>Strategy names accepted besides the six: <c>auto</c> (plan, then run the choice) and <c>all</c> (run all six).</summary>
@@ -21,11 +25,14 @@ public sealed record DeviceRunRequest
     /// <summary><c>auto</c>, <c>all</c> or a strategy name. Default auto.</summary>
     public string Strategy { get; init; } = "auto";
 
-    /// <summary>Pruning factor of the pruned strategies, in (0, 0.99]. Default 0.7.</summary>
-    public double PruningFactor { get; init; } = 0.7;
+    /// <summary>Pruning factor of the pruned strategies, above 0 (0 is the full model). Default 0.7.</summary>
+    public PruningFactor PruningFactor { get; init; } = PruningFactor.Of(0.7);
 
-    /// <summary>Pruning method: global, layer or channel. Default global.</summary>
-    public string Method { get; init; } = "global";
+    /// <summary>Pruning method of the pruned strategies. Default global.</summary>
+    public PruningMethod Method { get; init; } = PruningMethod.Global;
+
+    /// <summary>The variant the pruned strategies use: <see cref="Model"/> pruned with <see cref="Method"/> at <see cref="PruningFactor"/>.</summary>
+    public ModelVariant PrunedVariant => ModelVariant.Pruned(Model, Method, PruningFactor);
 
     /// <summary>
     /// Format device strategies download pruned models in: <c>wire</c> (default; decoded on the device), <c>onnx</c>
@@ -69,43 +76,46 @@ public sealed record DeviceRunRequest
     /// <summary>Checks every field; throws one <see cref="EdgeInferInputException"/> listing every problem.</summary>
     public DeviceRunRequest Validated()
     {
+        var problems = Problems();
+        return problems.Count == 0 ? this : throw new EdgeInferInputException(string.Join("; ", problems) + ".");
+    }
+
+    /// <summary>Every problem, each starting with the property's camelCase name (<c>requests 0 is outside [1, 100000]</c>); empty when valid.</summary>
+    public IReadOnlyList<string> Problems()
+    {
         var problems = new List<string>();
         if (Requests is < 1 or > 100_000)
         {
-            problems.Add($"--requests {Requests} is outside [1, 100000]");
+            problems.Add($"requests {Requests} is outside [1, 100000]");
         }
 
         if (!ExtraStrategies.Contains(Strategy) && !Core.Planning.Strategies.All.Any(s => Core.Planning.Strategies.Name(s) == Strategy))
         {
-            problems.Add($"--strategy '{Strategy}' is not one of auto, all, {string.Join(", ", Core.Planning.Strategies.All.Select(s => Core.Planning.Strategies.Name(s)))}");
+            var names = Core.Planning.Strategies.All.Select(s => Core.Planning.Strategies.Name(s));
+            problems.Add($"strategy '{Strategy}' is not one of auto, all, {string.Join(", ", names)}");
         }
 
-        if (!double.IsFinite(PruningFactor) || PruningFactor <= 0 || PruningFactor > 0.99)
+        if (PruningFactor.IsZero)
         {
-            problems.Add($"--pf {PruningFactor} is outside (0, 0.99]");
-        }
-
-        if (Method is not ("global" or "layer" or "channel"))
-        {
-            problems.Add($"--method '{Method}' is not one of global, layer, channel");
+            problems.Add("pruningFactor 0 is the full model; the pruned strategies need a pruning factor above 0");
         }
 
         if (PrunedFormat is not ("wire" or "onnx" or "sparse-onnx"))
         {
-            problems.Add($"--pruned-format '{PrunedFormat}' is not one of wire, onnx, sparse-onnx");
+            problems.Add($"prunedFormat '{PrunedFormat}' is not one of wire, onnx, sparse-onnx");
         }
 
         if (Repeat is < 1 or > 100)
         {
-            problems.Add($"--repeat {Repeat} is outside [1, 100]");
+            problems.Add($"repeat {Repeat} is outside [1, 100]");
         }
 
         if (DeviceThreads is < 1 or > 1024)
         {
-            problems.Add($"--device-threads {DeviceThreads} is outside [1, 1024]");
+            problems.Add($"deviceThreads {DeviceThreads} is outside [1, 1024]");
         }
 
         problems.AddRange(Radio.Problems());
-        return problems.Count == 0 ? this : throw new EdgeInferInputException(string.Join("; ", problems) + ".");
+        return problems;
     }
 }

@@ -4,6 +4,8 @@ using System.Runtime.InteropServices;
 using EdgeInfer.Core.Planning;
 using EdgeInfer.Device.Http;
 using EdgeInfer.Device.Planning;
+using EdgeInfer.Models.Repository;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Pruning.Wire;
 using EdgeInfer.Runtime.Execution;
 using EdgeInfer.Runtime.Measurement;
@@ -21,7 +23,8 @@ namespace EdgeInfer.Device.Execution;
 public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, DeviceInput input, RuntimeOptions deviceRuntime, string prunedFormat = "wire")
 {
     /// <summary>Runs <paramref name="strategy"/> with Q = <paramref name="requests"/> and sets the planner's numbers beside the measured ones.</summary>
-    public async Task<StrategyRun> RunAsync(Strategy strategy, string model, VariantQuery pruned, int requests, PlanContext plan, CancellationToken cancellationToken)
+    public async Task<StrategyRun> RunAsync(
+        Strategy strategy, string model, ModelVariant pruned, int requests, PlanContext plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var variant = strategy.UsesPrunedModel() ? pruned : null;
@@ -41,11 +44,11 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
         var errors = new RelativeErrors(
             (run.Measured.CycleDelaySeconds - predicted.CycleDelaySeconds) / predicted.CycleDelaySeconds,
             (run.Measured.LifetimeDelaySeconds - predicted.LifetimeDelaySeconds) / predicted.LifetimeDelaySeconds);
-        return new StrategyRun(strategy.Name(), model, variant?.Variant ?? "full", requests, run.Completed, run.Measured, predicted, errors,
+        return new StrategyRun(strategy.Name(), model, variant?.Name ?? ModelRepository.FullVariant, requests, run.Completed, run.Measured, predicted, errors,
             client.Retries - retriesBefore, run.Fallbacks, run.Errors, run.Notes, run.FirstTop5);
     }
 
-    private async Task<Partial> RunAtEdgeAsync(string model, VariantQuery? variant, int requests, DeviceProfile powers, CancellationToken cancellationToken)
+    private async Task<Partial> RunAtEdgeAsync(string model, ModelVariant? variant, int requests, DeviceProfile powers, CancellationToken cancellationToken)
     {
         var p = new Partial();
         var edge = new EdgeTotals(requests);
@@ -75,7 +78,7 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
 
     /// <summary>One request at the edge (with the client's retries); not completed: why it failed.</summary>
     private async Task<(bool Completed, string? Failure)> InferAtEdgeAsync(
-        string model, VariantQuery? variant, bool first, Partial p, EdgeTotals edge, CancellationToken cancellationToken)
+        string model, ModelVariant? variant, bool first, Partial p, EdgeTotals edge, CancellationToken cancellationToken)
     {
         try
         {
@@ -109,9 +112,9 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
     }
 
     /// <summary>The edge failed after the retries: infer locally when the model is already on the device, else record the error.</summary>
-    private void FallBack(string model, VariantQuery? variant, int request, string? failure, Partial p, EdgeTotals edge)
+    private void FallBack(string model, ModelVariant? variant, int request, string? failure, Partial p, EdgeTotals edge)
     {
-        var path = cache.RunnableOf(model, variant?.Variant ?? "full");
+        var path = cache.RunnableOf(model, variant?.Name ?? ModelRepository.FullVariant);
         if (path is not null && input.IsTensor)
         {
             edge.Local ??= RuntimeSession.Open(path, deviceRuntime);
@@ -127,7 +130,7 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
         }
     }
 
-    private async Task<Partial> RunOnDeviceAsync(string model, VariantQuery? variant, int requests, DeviceProfile powers, CancellationToken cancellationToken)
+    private async Task<Partial> RunOnDeviceAsync(string model, ModelVariant? variant, int requests, DeviceProfile powers, CancellationToken cancellationToken)
     {
         var p = new Partial();
         if (!input.IsTensor)
@@ -136,7 +139,7 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
                 + $"'{input.Description}' is an image, which only the edge preprocesses.");
         }
 
-        var name = variant?.Variant ?? "full";
+        var name = variant?.Name ?? ModelRepository.FullVariant;
         var format = variant is null ? "onnx" : prunedFormat;
         var file = cache.PathOf(model, name, format);
         var (call, etag, problem) = await client.DownloadAsync(model, variant, format, file, DeviceModelCache.ETagOf(file), cancellationToken).ConfigureAwait(false);

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using EdgeInfer.Contracts;
 using EdgeInfer.Core;
 using EdgeInfer.Device.Shaping;
+using EdgeInfer.Pruning.Variants;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 
@@ -78,7 +79,8 @@ public sealed class EdgeClient : IDisposable
         await GetJsonAsync<ModelView>("/v1/models/" + Uri.EscapeDataString(name), cancellationToken).ConfigureAwait(false);
 
     /// <summary>One inference at the edge; the body is a float32 tensor (<paramref name="shape"/>) or an image (its content type).</summary>
-    public async Task<(EdgeCall Call, InferenceResult? Reply, string? Problem)> InferAsync(string model, VariantQuery? variant, byte[] body, string contentType, string? shape, CancellationToken cancellationToken)
+    public async Task<(EdgeCall Call, InferenceResult? Reply, string? Problem)> InferAsync(
+        string model, ModelVariant? variant, byte[] body, string contentType, string? shape, CancellationToken cancellationToken)
     {
         var url = $"/v1/models/{Uri.EscapeDataString(model)}/infer" + (variant is null ? "" : "?" + variant.Query);
         var record = new TransferRecord();
@@ -113,7 +115,8 @@ public sealed class EdgeClient : IDisposable
     /// a download is one rename (no side file to write first and delete after: on ext4 that delete alone cost ~5 ms).
     /// </summary>
     /// <returns>The call and the ETag of the file now at <paramref name="destination"/>.</returns>
-    public async Task<(EdgeCall Call, string? ETag, string? Problem)> DownloadAsync(string model, VariantQuery? variant, string format, string destination, string? etag, CancellationToken cancellationToken)
+    public async Task<(EdgeCall Call, string? ETag, string? Problem)> DownloadAsync(
+        string model, ModelVariant? variant, string format, string destination, string? etag, CancellationToken cancellationToken)
     {
         var url = $"/v1/models/{Uri.EscapeDataString(model)}/download?format={format}" + (variant is null ? "" : "&" + variant.Query);
         var (partial, partialTag) = FindPartial(destination);
@@ -244,14 +247,14 @@ public sealed class EdgeClient : IDisposable
     }
 
     /// <summary><c>DELETE /v1/models/{name}/cache</c>: the edge forgets its on-demand copy of the variant.</summary>
-    public async Task EvictAsync(string model, VariantQuery variant, CancellationToken cancellationToken)
+    public async Task EvictAsync(string model, ModelVariant variant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(variant);
         using var response = await http.DeleteAsync($"/v1/models/{Uri.EscapeDataString(model)}/cache?{variant.Query}", cancellationToken).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw new EdgeInferInputException($"Evicting {model}/{variant.Variant} at the edge failed: {Problem(response, text)}");
+            throw new EdgeInferInputException($"Evicting {variant} at the edge failed: {Problem(response, text)}");
         }
     }
 

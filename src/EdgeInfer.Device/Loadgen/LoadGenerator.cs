@@ -5,7 +5,6 @@ using System.Net.Http.Headers;
 using EdgeInfer.Contracts;
 using EdgeInfer.Core;
 using EdgeInfer.Device.Execution;
-using EdgeInfer.Device.Http;
 using EdgeInfer.Runtime.Measurement;
 
 namespace EdgeInfer.Device.Loadgen;
@@ -30,7 +29,8 @@ public static class LoadGenerator
         var catalogEntry = await http.GetStringAsync("/v1/models/" + Uri.EscapeDataString(options.Model), cancellationToken).ConfigureAwait(false);
         var model = System.Text.Json.JsonSerializer.Deserialize<ModelView>(catalogEntry, EdgeJson.Options)!;
         var input = DeviceInput.Synthetic(DeviceClient.InputShape(model));
-        var url = $"/v1/models/{Uri.EscapeDataString(options.Model)}/infer" + (options.PruningFactor > 0 ? "?" + new VariantQuery(options.PruningFactor, options.Method).Query : "");
+        var variant = options.Variant;
+        var url = $"/v1/models/{Uri.EscapeDataString(options.Model)}/infer" + (variant.IsFull ? "" : "?" + variant.Query);
 
         async Task<int> SendAsync(CancellationToken ct)
         {

@@ -1,8 +1,12 @@
 using EdgeInfer.Core;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Device.Loadgen;
 
-/// <summary>A load test: C concurrent closed-loop clients until R requests or a duration, like Triton's perf_analyzer.</summary>
+/// <summary>
+/// A load test: C concurrent closed-loop clients until R requests or a duration, like Triton's perf_analyzer. Each of
+/// <see cref="Problems"/> starts with the property's camelCase name (hosts name their own flags).
+/// </summary>
 public sealed record LoadgenOptions
 {
     /// <summary>The edge URL (HTTP load); null for an in-process target (<see cref="LoadGenerator.MeasureAsync"/>).</summary>
@@ -21,10 +25,13 @@ public sealed record LoadgenOptions
     public TimeSpan? Duration { get; init; }
 
     /// <summary>Pruning factor (0: full model).</summary>
-    public double PruningFactor { get; init; }
+    public PruningFactor PruningFactor { get; init; }
 
-    /// <summary>Pruning method.</summary>
-    public string Method { get; init; } = "global";
+    /// <summary>Pruning method (for pf above 0).</summary>
+    public PruningMethod Method { get; init; } = PruningMethod.Global;
+
+    /// <summary>The variant asked for: <see cref="Model"/> pruned with <see cref="Method"/> at <see cref="PruningFactor"/> (pf 0: the full model).</summary>
+    public ModelVariant Variant => ModelVariant.Pruned(Model, Method, PruningFactor);
 
     /// <summary>Untimed requests per client before measuring. Default 1.</summary>
     public int WarmupPerClient { get; init; } = 1;
@@ -32,32 +39,34 @@ public sealed record LoadgenOptions
     /// <summary>Checks every field; one message lists every problem.</summary>
     public LoadgenOptions Validated()
     {
+        var problems = Problems();
+        return problems.Count == 0 ? this : throw new EdgeInferInputException(string.Join("; ", problems) + ".");
+    }
+
+    /// <summary>Every problem, each starting with the property's camelCase name (<c>concurrency 0 is outside [1, 4096]</c>); empty when valid.</summary>
+    public IReadOnlyList<string> Problems()
+    {
         var problems = new List<string>();
         if (Concurrency is < 1 or > 4096)
         {
-            problems.Add($"--concurrency {Concurrency} is outside [1, 4096]");
+            problems.Add($"concurrency {Concurrency} is outside [1, 4096]");
         }
 
         if ((Requests is null) == (Duration is null))
         {
-            problems.Add("give exactly one of --requests and --duration");
+            problems.Add("requests or duration: give exactly one");
         }
 
         if (Requests is < 1)
         {
-            problems.Add($"--requests {Requests} must be at least 1");
+            problems.Add($"requests {Requests} must be at least 1");
         }
 
         if (Duration is { } d && d <= TimeSpan.Zero)
         {
-            problems.Add($"--duration {d} must be positive");
+            problems.Add($"duration {d} must be positive");
         }
 
-        if (PruningFactor is < 0 or > 0.99 || double.IsNaN(PruningFactor))
-        {
-            problems.Add($"--pf {PruningFactor} is outside [0, 0.99]");
-        }
-
-        return problems.Count == 0 ? this : throw new EdgeInferInputException(string.Join("; ", problems) + ".");
+        return problems;
     }
 }

@@ -1,6 +1,6 @@
 using EdgeInfer.Contracts;
 using EdgeInfer.Core.Radio;
-using EdgeInfer.Device.Http;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Profiles;
 
 namespace EdgeInfer.Device.Planning;
@@ -18,7 +18,7 @@ public sealed record DevicePlanInputs
     public required StatusView Status { get; init; }
 
     /// <summary>The pruned variant the pruned strategies use.</summary>
-    public required VariantQuery Pruned { get; init; }
+    public required ModelVariant Pruned { get; init; }
 
     /// <summary>Q, the requests of the model's lifetime (≥ 1).</summary>
     public required long Requests { get; init; }

@@ -3,8 +3,8 @@ using EdgeInfer.Contracts;
 using EdgeInfer.Core.Planning;
 using EdgeInfer.Core.Quantities;
 using EdgeInfer.Core.Radio;
-using EdgeInfer.Device.Http;
 using EdgeInfer.Models.Repository;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Profiles;
 
 namespace EdgeInfer.Device.Planning;
@@ -47,10 +47,10 @@ public static class DevicePlanning
     {
         var (model, status, pruned) = (inputs.Model, inputs.Status, inputs.Pruned);
         var full = FullEntry(model);
-        var prunedEntry = model.Variants.FirstOrDefault(v => v.Variant == pruned.Variant);
+        var prunedEntry = model.Variants.FirstOrDefault(v => v.Variant == pruned.Name);
         var fullSize = full.Sizes.Onnx;
         var prunedSize = PrunedSize(prunedEntry, fullSize, pruned, inputs.PrunedFormat, sources);
-        var (edgeFull, edgePruned) = EdgeTimes(status, model.Name, pruned.Variant, sources);
+        var (edgeFull, edgePruned) = EdgeTimes(status, model.Name, pruned.Name, sources);
         var (deviceFull, devicePruned) = DeviceTimes(inputs, edgeFull, edgePruned, sources);
         var prune = PruneSeconds(status, model.Name, fullSize, sources);
         sources.Add($"input size: {inputs.InputBytes} B per request; result size {inputs.ResultBytes} B (paper)");
@@ -77,7 +77,7 @@ public static class DevicePlanning
                     DeviceInference = new Seconds(devicePruned),
                     EdgeInference = new Seconds(edgePruned),
                     Prune = new Seconds(prune),
-                    PruningFactor = pruned.PruningFactor,
+                    PruningFactor = pruned.Factor.Value,
                     Top1 = prunedEntry?.Top1 ?? prunedAccuracy?.Top1,
                     Top5 = prunedEntry?.Top5 ?? prunedAccuracy?.Top5,
                 },
@@ -92,9 +92,9 @@ public static class DevicePlanning
         scenario = WithDeviceSetup(scenario, inputs, sources);
         // The edge opens the dense pruned variant: its ONNX size (the catalog's, else the full model's for unstructured pruning).
         var fullSize = FullEntry(model).Sizes.Onnx;
-        var prunedOnnx = model.Variants.FirstOrDefault(v => v.Variant == pruned.Variant)?.Sizes.Onnx
-            ?? (pruned.Method == "channel" ? (long)(fullSize * (1 - pruned.PruningFactor)) : fullSize);
-        var open = EdgeSessionOpen(inputs.Status, model, pruned.Variant, prunedOnnx, sources);
+        var prunedOnnx = model.Variants.FirstOrDefault(v => v.Variant == pruned.Name)?.Sizes.Onnx
+            ?? (pruned.Method == PruningMethod.Channel ? (long)(fullSize * (1 - pruned.Factor.Value)) : fullSize);
+        var open = EdgeSessionOpen(inputs.Status, model, pruned.Name, prunedOnnx, sources);
         sources.Add(F($"request overhead (beyond the paper): {overheads.Request.Value * 1e3:0.##} ms, ")
             + F($"median over {overheads.RequestProbes} probe inferences of wall − T_in − T_res − edge service"));
         sources.Add(F($"download overhead (beyond the paper): {overheads.Download.Value * 1e3:0.##} ms, ")
@@ -134,7 +134,7 @@ public static class DevicePlanning
             return (edgeFull * threads, edgePruned * threads);
         }
 
-        var devicePruned = DeviceTime(profile, model, inputs.Pruned.Variant) ?? deviceFull;
+        var devicePruned = DeviceTime(profile, model, inputs.Pruned.Name) ?? deviceFull;
         sources.Add(F($"device inference: device profile median {deviceFull * 1e3:0.##} ms (full), {devicePruned * 1e3:0.##} ms (pruned)"));
         return (deviceFull, devicePruned);
     }
@@ -143,9 +143,11 @@ public static class DevicePlanning
     /// The recorded accuracy point of the pruned variant: a variant the edge has not made yet has no catalog entry, but
     /// its accuracy may still be recorded for the model.
     /// </summary>
-    private static AccuracyRecord? PrunedAccuracy(ModelView model, VariantView full, VariantView? prunedEntry, VariantQuery pruned, List<string> sources)
+    private static AccuracyRecord? PrunedAccuracy(ModelView model, VariantView full, VariantView? prunedEntry, ModelVariant pruned, List<string> sources)
     {
-        var prunedAccuracy = model.Accuracy?.Points.FirstOrDefault(p => p.Method == pruned.Method && Math.Abs(p.PruningFactor - pruned.PruningFactor) < 0.005);
+        var prunedAccuracy = model.Accuracy?.Points.FirstOrDefault(p =>
+            PruningMethods.TryParse(p.Method, out var method) && method == pruned.Method
+            && PruningFactor.TryOf(p.PruningFactor, out var factor) && factor == pruned.Factor);
         sources.Add(full.Top1 is null && prunedEntry?.Top1 is null && prunedAccuracy is null
             ? "accuracy: not recorded at the edge (evaluate --record); accuracy constraints cannot be met"
             : F($"accuracy: edge catalog, Top-1 {full.Top1:0.###} (full), ")
@@ -216,7 +218,7 @@ public static class DevicePlanning
     /// </summary>
     private static PlanningScenario WithDeviceSetup(PlanningScenario scenario, DevicePlanInputs inputs, List<string> sources)
     {
-        var (profile, model, prunedVariant) = (inputs.DeviceProfile, inputs.Model.Name, inputs.Pruned.Variant);
+        var (profile, model, prunedVariant) = (inputs.DeviceProfile, inputs.Model.Name, inputs.Pruned.Name);
         var (prunedFormat, deviceOpenedModel) = (inputs.PrunedFormat, inputs.DeviceOpenedModel);
         var full = profile?.Device?.Find(model, "full")?.Measurements.FirstOrDefault();
         var pruned = profile?.Device?.Find(model, prunedVariant)?.Measurements.FirstOrDefault();
@@ -254,7 +256,7 @@ public static class DevicePlanning
         status.Service.FirstOrDefault(t => t.Model == model && t.Variant == variant)?.MedianSeconds
         ?? status.Inference.FirstOrDefault(t => t.Model == model && t.Variant == variant)?.MedianSeconds;
 
-    private static long PrunedSize(VariantView? entry, long fullSize, VariantQuery pruned, string format, List<string> sources)
+    private static long PrunedSize(VariantView? entry, long fullSize, ModelVariant pruned, string format, List<string> sources)
     {
         var known = format switch
         {
@@ -268,17 +270,17 @@ public static class DevicePlanning
             return size;
         }
 
-        var keep = 1 - pruned.PruningFactor;
+        var keep = 1 - pruned.Factor.Value;
         var (estimate, how) = format switch
         {
             // Unstructured pruning keeps dense tensors; channel pruning removes about pf of the weights.
-            "onnx" => pruned.Method == "channel" ? ((long)(fullSize * keep), "full × (1 − pf)") : (fullSize, "full (zeros stay dense)"),
+            "onnx" => pruned.Method == PruningMethod.Channel ? ((long)(fullSize * keep), "full × (1 − pf)") : (fullSize, "full (zeros stay dense)"),
             // COO: 4-byte value + 8-byte index per kept weight, where that is smaller than dense.
             "sparse-onnx" => ((long)(fullSize * Math.Min(1, 3 * keep)), "full × min(1, 3·(1 − pf))"),
             // Bitmask (1 bit per weight) + the kept float32 values, before the compression pass.
             _ => ((long)(fullSize * (keep + (1.0 / 32))), "full × (1 − pf + 1/32)"),
         };
-        sources.Add(F($"pruned size: estimated {estimate} B = {how} of {fullSize} B, the edge has not made {pruned.Variant} as {format} yet"));
+        sources.Add(F($"pruned size: estimated {estimate} B = {how} of {fullSize} B, the edge has not made {pruned.Name} as {format} yet"));
         return estimate;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EdgeInfer.Edge.Variants;
+using EdgeInfer.Pruning.Variants;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -23,27 +24,27 @@ public static class DownloadApi
     {
         app.MapGet("/v1/models/{name}/download", async (string name, string? pf, string? method, string? format, HttpContext context, VariantStore store) =>
         {
-            var spec = VariantSpec.Parse(name, pf, method);
-            var modelFormat = VariantSpec.ParseFormat(format);
-            var resolved = await store.ResolveAsync(spec, modelFormat, context.RequestAborted);
+            var variant = ModelVariant.FromRequest(name, pf, method);
+            var modelFormat = ModelFormats.Parse(format);
+            var resolved = await store.ResolveAsync(variant, modelFormat, context.RequestAborted);
             context.Response.Headers[OriginHeader] = resolved.Origin.ToString().ToLowerInvariant();
             context.Response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture,
                 $"prune;dur={resolved.PruneSeconds * 1e3:0.###}, encode;dur={resolved.EncodeSeconds * 1e3:0.###}");
             var contentType = modelFormat == ModelFormat.Wire ? "application/vnd.edgeinfer.wire" : "application/octet-stream";
             var fileName = modelFormat switch
             {
-                ModelFormat.Wire => $"{spec.Model}-{spec.Variant}.eiw",
-                ModelFormat.SparseOnnx => $"{spec.Model}-{spec.Variant}.sparse.onnx",
-                _ => $"{spec.Model}-{spec.Variant}.onnx",
+                ModelFormat.Wire => $"{variant.Model}-{variant.Name}.eiw",
+                ModelFormat.SparseOnnx => $"{variant.Model}-{variant.Name}.sparse.onnx",
+                _ => $"{variant.Model}-{variant.Name}.onnx",
             };
             return TypedResults.PhysicalFile(resolved.File.Path, contentType, fileName, File.GetLastWriteTimeUtc(resolved.File.Path),
                 new EntityTagHeaderValue(resolved.File.ETag), enableRangeProcessing: true);
         });
         app.MapDelete("/v1/models/{name}/cache", (string name, string? pf, string? method, VariantStore store) =>
         {
-            var spec = VariantSpec.Parse(name, pf, method);
+            var variant = ModelVariant.FromRequest(name, pf, method);
             _ = store.FullModel(name);
-            return TypedResults.Ok(new { model = name, variant = spec.Variant, removedFiles = store.Cache.Remove(name, spec.Variant) });
+            return TypedResults.Ok(new { model = name, variant = variant.Name, removedFiles = store.Cache.Remove(name, variant.Name) });
         });
         return app;
     }

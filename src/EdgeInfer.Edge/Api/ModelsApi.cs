@@ -1,6 +1,7 @@
 using EdgeInfer.Contracts;
 using EdgeInfer.Edge.Variants;
 using EdgeInfer.Models.Repository;
+using EdgeInfer.Pruning.Variants;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,7 +17,7 @@ public static class ModelsApi
         app.MapGet("/v1/models", (VariantStore store) => TypedResults.Ok(new CatalogView(Catalog(store, null))));
         app.MapGet("/v1/models/{name}", (string name, VariantStore store) =>
         {
-            _ = VariantSpec.Parse(name, null, null);
+            _ = ModelVariant.FromRequest(name, null, null);
             _ = store.FullModel(name);
             return TypedResults.Ok(Catalog(store, name).Single());
         });
@@ -41,9 +42,23 @@ public static class ModelsApi
                     if (variants.All(v => v.Variant != variant) && File.Exists(dense))
                     {
                         var full = group.FirstOrDefault(e => e.Variant == ModelRepository.FullVariant);
-                        var (pf, method) = ParseVariant(variant);
+                        var (pf, method) = ModelVariant.TryParseName(group.Key, variant, out var parsed) && !parsed.IsFull
+                            ? (parsed.Factor.Value, parsed.Method?.Name())
+                            : ((double?)null, (string?)null);
                         var known = pf is { } f ? accuracy?.Find(method, f) : null;
-                        variants.Add(new VariantView(variant, "cached", new FileInfo(dense).Length, Sizes(store, group.Key, variant, dense), full?.Metadata.Parameters, full?.Metadata.Macs, full?.Metadata.Trained ?? false, pf, method, $"{group.Key}/full pruned on demand", known?.Top1, known?.Top5));
+                        variants.Add(new VariantView(
+                            variant,
+                            "cached",
+                            new FileInfo(dense).Length,
+                            Sizes(store, group.Key, variant, dense),
+                            full?.Metadata.Parameters,
+                            full?.Metadata.Macs,
+                            full?.Metadata.Trained ?? false,
+                            pf,
+                            method,
+                            $"{group.Key}/full pruned on demand",
+                            known?.Top1,
+                            known?.Top5));
                     }
                 }
             }
@@ -74,13 +89,5 @@ public static class ModelsApi
         }
 
         return new FormatSizes(new FileInfo(dense).Length, Size("model.eiw"), Size("model.sparse.onnx"));
-    }
-
-    private static (double? Pf, string? Method) ParseVariant(string variant)
-    {
-        var dash = variant.IndexOf('-', StringComparison.Ordinal);
-        return dash > 0 && double.TryParse(variant[(dash + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var pf)
-            ? (pf, variant[..dash])
-            : (null, null);
     }
 }

@@ -42,7 +42,7 @@ public sealed partial class EdgeWarmup(
     public static readonly TimeSpan TierUpPause = TimeSpan.FromSeconds(1);
 
     /// <summary>Pruning factor of the calibration prunes: the device client's default.</summary>
-    public const double CalibrationPruningFactor = 0.7;
+    public static PruningFactor CalibrationPruningFactor { get; } = PruningFactor.Of(0.7);
 
     private volatile WarmupView state = new(!options.Warmup, null, null, null, null, null, null);
 
@@ -77,7 +77,7 @@ public sealed partial class EdgeWarmup(
             // The endpoints first, so their JIT work is not in the timed prunes.
             await CallEndpointsAsync(model, stopping).ConfigureAwait(false);
             var bytes = new FileInfo(model.ModelPath).Length;
-            var (seconds, open) = Calibrate(model.ModelPath);
+            var (seconds, open) = Calibrate(model.ModelPath, ModelVariant.Pruned(model.Name, PruningMethod.Global, CalibrationPruningFactor));
             state = state with
             {
                 Done = true,
@@ -101,7 +101,7 @@ public sealed partial class EdgeWarmup(
     /// then open the freshly written result as a request opens one (the on-demand sequence). Returns the median prune and
     /// the median open, in seconds.
     /// </summary>
-    private (double Prune, double Open) Calibrate(string modelPath)
+    private (double Prune, double Open) Calibrate(string modelPath, ModelVariant variant)
     {
         var folder = Directory.CreateTempSubdirectory("edgeinfer-warmup-").FullName;
         try
@@ -112,7 +112,7 @@ public sealed partial class EdgeWarmup(
             void Prune()
             {
                 output = Path.Combine(folder, $"model-{++round}.onnx");
-                pruner.Prune(modelPath, output, CalibrationPruningFactor, PruningMethod.Global, Path.Combine(folder, $"model-{round}.eiw"));
+                pruner.Prune(modelPath, output, variant, Path.Combine(folder, $"model-{round}.eiw"));
             }
 
             double Open()

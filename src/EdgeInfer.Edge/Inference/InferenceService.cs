@@ -5,6 +5,7 @@ using EdgeInfer.Edge.Admission;
 using EdgeInfer.Edge.Api;
 using EdgeInfer.Edge.Telemetry;
 using EdgeInfer.Edge.Variants;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Classification;
 using Microsoft.AspNetCore.Http;
 
@@ -18,14 +19,14 @@ public sealed class InferenceService(VariantStore variants, AdmissionGate gate, 
 {
     /// <summary>Serves one request.</summary>
     /// <exception cref="EdgeProblemException">404, 400, 429, 503 as the problem is.</exception>
-    public async Task<InferenceResult> InferAsync(HttpRequest request, VariantSpec spec, CancellationToken aborted)
+    public async Task<InferenceResult> InferAsync(HttpRequest request, ModelVariant variant, CancellationToken aborted)
     {
-        var full = variants.FullModel(spec.Model);
+        var full = variants.FullModel(variant.Model);
         var shape = InputShape(full);
         var body = await InputDecoder.DecodeAsync(request, shape, full.ModelPath, aborted).ConfigureAwait(false);
         try
         {
-            return await InferAsync(spec, body, aborted).ConfigureAwait(false);
+            return await InferAsync(variant, body, aborted).ConfigureAwait(false);
         }
         finally
         {
@@ -37,37 +38,37 @@ public sealed class InferenceService(VariantStore variants, AdmissionGate gate, 
     /// The server's inference step without HTTP: admission, variant resolution (pruning on demand), a pooled session,
     /// copy, run, top 5, metrics. <c>loadgen --in-process</c> measures the server against it.
     /// </summary>
-    /// <param name="spec">Model and variant.</param>
+    /// <param name="variant">Model and variant.</param>
     /// <param name="tensor">The float32 NCHW input, exactly the model's input length.</param>
     /// <param name="aborted">Stops waiting for a slot.</param>
     /// <exception cref="EdgeProblemException">404, 400 (wrong length), 429, 503 as the server answers them.</exception>
-    public Task<InferenceResult> InferTensorAsync(VariantSpec spec, byte[] tensor, CancellationToken aborted)
+    public Task<InferenceResult> InferTensorAsync(ModelVariant variant, byte[] tensor, CancellationToken aborted)
     {
-        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(variant);
         ArgumentNullException.ThrowIfNull(tensor);
-        var expected = InputShape(variants.FullModel(spec.Model)).Aggregate(1L, (a, d) => a * d) * sizeof(float);
+        var expected = InputShape(variants.FullModel(variant.Model)).Aggregate(1L, (a, d) => a * d) * sizeof(float);
         return tensor.LongLength == expected
-            ? InferAsync(spec, new InferenceInput(tensor, tensor.Length, "tensor", tensor.Length, 0), aborted)
-            : throw EdgeProblemException.BadRequest($"The tensor holds {tensor.LongLength} bytes; model '{spec.Model}' needs {expected}.");
+            ? InferAsync(variant, new InferenceInput(tensor, tensor.Length, "tensor", tensor.Length, 0), aborted)
+            : throw EdgeProblemException.BadRequest($"The tensor holds {tensor.LongLength} bytes; model '{variant.Model}' needs {expected}.");
     }
 
     /// <summary>The model's input shape for one image (batch 1), or a 400 when it has no input.</summary>
     private static long[] InputShape(Models.Repository.ModelEntry model) =>
         model.Metadata.Inputs.FirstOrDefault()?.Batch1Dims ?? throw EdgeProblemException.BadRequest($"Model '{model.Name}' has no input.");
 
-    private async Task<InferenceResult> InferAsync(VariantSpec spec, InferenceInput body, CancellationToken aborted)
+    private async Task<InferenceResult> InferAsync(ModelVariant variant, InferenceInput body, CancellationToken aborted)
     {
         var queueStart = Stopwatch.GetTimestamp();
         using var lease = await gate.EnterAsync(timeout, aborted).ConfigureAwait(false);
         var queue = Stopwatch.GetElapsedTime(queueStart).TotalSeconds;
 
-        var resolved = await variants.ResolveAsync(spec, ModelFormat.Onnx, aborted).ConfigureAwait(false);
+        var resolved = await variants.ResolveAsync(variant, ModelFormat.Onnx, aborted).ConfigureAwait(false);
         var openStart = Stopwatch.GetTimestamp();
         var session = sessions.Rent(resolved.Dense.Path, out var opened);
         var open = opened ? Stopwatch.GetElapsedTime(openStart).TotalSeconds : 0;
         if (opened)
         {
-            metrics.SessionOpened(spec.Model, spec.Variant, open);
+            metrics.SessionOpened(variant.Model, variant.Name, open);
         }
 
         try
@@ -79,9 +80,9 @@ public sealed class InferenceService(VariantStore variants, AdmissionGate gate, 
             var top5 = TopK.Of(session.Output(0), 5, static (index, probability, logit) => new ClassScore(index, probability, logit));
             // The service time a device plans with is edge compute: an image's decoding counts, a tensor's "decode" (reading
             // the body, i.e. waiting for the upload) does not, since the planner adds the upload as T_in itself.
-            metrics.Inferred(spec.Model, spec.Variant, queue, inference, body.Kind == "image" ? body.DecodeSeconds : 0);
+            metrics.Inferred(variant.Model, variant.Name, queue, inference, body.Kind == "image" ? body.DecodeSeconds : 0);
             var timings = new InferenceTimings(body.DecodeSeconds, queue, resolved.PruneSeconds, open, inference);
-            return new InferenceResult(spec.Model, spec.Variant, resolved.Origin.ToString().ToLowerInvariant(), body.Kind, top5, timings);
+            return new InferenceResult(variant.Model, variant.Name, resolved.Origin.ToString().ToLowerInvariant(), body.Kind, top5, timings);
         }
         finally
         {

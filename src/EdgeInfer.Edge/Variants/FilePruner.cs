@@ -9,8 +9,12 @@ namespace EdgeInfer.Edge.Variants;
 public sealed class FilePruner : IModelPruner
 {
     /// <inheritdoc />
-    public void Prune(string input, string output, double pruningFactor, PruningMethod method, string? wireOutput = null) =>
-        ModelPruning.PruneFile(input, output, new PruneFileOptions(pruningFactor, method, WirePath: wireOutput));
+    public void Prune(string input, string output, ModelVariant variant, string? wireOutput = null)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        var method = variant.Method ?? throw new ArgumentException($"{variant} is the full model; there is nothing to prune.", nameof(variant));
+        ModelPruning.PruneFile(input, output, new PruneFileOptions(variant.Factor.Value, method, WirePath: wireOutput));
+    }
 
     /// <inheritdoc />
     public void EncodeWire(string input, string output) => WireCodec.EncodeFile(input, output);

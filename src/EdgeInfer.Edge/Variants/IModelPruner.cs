@@ -6,10 +6,11 @@ namespace EdgeInfer.Edge.Variants;
 public interface IModelPruner
 {
     /// <summary>
-    /// Prunes the dense ONNX file <paramref name="input"/> at <paramref name="pruningFactor"/> into <paramref name="output"/>,
-    /// and, when <paramref name="wireOutput"/> is given, writes its wire encoding there in the same pass (atomically).
+    /// Prunes the dense ONNX file <paramref name="input"/> (the full model) into <paramref name="output"/> as the pruned
+    /// <paramref name="variant"/> says, and, when <paramref name="wireOutput"/> is given, writes its wire encoding there
+    /// in the same pass (atomically).
     /// </summary>
-    void Prune(string input, string output, double pruningFactor, PruningMethod method, string? wireOutput = null);
+    void Prune(string input, string output, ModelVariant variant, string? wireOutput = null);
 
     /// <summary>Encodes a dense ONNX file into the <c>.eiw</c> wire format.</summary>
     void EncodeWire(string input, string output);

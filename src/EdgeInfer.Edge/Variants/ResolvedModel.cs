@@ -1,4 +1,5 @@
 using EdgeInfer.Models.Repository;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Edge.Variants;
 
@@ -19,11 +20,12 @@ public enum VariantOrigin
 }
 
 /// <summary>A resolved variant: the dense model, the file to serve in the asked format, and what it cost.</summary>
-/// <param name="Spec">The request.</param>
+/// <param name="Variant">The variant asked for.</param>
 /// <param name="Full">The repository's full model (its metadata: input spec, parameters).</param>
 /// <param name="Dense">The dense ONNX file of the variant (what inference runs).</param>
 /// <param name="File">The file in the asked format.</param>
 /// <param name="Origin">Where the dense file came from.</param>
 /// <param name="PruneSeconds">Time spent pruning in this request (0 unless <see cref="VariantOrigin.Pruned"/>).</param>
 /// <param name="EncodeSeconds">Time spent encoding the asked format in this request.</param>
-public sealed record ResolvedModel(VariantSpec Spec, ModelEntry Full, CachedFile Dense, CachedFile File, VariantOrigin Origin, double PruneSeconds, double EncodeSeconds);
+public sealed record ResolvedModel(
+    ModelVariant Variant, ModelEntry Full, CachedFile Dense, CachedFile File, VariantOrigin Origin, double PruneSeconds, double EncodeSeconds);

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using EdgeInfer.Edge.Api;
 using EdgeInfer.Edge.Telemetry;
 using EdgeInfer.Models.Repository;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Edge.Variants;
 
@@ -11,7 +13,7 @@ namespace EdgeInfer.Edge.Variants;
 /// </summary>
 public sealed class VariantStore(ModelRepository repository, VariantCache cache, IModelPruner pruner, EdgeMetrics metrics)
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Model, string Variant), (ModelEntry Entry, (DateTime, DateTime) Stamp)> entries = new();
+    private readonly ConcurrentDictionary<(string Model, string Variant), (ModelEntry Entry, (DateTime, DateTime) Stamp)> entries = new();
 
     /// <summary>File name of a cached wire encoding.</summary>
     public const string WireFileName = "model.eiw";
@@ -61,16 +63,20 @@ public sealed class VariantStore(ModelRepository repository, VariantCache cache,
     }
 
     /// <summary>Resolves a variant in a format, pruning and encoding on demand.</summary>
-    public async Task<ResolvedModel> ResolveAsync(VariantSpec spec, ModelFormat format, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A pruned variant is pre-pruned when the repository holds it under <see cref="ModelVariant.Name"/>, the name
+    /// every host that adds variants gives it (<see cref="Pruning.Pipeline.PrunedVariants.AddToRepository"/>).
+    /// </remarks>
+    public async Task<ResolvedModel> ResolveAsync(ModelVariant variant, ModelFormat format, CancellationToken cancellationToken)
     {
-        var full = FullModel(spec.Model);
+        var full = FullModel(variant.Model);
         CachedFile dense;
         VariantOrigin origin;
-        if (spec.IsFull)
+        if (variant.IsFull)
         {
             (dense, origin) = (CachedFile.Of(full.ModelPath), VariantOrigin.Repository);
         }
-        else if (Entry(spec.Model, spec.Variant) is { } prepruned)
+        else if (Entry(variant.Model, variant.Name) is { } prepruned)
         {
             (dense, origin) = (CachedFile.Of(prepruned.ModelPath), VariantOrigin.Prepruned);
         }
@@ -78,13 +84,13 @@ public sealed class VariantStore(ModelRepository repository, VariantCache cache,
         {
             // The wire form is what a device downloads, so on-demand pruning makes it in the same pass (one parse, and
             // T_pr is the same for edge-ondemand and device-ondemand, as the cost model has it).
-            var path = cache.PathOf(spec.Model, spec.Variant, ModelRepository.ModelFileName);
-            var wire = cache.PathOf(spec.Model, spec.Variant, WireFileName);
+            var path = cache.PathOf(variant.Model, variant.Name, ModelRepository.ModelFileName);
+            var wire = cache.PathOf(variant.Model, variant.Name, WireFileName);
             dense = await cache.GetOrBuildAsync(path, output =>
             {
                 var start = System.Diagnostics.Stopwatch.GetTimestamp();
-                pruner.Prune(full.ModelPath, output, spec.PruningFactor, spec.Method, wire);
-                metrics.Pruned(spec.Model, System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds);
+                pruner.Prune(full.ModelPath, output, variant, wire);
+                metrics.Pruned(variant.Model, System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds);
             }, cancellationToken).ConfigureAwait(false);
             origin = dense.Created ? VariantOrigin.Pruned : VariantOrigin.Cached;
         }
@@ -92,13 +98,14 @@ public sealed class VariantStore(ModelRepository repository, VariantCache cache,
         var prune = origin == VariantOrigin.Pruned ? dense.BuildSeconds : 0;
         if (format == ModelFormat.Onnx)
         {
-            return new ResolvedModel(spec, full, dense, dense, origin, prune, 0);
+            return new ResolvedModel(variant, full, dense, dense, origin, prune, 0);
         }
 
         var (fileName, encode) = format == ModelFormat.Wire
             ? (WireFileName, (Action<string, string>)pruner.EncodeWire)
             : ("model.sparse.onnx", pruner.EncodeSparseOnnx);
-        var encoded = await cache.GetOrBuildAsync(cache.PathOf(spec.Model, spec.Variant, fileName), output => encode(dense.Path, output), cancellationToken).ConfigureAwait(false);
-        return new ResolvedModel(spec, full, dense, encoded, origin, prune, encoded.BuildSeconds);
+        var encoded = await cache.GetOrBuildAsync(cache.PathOf(variant.Model, variant.Name, fileName), output => encode(dense.Path, output), cancellationToken)
+            .ConfigureAwait(false);
+        return new ResolvedModel(variant, full, dense, encoded, origin, prune, encoded.BuildSeconds);
     }
 }

@@ -16,7 +16,8 @@ namespace EdgeInfer.Pruning.Pipeline;
 
 /// <summary>
 /// File → file pruning: load, select, mask (or channel surgery), save; optionally the wire and COO forms. Outputs are
-/// written atomically (temporary file + rename). This is the API other components (profiling, the CLI) call.
+/// written atomically (temporary file + rename). This is the API other components (profiling, the CLI, the edge, the
+/// study, the accuracy evaluation) call: the one place that chooses the pruner for a method.
 /// Magnitude pruning works in the file's own bytes (no protobuf copy of the weights); channel pruning parses the model.
 /// </summary>
 public static class ModelPruning
@@ -35,6 +36,47 @@ public static class ModelPruning
         return options.Method == PruningMethod.Channel
             ? PruneParsed(inputPath, outputPath, options)
             : PruneZeroCopy(inputPath, outputPath, options) ?? PruneParsed(inputPath, outputPath, options);
+    }
+
+    /// <summary>
+    /// Returns a pruned copy of the ONNX model <paramref name="model"/> held in memory (accuracy evaluation prunes this
+    /// way, without files), pruned as <see cref="PruneFile"/> prunes a file with the same <paramref name="options"/>
+    /// (its output paths and size measurements do not apply here).
+    /// </summary>
+    /// <exception cref="EdgeInferInputException">The options are invalid, or the bytes are not an ONNX model.</exception>
+    public static byte[] PruneInMemory(byte[] model, PruneFileOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        options = options.Validated();
+        ModelProto proto;
+        try
+        {
+            proto = ModelProto.Parser.ParseFrom(model);
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            throw new EdgeInferInputException($"The model is not a valid ONNX model: {ex.Message}", ex);
+        }
+
+        PruneInPlace(proto, options, reuseBuffers: true);
+        return proto.ToByteArray();
+    }
+
+    /// <summary>
+    /// Prunes a parsed model in place with the pruner <paramref name="options"/>' method calls for: channel surgery, or
+    /// magnitude pruning (global or per layer). Returns the selection and masking (surgery) times and the achieved sparsity.
+    /// </summary>
+    private static (Seconds Select, Seconds Mask, double Achieved) PruneInPlace(ModelProto model, PruneFileOptions options, bool reuseBuffers)
+    {
+        if (options.Method == PruningMethod.Channel)
+        {
+            var channels = ChannelPruner.PruneInPlace(model, options.PruningFactor, options.ChannelMultiple);
+            var achieved = channels.PrunableChannels == 0 ? 0 : (double)channels.RemovedChannels / channels.PrunableChannels;
+            return (channels.SelectTime, channels.SurgeryTime, achieved);
+        }
+
+        var weights = MagnitudePruner.Prune(model, options.Magnitude, reuseBuffers);
+        return (weights.SelectTime, weights.MaskTime, weights.AchievedSparsity);
     }
 
     /// <summary>
@@ -101,21 +143,8 @@ public static class ModelPruning
         var load = new Seconds(Stopwatch.GetElapsedTime(loadStart).TotalSeconds);
         var before = ModelStatistics.Of(model);
 
-        Seconds select, mask;
-        double achieved;
-        if (options.Method == PruningMethod.Channel)
-        {
-            var result = ChannelPruner.PruneInPlace(model, options.PruningFactor, options.ChannelMultiple);
-            (select, mask) = (result.SelectTime, result.SurgeryTime);
-            achieved = result.PrunableChannels == 0 ? 0 : (double)result.RemovedChannels / result.PrunableChannels;
-        }
-        else
-        {
-            // The model was parsed here and is not shared, so the weights are masked in their own buffers.
-            var result = MagnitudePruner.Prune(model, options.Magnitude, reuseBuffers: true);
-            (select, mask) = (result.SelectTime, result.MaskTime);
-            achieved = result.AchievedSparsity;
-        }
+        // The model was parsed here and is not shared, so the weights are masked in their own buffers.
+        var (select, mask, achieved) = PruneInPlace(model, options, reuseBuffers: true);
 
         var saveStart = Stopwatch.GetTimestamp();
         var dense = OnnxModelFile.Save(model, outputPath);

@@ -7,8 +7,11 @@ using EdgeInfer.Pruning.Wire;
 namespace EdgeInfer.Pruning.Pipeline;
 
 /// <summary>One file → file pruning run.</summary>
-/// <param name="PruningFactor">pf in [0, 0.99]: fraction of prunable weights zeroed (global, layer) or of prunable
-/// channels removed per layer (channel).</param>
+/// <param name="PruningFactor">
+/// pf in [0, <see cref="Variants.PruningFactor.Maximum"/>] at any resolution (a variant's pf is a
+/// <see cref="Variants.PruningFactor"/>'s <see cref="Variants.PruningFactor.Value"/>): fraction of prunable weights
+/// zeroed (global, layer) or of prunable channels removed per layer (channel).
+/// </param>
 /// <param name="Method">Global (default), layer or channel.</param>
 /// <param name="KeepFirstConvDense">Unstructured only: leave the first Conv dense.</param>
 /// <param name="KeepClassifierDense">Unstructured only: leave the last Gemm/MatMul dense.</param>
@@ -34,15 +37,15 @@ public sealed record PruneFileOptions(
     public PruneFileOptions Validated()
     {
         var problems = new List<string>();
-        if (!double.IsFinite(PruningFactor) || PruningFactor < 0 || PruningFactor > MagnitudePruningOptions.MaximumPruningFactor)
+        if (!Variants.PruningFactor.InRange(PruningFactor))
         {
             problems.Add(string.Create(
-                CultureInfo.InvariantCulture, $"pruning factor must be in [0, {MagnitudePruningOptions.MaximumPruningFactor}], got {PruningFactor}"));
+                CultureInfo.InvariantCulture, $"pruning factor must be in {Variants.PruningFactor.RangeText}, got {PruningFactor}"));
         }
 
         if (!Enum.IsDefined(Method))
         {
-            problems.Add($"method must be global, layer or channel, got {(int)Method}");
+            problems.Add($"method must be one of {string.Join(", ", PruningMethods.Names)}, got {(int)Method}");
         }
 
         if (MinimumTensorElements < 0)

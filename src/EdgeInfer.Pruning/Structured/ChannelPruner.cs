@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EdgeInfer.Core;
 using EdgeInfer.Core.Quantities;
+using EdgeInfer.Pruning.Variants;
 using Onnx;
 
 namespace EdgeInfer.Pruning.Structured;
@@ -29,16 +30,17 @@ public static class ChannelPruner
         return Math.Min(channels, (keep + multiple - 1) / multiple * multiple);
     }
 
-    /// <summary>Prunes <paramref name="model"/> in place at <paramref name="pruningFactor"/> in [0, 0.99].</summary>
+    /// <summary>Prunes <paramref name="model"/> in place at <paramref name="pruningFactor"/> in [0, <see cref="PruningFactor.Maximum"/>].</summary>
     /// <param name="model">The model, changed in place.</param>
     /// <param name="pruningFactor">Fraction of each prunable Conv's output channels to remove.</param>
     /// <param name="channelMultiple">Round the kept channel count up to this multiple (1: exact; 8 or 16 suit SIMD kernels).</param>
     public static ChannelPruningResult PruneInPlace(ModelProto model, double pruningFactor, int channelMultiple = 1)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (!double.IsFinite(pruningFactor) || pruningFactor < 0 || pruningFactor > 0.99)
+        if (!PruningFactor.InRange(pruningFactor))
         {
-            throw new EdgeInferInputException($"Invalid pruning options: pruning factor must be in [0, 0.99], got {pruningFactor}.");
+            throw new EdgeInferInputException(FormattableString.Invariant(
+                $"Invalid pruning options: pruning factor must be in {PruningFactor.RangeText}, got {pruningFactor}."));
         }
 
         var start = Stopwatch.GetTimestamp();

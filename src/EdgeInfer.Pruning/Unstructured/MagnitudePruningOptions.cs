@@ -8,7 +8,9 @@ namespace EdgeInfer.Pruning.Unstructured;
 /// <c>Conv</c> (input 1) and <c>Gemm</c>/<c>MatMul</c> (the initializer operand); biases and BatchNormalization
 /// parameters are never pruned.
 /// </summary>
-/// <param name="PruningFactor">pf in [0, 0.99]: the fraction of prunable weights (per scope) set to zero.</param>
+/// <param name="PruningFactor">
+/// pf in [0, <see cref="Variants.PruningFactor.Maximum"/>] at any resolution: the fraction of prunable weights (per scope) set to zero.
+/// </param>
 /// <param name="Scope">One threshold over all prunable tensors, or one per tensor.</param>
 /// <param name="KeepFirstConvDense">Leave the first <c>Conv</c> (in node order) unpruned. Default false.</param>
 /// <param name="KeepClassifierDense">Leave the last <c>Gemm</c>/<c>MatMul</c> (in node order) unpruned. Default false.</param>
@@ -20,16 +22,13 @@ public sealed record MagnitudePruningOptions(
     bool KeepClassifierDense = false,
     long MinimumTensorElements = 0)
 {
-    /// <summary>The largest accepted pruning factor.</summary>
-    public const double MaximumPruningFactor = 0.99;
-
     /// <summary>Throws one <see cref="EdgeInferInputException"/> that lists every invalid field.</summary>
     public MagnitudePruningOptions Validated()
     {
         var problems = new List<string>();
-        if (!double.IsFinite(PruningFactor) || PruningFactor < 0 || PruningFactor > MaximumPruningFactor)
+        if (!Variants.PruningFactor.InRange(PruningFactor))
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"pruning factor must be in [0, {MaximumPruningFactor}], got {PruningFactor}"));
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"pruning factor must be in {Variants.PruningFactor.RangeText}, got {PruningFactor}"));
         }
 
         if (!Enum.IsDefined(Scope))

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using EdgeInfer.Core;
 using EdgeInfer.Models.Repository;
 
@@ -13,8 +14,10 @@ namespace EdgeInfer.Pruning.Variants;
 /// A new kind of variant (a data-aware channel method, INT8 quantization, a MACs budget instead of one pf) is a new
 /// member of <see cref="PruningMethod"/> or a new property here, with its segment in <see cref="Name"/>, parsed back in
 /// <see cref="TryParseName"/> and written by <see cref="Query"/>: no host formats or parses variant names itself.
-/// Method names may contain <c>-</c>: a name splits at its last <c>-</c>.
+/// Method names may contain <c>-</c>: a name splits at its last <c>-</c>. In JSON a variant is
+/// <c>{"model": "mobilenet", "method": "global", "pruningFactor": 0.7}</c> (<c>method</c> null for the full model).
 /// </remarks>
+[JsonConverter(typeof(ModelVariantJsonConverter))]
 public sealed record ModelVariant
 {
     private ModelVariant(string model, PruningMethod? method, PruningFactor factor)
@@ -69,10 +72,9 @@ public sealed record ModelVariant
             return true;
         }
 
-        var dash = name?.LastIndexOf('-') ?? -1;
-        if (dash <= 0
-            || !PruningMethods.TryParse(name![..dash], out var method)
-            || !PruningFactor.TryParse(name[(dash + 1)..], out var factor)
+        if (!TrySplitName(name, out var methodText, out var factorText)
+            || !PruningMethods.TryParse(methodText, out var method)
+            || !PruningFactor.TryParse(factorText, out var factor)
             || factor.IsZero)
         {
             return false;
@@ -108,4 +110,22 @@ public sealed record ModelVariant
 
     /// <inheritdoc />
     public override string ToString() => $"{Model}/{Name}";
+
+    /// <summary>
+    /// Splits a pruned variant's name at its last <c>-</c> into the method's and the factor's text, so a method name may
+    /// itself contain <c>-</c> (<c>channel-data-0.50</c> is method <c>channel-data</c> at 0.50). False without a <c>-</c>
+    /// that has text on both sides.
+    /// </summary>
+    internal static bool TrySplitName(string? name, out string method, out string factor)
+    {
+        var dash = name?.LastIndexOf('-') ?? -1;
+        if (dash <= 0 || dash == name!.Length - 1)
+        {
+            (method, factor) = ("", "");
+            return false;
+        }
+
+        (method, factor) = (name[..dash], name[(dash + 1)..]);
+        return true;
+    }
 }

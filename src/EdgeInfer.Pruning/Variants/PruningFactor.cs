@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using EdgeInfer.Core;
 
 namespace EdgeInfer.Pruning.Variants;
@@ -7,8 +8,13 @@ namespace EdgeInfer.Pruning.Variants;
 /// A pruning factor pf: the fraction of prunable weights zeroed (global, layer) or of prunable channels removed
 /// (channel), in [0, <see cref="Maximum"/>], at the resolution of variant names (0.01: <c>global-0.70</c>). Held as
 /// whole hundredths, so two factors that name the same variant are equal and hash alike. The one home of pf's limits,
-/// parsing and formatting.
+/// parsing and formatting. In JSON a factor is a number (<c>0.7</c>).
 /// </summary>
+/// <remarks>
+/// Engines that take any fraction (<c>MagnitudePruner</c>, <c>ChannelPruner</c>: a pf need not name a variant there)
+/// check it against the same limit with <see cref="InRange"/>.
+/// </remarks>
+[JsonConverter(typeof(PruningFactorJsonConverter))]
 public readonly record struct PruningFactor : IComparable<PruningFactor>
 {
     /// <summary>Largest pf: pruning everything leaves no model.</summary>
@@ -31,6 +37,12 @@ public readonly record struct PruningFactor : IComparable<PruningFactor>
     public bool IsZero => hundredths == 0;
 
     /// <summary>
+    /// True when <paramref name="value"/> is a finite fraction in [0, <see cref="Maximum"/>], at any resolution: the
+    /// check of engines that prune at any fraction, not only at a variant's.
+    /// </summary>
+    public static bool InRange(double value) => double.IsFinite(value) && value >= 0 && value <= Maximum;
+
+    /// <summary>
     /// The factor <paramref name="value"/>, which must lie in [0, 0.99] and be a whole number of hundredths (within
     /// 1e-9, so 0.7 and 0.1 + 0.6 are the same factor).
     /// </summary>
@@ -45,6 +57,7 @@ public readonly record struct PruningFactor : IComparable<PruningFactor>
         factor = default;
         if (!double.IsFinite(value) || value < 0 || value > Maximum + 1e-9)
         {
+            // The 1e-9 lets 0.99 computed in floating point (0.9900000000000001) through: it names the same variant.
             return false;
         }
 

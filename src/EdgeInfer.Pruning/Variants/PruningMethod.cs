@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace EdgeInfer.Pruning.Variants;
 
 /// <summary>
 /// How a model is pruned. Names, parsing and the list of methods are owned by <see cref="PruningMethods"/>; a new method
-/// adds a member here and a row there, nothing else.
+/// adds a member here and a row there, nothing else. In JSON a method is its name (<c>"global"</c>).
 /// </summary>
+[JsonConverter(typeof(PruningMethodJsonConverter))]
 public enum PruningMethod
 {
     /// <summary>Unstructured magnitude pruning with one threshold over all prunable weights.</summary>

@@ -25,6 +25,13 @@ public sealed class ProfilePlanInputs
         DevicePruned = new Seconds(Median(devicePruned, 0));
         EdgeFullCurve = new LoadCurve($"edge inference of {model}/full", edgeFull.Measurements.Select(m => (m.Load, m.Inference.MedianSeconds)));
         EdgePrunedCurve = new LoadCurve($"edge inference of {model}/{PrunedVariant}", edgePruned.Measurements.Select(m => (m.Load, m.Inference.MedianSeconds)));
+        if (Same(PrunedVariant, ProfiledModel.FullVariant))
+        {
+            // pf 0: the "pruned" variant is the full model, which nobody prunes (no pruning time).
+            PruneCurve = null;
+            return;
+        }
+
         if (edgePruned.Measurements.Any(m => m.PruneSeconds is null))
         {
             throw new EdgeInferInputException(
@@ -61,12 +68,13 @@ public sealed class ProfilePlanInputs
     /// <summary>Edge inference time of the pruned variant over the load.</summary>
     public LoadCurve EdgePrunedCurve { get; }
 
-    /// <summary>Edge pruning time (full → variant) over the load.</summary>
-    public LoadCurve PruneCurve { get; }
+    /// <summary>Edge pruning time (full → variant) over the load; null when the variant is the full model (pf 0: nothing is pruned).</summary>
+    public LoadCurve? PruneCurve { get; }
 
     /// <summary>
     /// Selects <paramref name="model"/> and its pruned variant from a complete profile with both roles.
-    /// <paramref name="prunedVariant"/> null picks the model's only pruned variant present in both roles.
+    /// <paramref name="prunedVariant"/> null picks the model's only pruned variant present in both roles;
+    /// <see cref="ProfiledModel.FullVariant"/> (pf 0) plans the full model as its own "pruned" variant, with no pruning time.
     /// </summary>
     /// <exception cref="EdgeInferInputException">A role, the model or the variant is missing (the message lists what the profile has).</exception>
     public static ProfilePlanInputs From(ProfileDocument profile, string model, string? prunedVariant)
@@ -106,7 +114,9 @@ public sealed class ProfilePlanInputs
 
     /// <summary>The edge times at <paramref name="load"/>; beyond the measured loads only with <paramref name="extrapolate"/>.</summary>
     public ProfileEstimates At(double load, bool extrapolate) =>
-        new(EdgeFullCurve.At(load, extrapolate), EdgePrunedCurve.At(load, extrapolate), PruneCurve.At(load, extrapolate));
+        new(EdgeFullCurve.At(load, extrapolate), EdgePrunedCurve.At(load, extrapolate), PruneCurve?.At(load, extrapolate) ?? NoPruning(load));
+
+    private static EdgeTimeEstimate NoPruning(double load) => new(load, 0, LoadEstimateKind.Measured, null);
 
     /// <summary>
     /// <paramref name="baseScenario"/> with the model (name, sizes, device and edge times, pruning time and factor) and

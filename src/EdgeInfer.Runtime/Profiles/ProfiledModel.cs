@@ -1,5 +1,3 @@
-using EdgeInfer.Pruning.Pipeline;
-
 namespace EdgeInfer.Runtime.Profiles;
 
 /// <summary>One model variant's measurements in one role.</summary>
@@ -11,7 +9,7 @@ public sealed record ProfiledModel
     /// <summary>Model name, e.g. <c>resnet152</c>.</summary>
     public required string Model { get; init; }
 
-    /// <summary>Variant: <see cref="FullVariant"/> or a pruned variant name (see <see cref="PrunedVariant"/>).</summary>
+    /// <summary>Variant: <see cref="FullVariant"/> or a pruned variant's <see cref="Pruning.Variants.ModelVariant.Name"/> (<c>global-0.70</c>).</summary>
     public required string Variant { get; init; }
 
     /// <summary>Pruning factor in [0, 1) of a pruned variant; null for the full model.</summary>
@@ -28,10 +26,4 @@ public sealed record ProfiledModel
 
     /// <summary>One entry per load level, ascending (the device role has one, at load 0).</summary>
     public required IReadOnlyList<LoadMeasurement> Measurements { get; init; }
-
-    /// <summary>
-    /// The variant name of a pruned model, as the <c>prune</c> command names repository variants:
-    /// <c>&lt;method&gt;-&lt;pf with two decimals&gt;</c>, e.g. <c>global-0.70</c>.
-    /// </summary>
-    public static string PrunedVariant(string method, double pruningFactor) => PrunedVariants.Name(method, pruningFactor);
 }

@@ -1,5 +1,6 @@
 using EdgeInfer.Core.Planning;
 using EdgeInfer.Core.Quantities;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Study.Config;
 
@@ -19,20 +20,26 @@ public sealed record StudyConfig
     /// <summary>Test images evaluated per pruning factor (≥ 1; the embedded subset has 1,000). Default 1000.</summary>
     public int AccuracyImages { get; init; } = 1000;
 
-    /// <summary>Pruning factors of Fig. 2(a) and of the pruning-time-versus-pf check, each in [0, 0.99]. Default 0, 0.3, 0.5, 0.7, 0.8, 0.9.</summary>
-    public IReadOnlyList<double> PruningFactors { get; init; } = [0, 0.3, 0.5, 0.7, 0.8, 0.9];
+    /// <summary>Pruning factors of Fig. 2(a) and of the pruning-time-versus-pf check, distinct. Default 0, 0.3, 0.5, 0.7, 0.8, 0.9.</summary>
+    public IReadOnlyList<PruningFactor> PruningFactors { get; init; } = [.. new[] { 0, 0.3, 0.5, 0.7, 0.8, 0.9 }.Select(PruningFactor.Of)];
 
-    /// <summary>The pruning factor of every full-versus-pruned comparison (Figs. 2(b)–5). Default 0.7 (paper).</summary>
-    public double ComparisonPruningFactor { get; init; } = 0.7;
+    /// <summary>The pruning factor of every full-versus-pruned comparison (Figs. 2(b)–5), above 0. Default 0.7 (paper).</summary>
+    public PruningFactor ComparisonPruningFactor { get; init; } = PruningFactor.Of(0.7);
 
     /// <summary>
     /// Pruning method of the comparisons: <c>channel</c> (structured: a smaller dense model that really runs faster in ONNX
     /// Runtime), <c>global</c> or <c>layer</c> (magnitude: zeros, same dense kernels). Default channel.
     /// </summary>
-    public string PruningMethod { get; init; } = "channel";
+    public PruningMethod PruningMethod { get; init; } = PruningMethod.Channel;
 
     /// <summary>Pruning methods of Fig. 2(a). Default global and channel.</summary>
-    public IReadOnlyList<string> AccuracyMethods { get; init; } = ["global", "channel"];
+    public IReadOnlyList<PruningMethod> AccuracyMethods { get; init; } = [PruningMethod.Global, PruningMethod.Channel];
+
+    /// <summary>
+    /// The pruned variant of <paramref name="model"/> the comparisons use (<see cref="PruningMethod"/> at
+    /// <see cref="ComparisonPruningFactor"/>).
+    /// </summary>
+    public ModelVariant ComparisonVariant(string model) => ModelVariant.Pruned(model, PruningMethod, ComparisonPruningFactor);
 
     /// <summary>Measured edge loads (concurrent background inference tasks), distinct, in [0, 1024]. Default 0, 2, 4, 8, 16.</summary>
     public IReadOnlyList<int> EdgeLoads { get; init; } = [0, 2, 4, 8, 16];

@@ -2,6 +2,7 @@ using System.Text.Json;
 using EdgeInfer.Core;
 using EdgeInfer.Core.Quantities;
 using EdgeInfer.Core.Scenarios;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Study.Config;
 
@@ -45,10 +46,10 @@ public static class StudyConfigJson
                 Models = root.Strings("models") ?? c.Models,
                 AccuracyModel = root.IsExplicitNull("accuracyModel") ? null : root.String("accuracyModel") ?? c.AccuracyModel,
                 AccuracyImages = root.Int32("accuracyImages") ?? c.AccuracyImages,
-                AccuracyMethods = root.Strings("accuracyMethods") ?? c.AccuracyMethods,
-                PruningFactors = root.Numbers("pruningFactors") ?? c.PruningFactors,
-                ComparisonPruningFactor = root.Number("comparisonPruningFactor") ?? c.ComparisonPruningFactor,
-                PruningMethod = root.String("pruningMethod") ?? c.PruningMethod,
+                AccuracyMethods = Methods(root, "accuracyMethods") ?? c.AccuracyMethods,
+                PruningFactors = Factors(root, "pruningFactors") ?? c.PruningFactors,
+                ComparisonPruningFactor = Factor(root, "comparisonPruningFactor") ?? c.ComparisonPruningFactor,
+                PruningMethod = root.Choice("pruningMethod", MethodNames) ?? c.PruningMethod,
                 EdgeLoads = root.Int32s("edgeLoads") ?? c.EdgeLoads,
                 PlotMaxLoad = root.Int32("plotMaxLoad") ?? c.PlotMaxLoad,
                 MaxRequests = root.Int32("maxRequests") ?? c.MaxRequests,
@@ -67,13 +68,68 @@ public static class StudyConfigJson
             }
 
             root.Finish();
-            if (problems.Count > 0)
-            {
-                throw new EdgeInferInputException("Invalid study config: " + string.Join("; ", problems) + ".");
-            }
 
-            return c.Validated();
+            // One message for everything: what the reader rejected and what the values read break.
+            problems.AddRange(c.Problems());
+            return problems.Count == 0 ? c : throw new EdgeInferInputException("Invalid study config: " + string.Join("; ", problems) + ".");
         }
+    }
+
+    private static readonly Dictionary<string, PruningMethod> MethodNames =
+        PruningMethods.Names.ToDictionary(name => name, name => PruningMethods.Parse(name), StringComparer.Ordinal);
+
+    private static List<PruningMethod>? Methods(JsonSection root, string name)
+    {
+        if (root.Strings(name) is not { } names)
+        {
+            return null;
+        }
+
+        var methods = new List<PruningMethod>();
+        foreach (var text in names)
+        {
+            if (PruningMethods.TryParse(text, out var method))
+            {
+                methods.Add(method);
+            }
+            else
+            {
+                root.Problem(name, $"\"{text}\" is not one of {string.Join(", ", PruningMethods.Names)}");
+            }
+        }
+
+        return methods.Count == names.Count ? methods : null;
+    }
+
+    private static PruningFactor? Factor(JsonSection root, string name)
+    {
+        if (root.Number(name) is not { } value)
+        {
+            return null;
+        }
+
+        if (PruningFactor.Problem(value) is { } problem)
+        {
+            root.Problem(name, "= " + problem);
+            return null;
+        }
+
+        return PruningFactor.Of(value);
+    }
+
+    private static IReadOnlyList<PruningFactor>? Factors(JsonSection root, string name)
+    {
+        if (root.Numbers(name) is not { } values)
+        {
+            return null;
+        }
+
+        foreach (var problem in values.Select(PruningFactor.Problem).OfType<string>())
+        {
+            root.Problem(name, "item " + problem);
+        }
+
+        return values.All(v => PruningFactor.Problem(v) is null) ? [.. values.Select(PruningFactor.Of)] : null;
     }
 
     private static WattHours Battery(double value) => value > 0 ? new WattHours(value) : new WattHours(0);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EdgeInfer.Core.Radio;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Study.Config;
 
@@ -26,10 +27,10 @@ public static class StudyConfigWriter
         }
 
         writer.WriteNumber("accuracyImages", config.AccuracyImages);
-        Strings(writer, "accuracyMethods", config.AccuracyMethods);
-        Numbers(writer, "pruningFactors", config.PruningFactors);
-        writer.WriteNumber("comparisonPruningFactor", config.ComparisonPruningFactor);
-        writer.WriteString("pruningMethod", config.PruningMethod);
+        Strings(writer, "accuracyMethods", config.AccuracyMethods.Select(m => m.Name()));
+        Numbers(writer, "pruningFactors", config.PruningFactors.Select(pf => pf.Value));
+        writer.WriteNumber("comparisonPruningFactor", config.ComparisonPruningFactor.Value);
+        writer.WriteString("pruningMethod", config.PruningMethod.Name());
         Numbers(writer, "edgeLoads", config.EdgeLoads.Select(l => (double)l));
         writer.WriteNumber("plotMaxLoad", config.PlotMaxLoad);
         writer.WriteNumber("maxRequests", config.MaxRequests);

@@ -66,7 +66,7 @@ public sealed class ModelCostInputs
                 DeviceInference = measured.DevicePruned.Median,
                 EdgeInference = new Seconds(pruned.Seconds),
                 Prune = new Seconds(pr.Seconds),
-                PruningFactor = measured.Pruned.Spec.PruningFactor,
+                PruningFactor = measured.Pruned.Spec.Factor.Value,
             },
         };
         var scenario = config.Scenario with

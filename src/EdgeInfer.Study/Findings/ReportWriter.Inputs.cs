@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Study.Running;
 
 namespace EdgeInfer.Study.Findings;
@@ -14,7 +15,7 @@ public static partial class ReportWriter
         ModelTable(md, models);
         var loads = models[0].Edge.Select(e => e.Load).ToArray();
         InferenceTable(md, models, loads);
-        PruningTables(md, models, loads, result.Config.PruningMethod);
+        PruningTables(md, models, loads, result.Config.PruningMethod.Name());
         AccuracyTable(md, result.Measurements);
     }
 
@@ -54,7 +55,7 @@ public static partial class ReportWriter
         md.Append("|---|---|").AppendJoin("", loads.Select(_ => "---|")).AppendLine();
         foreach (var m in models)
         {
-            md.Append(F($"| {m.Model} | {m.Pruned.Spec.PruningFactor:0.##} |"))
+            md.Append(F($"| {m.Model} | {m.Pruned.Spec.Factor.Value:0.##} |"))
                 .AppendJoin("", m.Edge.Select(e => F($" {e.Prune.MedianSeconds:F3} |"))).AppendLine();
         }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using EdgeInfer.Core.Planning;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Measurement;
 using EdgeInfer.Study.Figures;
 
@@ -65,8 +67,8 @@ public static partial class ReportWriter
             .Append("Accuracy (Fig. 2(a)) is measured on a real trained network instead: ").Append(c.AccuracyModel ?? "none")
             .AppendLine(" (ImageNet ResNet-18 backbone with a trained Fashion-MNIST head), not on ImageNet.");
         md.Append("- **Pruning.** The paper prunes by weight magnitude (TensorFlow Model Optimization / Keras Surgeon). ")
-            .Append(F($"The comparisons here use `{c.PruningMethod}` pruning at pf {c.ComparisonPruningFactor:0.##}"))
-            .Append(c.PruningMethod == "channel"
+            .Append(F($"The comparisons here use `{c.PruningMethod.Name()}` pruning at pf {c.ComparisonPruningFactor.Value:0.##}"))
+            .Append(c.PruningMethod == PruningMethod.Channel
                 ? ": structured, whole channels removed, so the pruned model is smaller and really faster in ONNX Runtime "
                   + "(zeros from unstructured pruning do not speed up dense kernels)"
                 : ": unstructured zeros, which dense ONNX Runtime kernels do not skip")

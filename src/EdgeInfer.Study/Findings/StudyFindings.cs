@@ -1,6 +1,7 @@
 using System.Globalization;
 using EdgeInfer.Core.Planning;
 using EdgeInfer.Core.Radio;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Study.Config;
 using EdgeInfer.Study.Figures;
 
@@ -41,7 +42,7 @@ public static class StudyFindings
             "Pruned model: inference time savings up to 40 %",
             "up to 40 %",
             F($"device up to {deviceSaving.Saving:P0} ({deviceSaving.Model}); edge at L = {load} up to {edgeSaving.Saving:P0} ({edgeSaving.Model})"),
-            config.PruningMethod == "channel"
+            config.PruningMethod == PruningMethod.Channel
                 ? "Channel pruning removes whole channels, so ONNX Runtime's dense kernels do less work; the saving follows the MACs removed."
                 : "Magnitude pruning only writes zeros, which ONNX Runtime's dense kernels do not skip, so little or no time is saved.");
     }
@@ -88,7 +89,7 @@ public static class StudyFindings
 
     private static HeadlineFinding EnergyGain(StudyConfig config, (string Model, PlanBuffer One, PlanBuffer Max)[] plans)
     {
-        var pf = config.ComparisonPruningFactor.ToString("0.##", CultureInfo.InvariantCulture);
+        var pf = config.ComparisonPruningFactor.ToString();
         var gains = plans.Select(p =>
             F($"{p.Model} {Energy(p.One, Strategy.DeviceFull) / Energy(p.One, Strategy.DevicePrepruned):F1} (Q = 1), ")
             + F($"{Energy(p.Max, Strategy.DeviceFull) / Energy(p.Max, Strategy.DevicePrepruned):F1} (Q = {config.MaxRequests})"));
@@ -97,7 +98,7 @@ public static class StudyFindings
             "1.5, 2.7, 5.4",
             string.Join("; ", gains),
             F($"The gain is the ratio of model sizes (download) and of device inference times; our pruned models are ")
-            + F($"{config.PruningMethod} pf {pf} in our wire format, theirs TensorFlow/Keras pruned files."));
+            + F($"{config.PruningMethod.Name()} pf {pf} in our wire format, theirs TensorFlow/Keras pruned files."));
     }
 
     private static HeadlineFinding? ResNetTransfer(StudyConfig config, (string Model, PlanBuffer One, PlanBuffer Max)[] plans)

@@ -2,6 +2,7 @@ using EdgeInfer.Accuracy.Classifier;
 using EdgeInfer.Accuracy.Datasets;
 using EdgeInfer.Accuracy.Evaluation;
 using EdgeInfer.Models.Repository;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Study.Measurement;
 
@@ -17,18 +18,11 @@ public sealed class ClassifierAccuracy(ModelRepository repository, Action<string
     /// <summary>The evaluator to give <see cref="OrtStudyMeasurer"/>.</summary>
     public AccuracyEvaluator Evaluator => Evaluate;
 
-    private AccuracyRecord Evaluate(string model, string method, double pruningFactor, int images, CancellationToken cancellationToken)
+    private AccuracyRecord Evaluate(string model, PruningMethod method, PruningFactor pruningFactor, int images, CancellationToken cancellationToken)
     {
         var (classifier, data) = Prepare(model, images);
-        var pruningMethod = VariantPruner.ParseMethod(method);
-        var point = EdgeInfer.Accuracy.Evaluation.Evaluator.Evaluate(
-            classifier.Bytes,
-            data,
-            [pruningFactor],
-            method,
-            (bytes, pf) => VariantPruner.Prune(bytes, pf, pruningMethod),
-            cancellationToken: cancellationToken)[0];
-        return new AccuracyRecord(method, pruningFactor, point.Top1, point.Top5, point.Images);
+        var point = EdgeInfer.Accuracy.Evaluation.Evaluator.Evaluate(classifier.Bytes, data, [pruningFactor], method, cancellationToken: cancellationToken)[0];
+        return new AccuracyRecord(method.Name(), pruningFactor.Value, point.Top1, point.Top5, point.Images);
     }
 
     private (EvaluationModel Model, PreparedDataset Data) Prepare(string model, int images)

@@ -1,3 +1,4 @@
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Models.Repository;
 using EdgeInfer.Runtime.Measurement;
 
@@ -14,7 +15,7 @@ public interface IStudyMeasurer
     IReadOnlyDictionary<string, string> Machine { get; }
 
     /// <summary>Builds (or finds) the variant and reports its sizes.</summary>
-    PreparedVariant Prepare(VariantSpec spec, CancellationToken cancellationToken);
+    PreparedVariant Prepare(ModelVariant spec, CancellationToken cancellationToken);
 
     /// <summary>
     /// Starts <paramref name="load"/> background inference tasks of catalog model <paramref name="loadModel"/>; they
@@ -26,8 +27,8 @@ public interface IStudyMeasurer
     LatencyStatistics MeasureInference(PreparedVariant variant, StudyRole role, CancellationToken cancellationToken);
 
     /// <summary>Times pruning the full model file into <paramref name="spec"/> end to end (parse, select, mask, save).</summary>
-    LatencyStatistics MeasurePruning(PreparedVariant full, VariantSpec spec, CancellationToken cancellationToken);
+    LatencyStatistics MeasurePruning(PreparedVariant full, ModelVariant spec, CancellationToken cancellationToken);
 
     /// <summary>Top-1/Top-5 of the trained model pruned with <paramref name="method"/> at <paramref name="pruningFactor"/>.</summary>
-    AccuracyRecord MeasureAccuracy(string model, string method, double pruningFactor, int images, CancellationToken cancellationToken);
+    AccuracyRecord MeasureAccuracy(string model, PruningMethod method, PruningFactor pruningFactor, int images, CancellationToken cancellationToken);
 }

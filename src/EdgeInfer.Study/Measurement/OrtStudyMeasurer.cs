@@ -3,6 +3,7 @@ using System.Globalization;
 using EdgeInfer.Models.Catalog;
 using EdgeInfer.Models.Repository;
 using EdgeInfer.Pruning.Pipeline;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Execution;
 using EdgeInfer.Runtime.Load;
 using EdgeInfer.Runtime.Measurement;
@@ -12,7 +13,8 @@ using EdgeInfer.Study.Config;
 namespace EdgeInfer.Study.Measurement;
 
 /// <summary>
-/// Measures for real: catalog models built into (and pruned variants pruned into) a <see cref="ModelRepository"/>,
+/// Measures for real: catalog models built into (and pruned variants pruned into, through
+/// <see cref="PrunedVariants.AddToRepository"/>, so the edge server serves them as pre-pruned) a <see cref="ModelRepository"/>,
 /// inference timed with <see cref="RuntimeSession"/> per role, edge load emulated with <see cref="EdgeLoad"/> (real CPU
 /// contention), pruning timed file to file with <see cref="ModelPruning.PruneFile"/>. Accuracy comes from the evaluator
 /// given to the constructor (none: the accuracy phase is skipped).
@@ -51,7 +53,7 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
     public bool CanMeasureAccuracy => accuracy is not null;
 
     /// <inheritdoc />
-    public PreparedVariant Prepare(VariantSpec spec, CancellationToken cancellationToken)
+    public PreparedVariant Prepare(ModelVariant spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         cancellationToken.ThrowIfCancellationRequested();
@@ -68,16 +70,7 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
             var onnx = Path.Combine(folder, "model.onnx");
             var wire = Path.Combine(folder, "model.eiw");
             var report = ModelPruning.PruneFile(full.ModelPath, onnx, Options(spec) with { WirePath = wire });
-            var entry = repository.Import(onnx, new ModelAddRequest
-            {
-                Name = full.Name,
-                Variant = spec.Name,
-                Trained = full.Metadata.Trained,
-                Source = $"{full.Name}/{full.Variant}",
-                Architecture = full.Metadata.Architecture,
-                PruningFactor = spec.PruningFactor,
-                PruningMethod = spec.Method,
-            });
+            var entry = PrunedVariants.AddToRepository(repository, full, onnx, spec);
             return new PreparedVariant(
                 spec, entry.ModelPath, entry.Metadata.SizeBytes, new FileInfo(wire).Length, report.ParametersAfter, report.MacsAfter, entry.Metadata.Trained);
         }
@@ -115,7 +108,7 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
     }
 
     /// <inheritdoc />
-    public LatencyStatistics MeasurePruning(PreparedVariant full, VariantSpec spec, CancellationToken cancellationToken)
+    public LatencyStatistics MeasurePruning(PreparedVariant full, ModelVariant spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(full);
         ArgumentNullException.ThrowIfNull(spec);
@@ -142,12 +135,13 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
     }
 
     /// <inheritdoc />
-    public AccuracyRecord MeasureAccuracy(string model, string method, double pruningFactor, int images, CancellationToken cancellationToken) =>
+    public AccuracyRecord MeasureAccuracy(string model, PruningMethod method, PruningFactor pruningFactor, int images, CancellationToken cancellationToken) =>
         accuracy is { } evaluate
             ? evaluate(model, method, pruningFactor, images, cancellationToken)
             : throw new InvalidOperationException("No accuracy evaluator was given; the accuracy phase should have been skipped.");
 
-    private static PruneFileOptions Options(VariantSpec spec) => new(spec.PruningFactor, PrunedVariants.ParseMethod(spec.Method));
+    private static PruneFileOptions Options(ModelVariant spec) =>
+        new(spec.Factor.Value, spec.Method ?? throw new ArgumentException($"{spec} is the full model; there is nothing to prune.", nameof(spec)));
 
     private sealed class LoadScope(int load, string? model, CancellationToken cancellationToken) : IDisposable
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Models.Repository;
 using EdgeInfer.Runtime.Measurement;
 using EdgeInfer.Study.Config;
@@ -47,8 +48,8 @@ public sealed class StudyRunner
         var step = 0;
         foreach (var model in models)
         {
-            full[model] = Prepare(VariantSpec.Full(model), ++step, models.Count * 2, cancellationToken);
-            pruned[model] = Prepare(Comparison(model), ++step, models.Count * 2, cancellationToken);
+            full[model] = Prepare(ModelVariant.Full(model), ++step, models.Count * 2, cancellationToken);
+            pruned[model] = Prepare(config.ComparisonVariant(model), ++step, models.Count * 2, cancellationToken);
         }
 
         var device = new Dictionary<string, (LatencyStatistics Full, LatencyStatistics Pruned)>(StringComparer.Ordinal);
@@ -82,8 +83,6 @@ public sealed class StudyRunner
                 : "no accuracy evaluator is available in this build",
         };
     }
-
-    private VariantSpec Comparison(string model) => new(model, config.PruningMethod, config.ComparisonPruningFactor);
 
     private Dictionary<string, List<EdgeLoadMeasurement>> MeasureEdge(
         IReadOnlyList<string> models, Dictionary<string, PreparedVariant> full, Dictionary<string, PreparedVariant> pruned, CancellationToken cancellationToken)
@@ -136,15 +135,16 @@ public sealed class StudyRunner
     private Dictionary<string, List<PruneAtFactor>> MeasurePruneByFactor(
         IReadOnlyList<string> models, Dictionary<string, PreparedVariant> full, CancellationToken cancellationToken)
     {
-        var factors = config.PruningFactors.Where(pf => pf > 0).Order().ToArray();
+        var factors = config.PruningFactors.Where(pf => !pf.IsZero).Order().ToArray();
         var result = models.ToDictionary(m => m, _ => new List<PruneAtFactor>(), StringComparer.Ordinal);
         var step = 0;
         foreach (var model in models)
         {
             foreach (var pf in factors)
             {
-                var spec = new VariantSpec(model, config.PruningMethod, pf);
-                result[model].Add(new PruneAtFactor(pf, Prune(full[model], spec, 0, "pruning", ++step, factors.Length * models.Count, cancellationToken)));
+                var spec = ModelVariant.Pruned(model, config.PruningMethod, pf);
+                var seconds = Prune(full[model], spec, 0, "pruning", ++step, factors.Length * models.Count, cancellationToken);
+                result[model].Add(new PruneAtFactor(pf.Value, seconds));
             }
         }
 
@@ -166,15 +166,18 @@ public sealed class StudyRunner
         {
             foreach (var pf in factors)
             {
-                var spec = new VariantSpec(model, method, pf);
-                var key = new MeasurementKey("accuracy", model, spec.Name, "-", 0, Settings(("images", config.AccuracyImages)), machine);
+                // At pf 0 the variant is the full model for every method; the method (whose curve the point starts) is
+                // part of the settings so each curve keeps its own point.
+                var variant = ModelVariant.Pruned(model, method, pf);
+                var settings = Settings(("images", config.AccuracyImages), ("method", method.Name()));
+                var key = new MeasurementKey("accuracy", model, variant.Name, "-", 0, settings, machine);
                 var point = Cached(
                     key,
                     "accuracy",
                     ++step,
                     total,
                     () => measurer.MeasureAccuracy(model, method, pf, config.AccuracyImages, cancellationToken),
-                    a => F($"{model} {spec.Name}: top-1 {a.Top1:P1}, top-5 {a.Top5:P1} ({a.Images} images)"));
+                    a => F($"{model} {method.Name()} pf {pf.Name}: top-1 {a.Top1:P1}, top-5 {a.Top5:P1} ({a.Images} images)"));
                 points.Add(point);
             }
         }
@@ -182,7 +185,7 @@ public sealed class StudyRunner
         return points;
     }
 
-    private PreparedVariant Prepare(VariantSpec spec, int step, int total, CancellationToken cancellationToken)
+    private PreparedVariant Prepare(ModelVariant spec, int step, int total, CancellationToken cancellationToken)
     {
         // The cached sizes describe one file: when that file is gone or was replaced (another size), prepare it again.
         var key = new MeasurementKey("variant", spec.Model, spec.Name, "-", 0, "seed=42", "any");
@@ -204,7 +207,8 @@ public sealed class StudyRunner
             F($"{role.ToString().ToLowerInvariant(),-6} {variant.Spec} load {load,3}: ")
             + F($"median {s.MedianSeconds * 1e3:F2} ms, p90 {s.P90Seconds * 1e3:F2} ms ({s.Count} samples)"));
 
-    private LatencyStatistics Prune(PreparedVariant full, VariantSpec spec, int load, string phase, int step, int total, CancellationToken cancellationToken) =>
+    private LatencyStatistics Prune(
+        PreparedVariant full, ModelVariant spec, int load, string phase, int step, int total, CancellationToken cancellationToken) =>
         Cached(PruneKey(spec, load), phase, step, total, () => measurer.MeasurePruning(full, spec, cancellationToken), s =>
             F($"prune  {spec} load {load,3}: median {s.MedianSeconds:F3} s ({s.Count} samples)"));
 
@@ -230,7 +234,7 @@ public sealed class StudyRunner
                 ("loadModel", config.LoadModel ?? variant.Spec.Model)),
             machine);
 
-    private MeasurementKey PruneKey(VariantSpec spec, int load) =>
+    private MeasurementKey PruneKey(ModelVariant spec, int load) =>
         new(
             "prune",
             spec.Model,

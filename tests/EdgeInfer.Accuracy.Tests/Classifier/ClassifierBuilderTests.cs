@@ -1,6 +1,7 @@
 using EdgeInfer.Accuracy.Classifier;
 using EdgeInfer.Accuracy.Datasets;
 using EdgeInfer.Accuracy.Evaluation;
+using EdgeInfer.Pruning.Variants;
 using Google.Protobuf;
 using Onnx;
 
@@ -14,7 +15,8 @@ public sealed class ClassifierBuilderTests(ClassifierFixture fixture) : IClassFi
     [Fact]
     public void Build_EmbeddedSubset_Top1AtPf0IsAtLeast80Percent()
     {
-        var point = Evaluator.Evaluate(fixture.Built.Model, fixture.Test, [0.0], "none", null, cancellationToken: TestContext.Current.CancellationToken)[0];
+        var point = Evaluator.Evaluate(
+            fixture.Built.Model, fixture.Test, [PruningFactor.Zero], method: null, cancellationToken: TestContext.Current.CancellationToken)[0];
 
         Assert.Equal(1000, point.Images);
         Assert.True(point.Top1 >= 0.80, $"Top-1 {point.Top1:P1} is below the 80 % target.");

@@ -126,6 +126,30 @@ public sealed class ModelPruningTests
         Assert.Throws<EdgeInferInputException>(() => ModelPruning.PruneFile(dir.File("in.onnx"), dir.File("in.onnx"), new PruneFileOptions(0.5)));
     }
 
+    [Theory]
+    [InlineData(PruningMethod.Global)]
+    [InlineData(PruningMethod.Layer)]
+    [InlineData(PruningMethod.Channel)]
+    public void PruneInMemory_SameModelAsPruneFile(PruningMethod method)
+    {
+        using var dir = new TempFolder();
+        var bytes = TestModels.MobileNetLike().ToByteArray();
+        File.WriteAllBytes(dir.File("in.onnx"), bytes);
+        ModelPruning.PruneFile(dir.File("in.onnx"), dir.File("out.onnx"), new PruneFileOptions(0.6, method));
+
+        var pruned = ModelPruning.PruneInMemory(bytes, new PruneFileOptions(0.6, method));
+
+        Assert.Equal(ModelProto.Parser.ParseFrom(File.ReadAllBytes(dir.File("out.onnx"))), ModelProto.Parser.ParseFrom(pruned));
+        Assert.Equal(TestModels.MobileNetLike().ToByteArray(), bytes);
+    }
+
+    [Fact]
+    public void PruneInMemory_NotOnnxOrBadOptions_Rejected()
+    {
+        Assert.Throws<EdgeInferInputException>(() => ModelPruning.PruneInMemory([1, 2, 3, 255], new PruneFileOptions(0.5)));
+        Assert.Throws<EdgeInferInputException>(() => ModelPruning.PruneInMemory(TestModels.MobileNetLike().ToByteArray(), new PruneFileOptions(1.5)));
+    }
+
     [Fact]
     public void Validated_SeveralProblems_OneMessageListingAll()
     {

@@ -1,5 +1,6 @@
 using EdgeInfer.Core;
 using EdgeInfer.Core.Planning;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Study.Config;
 
 namespace EdgeInfer.Study.Tests.Config;
@@ -11,7 +12,7 @@ public sealed class StudyConfigJsonTests
     {
         var c = new StudyConfig().Validated();
         Assert.Equal(["resnet152", "densenet201", "mobilenet"], c.Models);
-        Assert.Equal(0.7, c.ComparisonPruningFactor);
+        Assert.Equal(0.7, c.ComparisonPruningFactor.Value);
         Assert.Equal([3.7, 11.1, 18.5], c.Batteries.Select(b => b.Value));
         Assert.Equal(300, c.MaxRequests);
         Assert.Equal(100, c.PlotMaxLoad);
@@ -66,6 +67,35 @@ public sealed class StudyConfigJsonTests
         Assert.Contains("pruningMethod = \"random\"", ex.Message, StringComparison.Ordinal);
         Assert.Contains("repeat a load", ex.Message, StringComparison.Ordinal);
         Assert.Contains("batteriesWattHours", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_PruningNames_ReadAsTypesAndWrittenBack()
+    {
+        var c = StudyConfigJson.Parse(
+            """{ "pruningMethod": "Global", "accuracyMethods": ["layer", "channel"], "pruningFactors": [0, 0.25], "comparisonPruningFactor": 0.5 }""",
+            new StudyConfig());
+        Assert.Equal(PruningMethod.Global, c.PruningMethod);
+        Assert.Equal([PruningMethod.Layer, PruningMethod.Channel], c.AccuracyMethods);
+        Assert.Equal([PruningFactor.Zero, PruningFactor.Of(0.25)], c.PruningFactors);
+        Assert.Equal("global-0.50", c.ComparisonVariant("mobilenet").Name);
+        var text = StudyConfigWriter.ToJson(c);
+        Assert.Contains("\"pruningMethod\": \"global\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"accuracyMethods\": [", text, StringComparison.Ordinal);
+        Assert.Contains("\"layer\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"comparisonPruningFactor\": 0.5", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_BadPruningValues_EachNamedWithItsField()
+    {
+        var ex = Assert.Throws<EdgeInferInputException>(() => StudyConfigJson.Parse(
+            """{ "pruningFactors": [0.3, 0.755, 1], "comparisonPruningFactor": 0, "accuracyMethods": ["global", "random"] }""",
+            new StudyConfig()));
+        Assert.Contains("pruningFactors item 0.755 has more than two decimals", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("pruningFactors item 1 is not in [0, 0.99]", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("comparisonPruningFactor = 0 is the full model", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("accuracyMethods \"random\" is not one of global, layer, channel", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,6 +12,19 @@ public sealed class TinyStudyTests(TinyStudyFixture study) : IClassFixture<TinyS
     private static readonly string[] RowKinds = ["measured", "interpolated", "extrapolated", "marker"];
 
     [Fact]
+    public void Run_AddsEachPrunedVariantToTheRepositoryOnceUnderItsVariantName()
+    {
+        // The study names its variants as prune, profile and the edge server do (channel-0.70, not channel-0.7), so the
+        // edge finds them as pre-pruned and the repository holds one name per variant.
+        var variants = study.Repository.List().Where(e => e.Name == "mobilenet").Select(e => e.Variant).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["channel-0.70", "full"], variants);
+        var pruned = study.Repository.Get("mobilenet", "channel-0.70").Metadata;
+        Assert.Equal(0.7, pruned.PruningFactor);
+        Assert.Equal("channel", pruned.PruningMethod);
+        Assert.Equal("mobilenet/full", pruned.Source);
+    }
+
+    [Fact]
     public void Run_WritesEveryOutputFile_AndEachParses()
     {
         // Accuracy is skipped in the tiny study: fig2a has a (header-only) CSV and no picture.

@@ -1,3 +1,4 @@
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Measurement;
 using EdgeInfer.Study.Measurement;
 using EdgeInfer.Study.Running;
@@ -15,8 +16,9 @@ internal static class SyntheticStudy
     public static ModelMeasurements Model(string name, double deviceFull, params (int Load, double Seconds)[] edgeAt) => new()
     {
         Model = name,
-        Full = new PreparedVariant(VariantSpec.Full(name), "full.onnx", 20_000_000, 20_000_000, 5_000_000, null, false),
-        Pruned = new PreparedVariant(new VariantSpec(name, "channel", 0.7), "pruned.onnx", 8_000_000, 6_000_000, 2_000_000, null, false),
+        Full = new PreparedVariant(ModelVariant.Full(name), "full.onnx", 20_000_000, 20_000_000, 5_000_000, null, false),
+        Pruned = new PreparedVariant(
+            ModelVariant.Pruned(name, PruningMethod.Channel, PruningFactor.Of(0.7)), "pruned.onnx", 8_000_000, 6_000_000, 2_000_000, null, false),
         DeviceFull = Stat(deviceFull),
         DevicePruned = Stat(deviceFull / 2),
         Edge = edgeAt.Select(e => new EdgeLoadMeasurement(e.Load, Stat(e.Seconds), Stat(e.Seconds / 2), Stat(0.5 + (e.Load * 0.05)))).ToArray(),

@@ -1,3 +1,4 @@
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Study.Measurement;
 
 namespace EdgeInfer.Study.Tests.Measurement;
@@ -69,5 +70,53 @@ public sealed class MeasurementCacheTests
         new MeasurementCache(dir.Path, fresh: false).Store(Key, 6.0);
         Assert.Equal(6.0, new MeasurementCache(dir.Path, fresh: false).GetOrMeasure(Key, () => 9.0));
         Assert.Single(Directory.GetFiles(dir.Path));
+    }
+
+    [Fact]
+    public void GetOrMeasure_PreparedVariantEntries_RoundTripTheVariant()
+    {
+        using var dir = new TempDirectory();
+        var key = new MeasurementKey("variant", "mobilenet", "channel-0.70", "-", 0, "seed=42", "any");
+        var variant = ModelVariant.Pruned("mobilenet", PruningMethod.Channel, PruningFactor.Of(0.7));
+        var prepared = new PreparedVariant(variant, "m.onnx", 10, 5, 3, null, false);
+        new MeasurementCache(dir.Path, fresh: false).GetOrMeasure(key, () => prepared);
+        var again = new MeasurementCache(dir.Path, fresh: false).GetOrMeasure<PreparedVariant>(key, () => throw new InvalidOperationException("cached"));
+        Assert.Equal(prepared, again);
+        Assert.Contains("\"method\": \"channel\"", File.ReadAllText(Path.Combine(dir.Path, key.FileName)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GetOrMeasure_EntriesWrittenBeforeTheVariantIdentity_AreReusedOrMeasuredAgainWithoutACrash()
+    {
+        // Before ModelVariant, a study variant was {model, method (a string), pruningFactor} and pruned names had the
+        // shortest pf (channel-0.7): the full variant's entry is still read; a pruned one has a new key (channel-0.70),
+        // and an old value that is no variant any more is measured again.
+        using var dir = new TempDirectory();
+        var fullKey = new MeasurementKey("variant", "mobilenet", "full", "-", 0, "seed=42", "any");
+        var oldPrunedKey = fullKey with { Variant = "channel-0.7" };
+        var newPrunedKey = fullKey with { Variant = "channel-0.70" };
+        var old = new MeasurementCache(dir.Path, fresh: false);
+        static object Old(string? method, double pf) =>
+            new
+            {
+                spec = new { model = "mobilenet", method, pruningFactor = pf },
+                modelPath = "m.onnx",
+                onnxBytes = 5,
+                transferBytes = 4,
+                parameters = 2,
+                macs = (long?)null,
+                trained = false,
+            };
+        old.Store(fullKey, Old(null, 0));
+        old.Store(oldPrunedKey, Old("channel", 0.7));
+        old.Store(newPrunedKey, Old("channel", 0.755));
+        Assert.NotEqual(oldPrunedKey.FileName, newPrunedKey.FileName);
+
+        var cache = new MeasurementCache(dir.Path, fresh: false);
+        var full = cache.GetOrMeasure<PreparedVariant>(fullKey, () => throw new InvalidOperationException("the full entry is still valid"));
+        Assert.Equal(ModelVariant.Full("mobilenet"), full.Spec);
+        var remeasured = new PreparedVariant(ModelVariant.Pruned("mobilenet", PruningMethod.Channel, PruningFactor.Of(0.7)), "m.onnx", 5, 4, 2, null, false);
+        Assert.Equal(remeasured, cache.GetOrMeasure(newPrunedKey, () => remeasured));
+        Assert.Equal((1, 1), (cache.Hits, cache.Misses));
     }
 }

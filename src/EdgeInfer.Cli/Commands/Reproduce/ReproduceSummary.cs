@@ -47,10 +47,12 @@ internal static class ReproduceSummary
         }
 
         output.WriteLine();
-        output.WriteLine(F($"{result.Files.Count} files in {result.OutputFolder} (report.md, run.json, figures/) in {result.WallSeconds:F0} s; {result.CacheHits} cached, {result.CacheMisses} measured."));
+        output.WriteLine(F($"{result.Files.Count} files in {result.OutputFolder} (report.md, run.json, figures/) in {result.WallSeconds:F0} s; ")
+            + F($"{result.CacheHits} cached, {result.CacheMisses} measured."));
     }
 
-    private static string L(LoadCrossing? t) => t is null ? "never" : t.Load.ToString(CultureInfo.InvariantCulture) + (t.Kind == PointKind.Extrapolated ? "*" : "");
+    private static string L(LoadCrossing? t) =>
+        t is null ? "never" : t.Load.ToString(CultureInfo.InvariantCulture) + (t.Kind == PointKind.Extrapolated ? "*" : "");
 
     private static string Q(long? q) => q?.ToString(CultureInfo.InvariantCulture) ?? "never";
 

@@ -1,0 +1,133 @@
+using System.CommandLine;
+using EdgeInfer.Cli.Infrastructure;
+using EdgeInfer.Core.Radio;
+using EdgeInfer.Device.Execution;
+using EdgeInfer.Pruning.Variants;
+
+namespace EdgeInfer.Cli.Commands.Edge;
+
+/// <summary>
+/// <c>edgeinfer device</c>: the device client. Plans from the edge's status and catalog, the device profile and the
+/// radio model, then executes the chosen (or named) strategy for real over a link shaped to the radio rates.
+/// </summary>
+internal sealed class DeviceCommand
+{
+    private readonly Option<bool> json = CommonOptions.Json();
+    private readonly Option<string> edge = new("--edge") { Description = "Edge server URL, e.g. http://127.0.0.1:5080.", Required = true };
+    private readonly Option<string> model = new("--model") { Description = "Model name at the edge.", Required = true };
+    private readonly Option<int> requests = new("--requests") { Description = "Q: inference requests in the model lifetime.", DefaultValueFactory = _ => 10 };
+    private readonly Option<string> strategy = new("--strategy")
+    {
+        Description = "auto (plan, then run the choice), all, or one of edge-full, edge-prepruned, edge-ondemand, "
+            + "device-full, device-prepruned, device-ondemand.",
+        DefaultValueFactory = _ => "auto",
+    };
+
+    private readonly Option<PruningFactor> pf = PruningFlags.Factor("The pruned strategies' variant", defaultValue: 0.7, aboveZero: true);
+    private readonly Option<PruningMethod> method = PruningFlags.Method();
+    private readonly Option<string?> profile = new("--device-profile")
+    {
+        Description = "Profile JSON with device-role times (edgeinfer profile --role device).",
+    };
+    private readonly Option<string?> input = new("--input") { Description = "Input: JPEG/PNG (edge strategies) or raw float32 tensor .bin (all strategies)." };
+    private readonly Option<bool> synthetic = new("--synthetic")
+    {
+        Description = "Use a deterministic synthetic tensor (the default when --input is not given).",
+    };
+    private readonly Option<bool> noShaping = new("--no-shaping") { Description = "Do not shape HTTP traffic to the radio rates (raw loopback)." };
+    private readonly Option<string> prunedFormat = new("--pruned-format")
+    {
+        Description = "Format device strategies download pruned models in: wire (decoded on the device), onnx (dense) or sparse-onnx (COO).",
+        DefaultValueFactory = _ => "wire",
+    };
+
+    private readonly Option<string?> cache = new("--cache") { Description = "Device model cache folder (default .edgeinfer/device-cache)." };
+    private readonly Option<bool> paperOnly = new("--paper-terms-only")
+    {
+        Description = "Plan with the paper's Eqs. (1)-(6) only: do not probe the request, download and edge model-load overheads.",
+    };
+
+    private readonly Option<int> repeat = new("--repeat")
+    {
+        Description = "Run the strategies K times, each from a fresh device cache (and the edge's on-demand copy dropped); report per-strategy medians.",
+        DefaultValueFactory = _ => 1,
+    };
+
+    private readonly Option<int> retries = new("--retries") { Description = "HTTP retries per request (timeouts, 5xx, 429).", DefaultValueFactory = _ => 3 };
+    private readonly RadioFlags radio = new();
+
+    public static Command Create() => new DeviceCommand().Build();
+
+    private Command Build()
+    {
+        var command = new Command(
+            "device",
+            "Run the device client against an edge server: decide (auto) or run a named strategy, measure it, and compare with the planner.");
+        Option[] all =
+        [
+            edge, model, requests, strategy, pf, method, prunedFormat, profile, input, synthetic, noShaping, cache, retries, paperOnly, repeat, json,
+        ];
+        foreach (var option in all)
+        {
+            command.Options.Add(option);
+        }
+
+        radio.AddTo(command);
+        command.SetAction(RunAsync);
+        return command;
+    }
+
+    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var request = Request(parse);
+        var report = await DeviceClient.RunAsync(request, line => Console.Error.WriteLine(line), cancellationToken);
+        var output = parse.InvocationConfiguration.Output;
+        if (parse.GetValue(json))
+        {
+            CliJson.Write(output, report);
+        }
+        else
+        {
+            DeviceTable.Write(output, report);
+        }
+
+        return report.Errors == 0 ? CliApp.Success : CliApp.Failure;
+    }
+
+    private DeviceRunRequest Request(ParseResult parse)
+    {
+        if (parse.GetValue(synthetic) && parse.GetValue(input) is not null)
+        {
+            throw new UsageException("Give --input or --synthetic, not both.");
+        }
+
+        if (!Uri.TryCreate(parse.GetValue(edge), UriKind.Absolute, out var edgeUri))
+        {
+            throw new UsageException($"--edge '{parse.GetValue(edge)}' is not an absolute URL.");
+        }
+
+        var request = new DeviceRunRequest
+        {
+            Edge = edgeUri,
+            Model = parse.GetValue(model)!,
+            Requests = parse.GetValue(requests),
+            Strategy = parse.GetValue(strategy)!,
+            PruningFactor = parse.GetValue(pf),
+            Method = parse.GetValue(method),
+            PrunedFormat = parse.GetValue(prunedFormat)!,
+            Radio = radio.ValidateAsFlags(radio.Apply(parse, RadioOptions.Default)),
+            Shaping = !parse.GetValue(noShaping),
+            DeviceProfile = parse.GetValue(profile),
+            Input = parse.GetValue(input),
+            CacheRoot = parse.GetValue(cache) ?? DeviceModelCache.DefaultRoot,
+            MaxRetries = parse.GetValue(retries),
+            MeasureOverheads = !parse.GetValue(paperOnly),
+            Repeat = parse.GetValue(repeat),
+        };
+        FlagProblems.ThrowIfAny(
+            request.Problems(),
+            ("requests", "--requests"), ("strategy", "--strategy"), ("pruningFactor", "--pf"), ("prunedFormat", "--pruned-format"), ("repeat", "--repeat"),
+            ("deviceThreads", "--device-threads"));
+        return request;
+    }
+}
