@@ -39,7 +39,12 @@ public class ChannelPruningSpeedupBenchmarks
         var aligned = PruningModelCache.Output($"{Model}-channel8-{PruningFactor:0.00}");
         ModelPruning.PruneFile(full, pruned, new PruneFileOptions(PruningFactor, PruningMethod.Channel));
         ModelPruning.PruneFile(full, aligned, new PruneFileOptions(PruningFactor, PruningMethod.Channel, ChannelMultiple: 8));
-        using var options = new SessionOptions { IntraOpNumThreads = Threads, InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        using var options = new SessionOptions
+        {
+            IntraOpNumThreads = Threads,
+            InterOpNumThreads = 1,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
         fullSession = new InferenceSession(full, options);
         prunedSession = new InferenceSession(pruned, options);
         alignedSession = new InferenceSession(aligned, options);

@@ -6,9 +6,10 @@ namespace EdgeInfer.Benchmarks;
 /// <summary>
 /// Issue 7 §4 target: throughput at saturation ≥ 90 % of in-process ORT throughput with the same threads (MobileNet).
 /// Both sides use <see cref="Environment.ProcessorCount"/> workers of one intra-op thread each: in process, the
-/// server's own pooled sessions (one per worker, called as the server calls them: copy, run, top 5) back to back; through the server, that many slots and that many concurrent clients
-/// (plus as many queued, so a slot is never idle). Each invocation completes <see cref="Inferences"/> inferences, so
-/// the time ratio is the inverse throughput ratio.
+/// server's own pooled sessions (one per worker, called as the server calls them: copy, run, top 5) back to back;
+/// through the server, that many slots and that many concurrent clients (plus as many queued, so a slot is never
+/// idle). Each invocation completes <see cref="Inferences"/> inferences, so the time ratio is the inverse throughput
+/// ratio.
 /// Run: <c>dotnet run -c Release --project bench/EdgeInfer.Benchmarks -- --filter '*EdgeThroughputBenchmarks*'</c>.
 /// </summary>
 [MedianColumn]

@@ -17,7 +17,9 @@ internal static class RuntimeBenchmarkModel
         var fromEnvironment = Environment.GetEnvironmentVariable("EDGEINFER_BENCH_MODEL");
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
-            return File.Exists(fromEnvironment) ? fromEnvironment : throw new FileNotFoundException($"EDGEINFER_BENCH_MODEL '{fromEnvironment}' does not exist.", fromEnvironment);
+            return File.Exists(fromEnvironment)
+                ? fromEnvironment
+                : throw new FileNotFoundException($"EDGEINFER_BENCH_MODEL '{fromEnvironment}' does not exist.", fromEnvironment);
         }
 
         var path = Path.Combine(Path.GetTempPath(), "edgeinfer-bench", $"mobilenet-seed{ModelCatalog.DefaultSeed}.onnx");

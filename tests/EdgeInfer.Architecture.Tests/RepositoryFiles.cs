@@ -3,12 +3,15 @@ namespace EdgeInfer.Architecture.Tests;
 /// <summary>The repository these tests check: its root (the folder holding <c>EdgeInfer.slnx</c>) and its source files.</summary>
 internal static class RepositoryFiles
 {
+    private static readonly string[] SourceFolders = ["src", "tests", "bench"];
+
     /// <summary>The repository root, found above the test binaries.</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The C# sources under <c>src/</c>, build outputs excluded.</summary>
-    public static IEnumerable<string> SourceFiles() =>
-        Directory.EnumerateFiles(Path.Combine(Root, "src"), "*.cs", SearchOption.AllDirectories)
+    /// <summary>The C# files under <c>src/</c>, <c>tests/</c> and <c>bench/</c>, build outputs excluded.</summary>
+    public static IEnumerable<string> SourceTestAndBenchFiles() =>
+        SourceFolders
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Root, folder), "*.cs", SearchOption.AllDirectories))
             .Where(path => !IsBuildOutput(path))
             .Order(StringComparer.Ordinal);
 

@@ -1,14 +1,14 @@
 namespace EdgeInfer.Architecture.Tests;
 
-/// <summary>House style: lines of at most 160 characters in <c>src/</c>.</summary>
+/// <summary>House style: lines of at most 160 characters in <c>src/</c>, <c>tests/</c> and <c>bench/</c>.</summary>
 public sealed class SourceLineTests
 {
     private const int MaxLength = 160;
 
-    [Fact(Skip = "enabled by the integrator once all helpers wrapped lines")]
+    [Fact]
     public void SourceLines_AreAtMost160Characters()
     {
-        var longLines = RepositoryFiles.SourceFiles()
+        var longLines = RepositoryFiles.SourceTestAndBenchFiles()
             .SelectMany(path => File.ReadLines(path).Select((line, i) => (Path: path, Number: i + 1, line.Length)))
             .Where(l => l.Length > MaxLength)
             .Select(l => $"{RepositoryFiles.Relative(l.Path)}:{l.Number}: {l.Length} characters")

@@ -24,7 +24,10 @@ public sealed class ChannelCommandTests
     {
         var json = CliRunner.RunJson("channel", "--json");
         Assert.Equal(
-            ["condition", "distanceMeters", "distance3DMeters", "breakpointDistanceMeters", "losProbability", "pathLossDb", "losPathLossDb", "nlosPathLossDb", "uplink", "downlink"],
+            [
+                "condition", "distanceMeters", "distance3DMeters", "breakpointDistanceMeters", "losProbability", "pathLossDb",
+                "losPathLossDb", "nlosPathLossDb", "uplink", "downlink",
+            ],
             json.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["snrDb", "rateBitsPerSecond", "noisePowerDbm"], json.GetProperty("uplink").EnumerateObject().Select(p => p.Name));
     }

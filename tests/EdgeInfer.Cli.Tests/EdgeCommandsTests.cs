@@ -30,7 +30,14 @@ public sealed class EdgeCommandsTests
     {
         var root = Path.Combine(Path.GetTempPath(), "edgeinfer-cli-edge", Guid.NewGuid().ToString("N"));
         ModelRepository.Open(Path.Combine(root, "repo")).GetOrBuild("mobilenet");
-        await using var app = EdgeServer.Build(new EdgeServerOptions { Urls = ["http://127.0.0.1:0"], Repository = Path.Combine(root, "repo"), MaxConcurrency = 2, IntraOpThreads = 1, Warmup = false });
+        await using var app = EdgeServer.Build(new EdgeServerOptions
+        {
+            Urls = ["http://127.0.0.1:0"],
+            Repository = Path.Combine(root, "repo"),
+            MaxConcurrency = 2,
+            IntraOpThreads = 1,
+            Warmup = false,
+        });
         await app.StartAsync(TestContext.Current.CancellationToken);
         try
         {
@@ -41,15 +48,19 @@ public sealed class EdgeCommandsTests
             Assert.Equal(6, load.GetProperty("byStatus").GetProperty("200").GetInt32());
 
             // The same load against the server's inference step in process (no HTTP): same answers, no listener needed.
-            var local = CliRunner.RunJson("loadgen", "--in-process", "--repository", Path.Combine(root, "repo"), "--max-concurrency", "2", "--intra-op-threads", "1",
+            var local = CliRunner.RunJson(
+                "loadgen", "--in-process", "--repository", Path.Combine(root, "repo"), "--max-concurrency", "2", "--intra-op-threads", "1",
                 "--model", "mobilenet", "--concurrency", "2", "--requests", "6", "--json");
             Assert.Equal(6, local.GetProperty("succeeded").GetInt32());
             Assert.Equal(6, local.GetProperty("byStatus").GetProperty("200").GetInt32());
-            var (unknownCode, _, unknownError) = CliRunner.Run("loadgen", "--in-process", "--repository", Path.Combine(root, "repo"), "--model", "vgg", "--requests", "1");
+            var (unknownCode, _, unknownError) = CliRunner.Run(
+                "loadgen", "--in-process", "--repository", Path.Combine(root, "repo"), "--model", "vgg", "--requests", "1");
             Assert.Equal(2, unknownCode);
             Assert.Contains("'vgg' is not in the repository", unknownError, StringComparison.Ordinal);
 
-            var (code, stdout, _) = CliRunner.Run("device", "--edge", url, "--model", "mobilenet", "--requests", "2", "--strategy", "edge-full", "--no-shaping", "--cache", Path.Combine(root, "device"), "--json");
+            var (code, stdout, _) = CliRunner.Run(
+                "device", "--edge", url, "--model", "mobilenet", "--requests", "2", "--strategy", "edge-full", "--no-shaping",
+                "--cache", Path.Combine(root, "device"), "--json");
             Assert.Equal(0, code);
             using var report = System.Text.Json.JsonDocument.Parse(stdout);
             var run = report.RootElement.GetProperty("runs")[0];

@@ -78,13 +78,21 @@ public sealed class EvaluateCommandTests : IDisposable
         var repo = Path.Combine(dir, "repo");
         Assert.Equal(0, CliRunner.Run("models", "import", file, "--name", "cls", "--repository", repo, "--json").ExitCode);
 
-        var (code, stdout, stderr) = CliRunner.Run("evaluate", "--model", "cls", "--repository", repo, "--record", "--pf", "0,0.5", "--limit", "8", "--batch-size", "4", "--json");
+        var (code, stdout, stderr) = CliRunner.Run(
+            "evaluate", "--model", "cls", "--repository", repo, "--record", "--pf", "0,0.5", "--limit", "8", "--batch-size", "4", "--json");
         Assert.True(code == 0, stderr);
         using var json = JsonDocument.Parse(stdout);
         var points = json.RootElement.GetProperty("points");
         Assert.Equal(Path.Combine(repo, "cls", "accuracy.json"), json.RootElement.GetProperty("recorded").GetString());
 
-        await using var app = Edge.Hosting.EdgeServer.Build(new Edge.Hosting.EdgeServerOptions { Urls = ["http://127.0.0.1:0"], Repository = repo, MaxConcurrency = 1, IntraOpThreads = 1, Warmup = false });
+        await using var app = Edge.Hosting.EdgeServer.Build(new Edge.Hosting.EdgeServerOptions
+        {
+            Urls = ["http://127.0.0.1:0"],
+            Repository = repo,
+            MaxConcurrency = 1,
+            IntraOpThreads = 1,
+            Warmup = false,
+        });
         await app.StartAsync(TestContext.Current.CancellationToken);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         using var catalog = JsonDocument.Parse(await http.GetStringAsync("/v1/models/cls", TestContext.Current.CancellationToken));

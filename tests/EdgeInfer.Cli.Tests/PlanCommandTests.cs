@@ -20,7 +20,9 @@ public sealed class PlanCommandTests : IDisposable
     {
         var json = CliRunner.RunJson("plan", "--scenario", CliRunner.ExampleScenario, "--json");
         var options = json.GetProperty("options").EnumerateArray().ToList();
-        Assert.Equal(["edge-full", "edge-prepruned", "edge-ondemand", "device-full", "device-prepruned", "device-ondemand"], options.Select(o => o.GetProperty("strategy").GetString()));
+        Assert.Equal(
+            ["edge-full", "edge-prepruned", "edge-ondemand", "device-full", "device-prepruned", "device-ondemand"],
+            options.Select(o => o.GetProperty("strategy").GetString()));
         Assert.Equal(
             ["strategy", "cycleDelaySeconds", "lifetimeDelaySeconds", "deviceEnergyJoules", "edgeEnergyJoules", "exchangedBytes", "feasible", "reasons"],
             options[0].EnumerateObject().Select(p => p.Name));
@@ -61,7 +63,10 @@ public sealed class PlanCommandTests : IDisposable
     public void Plan_ScenarioRadio_IsUsed()
     {
         var path = Write("""{ "radio": { "distanceMeters": 300, "condition": "nlos" } }""");
-        Assert.Equal(365554727.319635, CliRunner.RunJson("plan", "--scenario", path, "--json").GetProperty("radio").GetProperty("downlinkBitsPerSecond").GetDouble(), 1e-3);
+        Assert.Equal(
+            365554727.319635,
+            CliRunner.RunJson("plan", "--scenario", path, "--json").GetProperty("radio").GetProperty("downlinkBitsPerSecond").GetDouble(),
+            1e-3);
     }
 
     [Fact]
@@ -70,7 +75,12 @@ public sealed class PlanCommandTests : IDisposable
         var (code, stdout, stderr) = CliRunner.Run("plan", "--scenario", CliRunner.ExampleScenario);
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
-        foreach (var text in new[] { "cycle [s]", "lifetime [s]", "device [J]", "edge [J]", "data [MB]", "*device-prepruned", "Chosen: device-prepruned", "Break-even", "never", "Mb/s" })
+        string[] expected =
+        [
+            "cycle [s]", "lifetime [s]", "device [J]", "edge [J]", "data [MB]", "*device-prepruned", "Chosen: device-prepruned", "Break-even",
+            "never", "Mb/s",
+        ];
+        foreach (var text in expected)
         {
             Assert.Contains(text, stdout, StringComparison.Ordinal);
         }

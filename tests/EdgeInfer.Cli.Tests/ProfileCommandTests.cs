@@ -18,7 +18,9 @@ public sealed class ProfileCommandTests : IDisposable
     {
         var output = Path.Combine(dir, "device.json");
 
-        var json = RunJsonWithProgress("profile", "--models", "mobilenet", "--role", "device", "--samples", "2", "--warmup", "1", "--repository", Path.Combine(dir, "repo"), "-o", output, "--json");
+        var json = RunJsonWithProgress(
+            "profile", "--models", "mobilenet", "--role", "device", "--samples", "2", "--warmup", "1",
+            "--repository", Path.Combine(dir, "repo"), "-o", output, "--json");
 
         var profile = ProfileFile.ReadComplete(output);
         Assert.Null(profile.Edge);
@@ -32,7 +34,9 @@ public sealed class ProfileCommandTests : IDisposable
     {
         var output = Path.Combine(dir, "edge.json");
 
-        RunJsonWithProgress("profile", "--models", "mobilenet", "--role", "edge", "--loads", "0,1", "--samples", "1", "--warmup", "0", "--pf", "0.7", "--prune-samples", "1", "--repository", Path.Combine(dir, "repo"), "-o", output, "--json");
+        RunJsonWithProgress(
+            "profile", "--models", "mobilenet", "--role", "edge", "--loads", "0,1", "--samples", "1", "--warmup", "0", "--pf", "0.7",
+            "--prune-samples", "1", "--repository", Path.Combine(dir, "repo"), "-o", output, "--json");
 
         var edge = ProfileFile.ReadComplete(output).Edge!;
         var pruned = edge.Find("mobilenet", "global-0.70")!;
@@ -88,7 +92,9 @@ public sealed class ProfileCommandTests : IDisposable
     [Fact]
     public void Plan_ProfileAtUnmeasuredLoad_InterpolatesEdgeTimes()
     {
-        var json = CliRunner.RunJson("plan", "--profile", Both(), "--model", "mobilenet", "--pf", "0.7", "--edge-load", "5", "--requests", "50", "--distance", "100", "--json");
+        var json = CliRunner.RunJson(
+            "plan", "--profile", Both(), "--model", "mobilenet", "--pf", "0.7", "--edge-load", "5", "--requests", "50", "--distance", "100",
+            "--json");
 
         Assert.False(json.GetProperty("extrapolated").GetBoolean());
         Assert.Equal(0.07, json.GetProperty("estimates").GetProperty("edgeFull").GetProperty("seconds").GetDouble(), 12);
@@ -198,7 +204,11 @@ public sealed class ProfileCommandTests : IDisposable
     {
         Complete = true,
         Device = Role(Phone, [0], Model("mobilenet", "full", (0, 0.10)), Pruned((0, 0.06, 0))),
-        Edge = Role(Server, [0, 10, 20], Model("mobilenet", "full", (0, 0.02), (10, 0.12), (20, 0.22)), Pruned((0, 0.01, 1.0), (10, 0.06, 2.0), (20, 0.11, 3.0))),
+        Edge = Role(
+            Server,
+            [0, 10, 20],
+            Model("mobilenet", "full", (0, 0.02), (10, 0.12), (20, 0.22)),
+            Pruned((0, 0.01, 1.0), (10, 0.06, 2.0), (20, 0.11, 3.0))),
     });
 
     private string Write(string name, ProfileDocument profile)

@@ -142,7 +142,13 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
         var name = variant?.Name ?? ModelRepository.FullVariant;
         var format = variant is null ? "onnx" : prunedFormat;
         var file = cache.PathOf(model, name, format);
-        var (call, etag, problem) = await client.DownloadAsync(model, variant, format, file, DeviceModelCache.ETagOf(file), cancellationToken).ConfigureAwait(false);
+        var (call, etag, problem) = await client.DownloadAsync(
+            model,
+            variant,
+            format,
+            file,
+            DeviceModelCache.ETagOf(file),
+            cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             throw new Core.EdgeInferInputException($"Downloading {model}/{name} ({format}) failed: {problem}");

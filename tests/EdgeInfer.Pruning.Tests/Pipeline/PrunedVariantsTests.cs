@@ -13,7 +13,16 @@ public sealed class PrunedVariantsTests
     {
         using var dir = new TempFolder();
         var repository = ModelRepository.Open(dir.File("repo"));
-        var full = repository.Add(TestModels.MobileNetLike(), new ModelAddRequest { Name = "tiny", Trained = true, Source = "test", Architecture = "mobilenet", Seed = 7 });
+        var full = repository.Add(
+            TestModels.MobileNetLike(),
+            new ModelAddRequest
+            {
+                Name = "tiny",
+                Trained = true,
+                Source = "test",
+                Architecture = "mobilenet",
+                Seed = 7,
+            });
         ModelPruning.PruneFile(full.ModelPath, dir.File("pruned.onnx"), new PruneFileOptions(0.7, PruningMethod.Channel));
         var variant = ModelVariant.Pruned("tiny", PruningMethod.Channel, PruningFactor.Of(0.7));
 

@@ -126,7 +126,9 @@ public sealed class ProfilerTests(TinyModelFixture model) : IClassFixture<TinyMo
     public void Run_MissingModelFile_ThrowsNamingIt()
     {
         var ex = Assert.Throws<EdgeInferInputException>(
-            () => new Profiler(Quick).Run([new ProfileTarget("ghost", "full", Path.Combine(model.Directory, "ghost.onnx"))], cancellationToken: TestContext.Current.CancellationToken));
+            () => new Profiler(Quick).Run(
+                [new ProfileTarget("ghost", "full", Path.Combine(model.Directory, "ghost.onnx"))],
+                cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("ghost.onnx", ex.Message);
     }
