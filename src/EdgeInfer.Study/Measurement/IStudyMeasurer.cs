@@ -1,5 +1,5 @@
-using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Models.Repository;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Measurement;
 
 namespace EdgeInfer.Study.Measurement;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Models.Repository;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Measurement;
 using EdgeInfer.Study.Config;
 using EdgeInfer.Study.Measurement;
