@@ -56,7 +56,7 @@ public sealed class PreparedDataset
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         if (limit is < 1)
         {
-            throw new EdgeInferInputException($"--limit {limit} must be at least 1.");
+            throw new EdgeInferInputException($"limit {limit} must be at least 1.");
         }
 
         var pre = new ImagePreprocessor(preprocessing);
@@ -67,7 +67,7 @@ public sealed class PreparedDataset
         {
             throw new EdgeInferInputException(
                 $"{count} images of 3x{preprocessing.CropSize}x{preprocessing.CropSize} need {bytes / (1L << 20)} MiB prepared in memory, "
-                + $"over the {MaxPreparedBytes >> 20} MiB limit; use --limit {MaxPreparedBytes / ((long)length * sizeof(float))} or less.");
+                + $"over the {MaxPreparedBytes >> 20} MiB cap; set the limit to {MaxPreparedBytes / ((long)length * sizeof(float))} images or less.");
         }
 
         var (tensors, problems) = DecodeAll(source, pre, count, progress);

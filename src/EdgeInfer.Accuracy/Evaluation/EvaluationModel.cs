@@ -102,5 +102,5 @@ public sealed class EvaluationModel
     private static EdgeInferInputException Untrained(string what, string source) => new(
         $"Model '{what}' is untrained (source: {source}): its weights are random (seeded He-normal), so its Top-1/Top-5 would " +
         "only measure chance (about 1/classes) and say nothing about pruning. Evaluate a trained model instead, e.g. " +
-        "'edgeinfer classifier train' then '--model resnet18-fmnist', or a trained ONNX file.");
+        "a trained classifier (resnet18-fmnist), or a trained ONNX file.");
 }

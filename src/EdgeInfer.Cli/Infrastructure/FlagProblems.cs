@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using EdgeInfer.Core;
+
 namespace EdgeInfer.Cli.Infrastructure;
 
 /// <summary>
@@ -19,9 +22,67 @@ internal static class FlagProblems
             return;
         }
 
+        throw new UsageException(string.Join("; ", problems.Select(problem => Named(problem, flags))) + ".");
+    }
+
+    /// <summary>
+    /// Runs library code whose <see cref="EdgeInferInputException"/> names fields in words; rethrows it with each field named
+    /// by its flag (the library's exception kept as the inner one).
+    /// </summary>
+    /// <param name="call">The library call.</param>
+    /// <param name="flags">Field name (whole words) → flag name, e.g. <c>("limit", "--limit")</c>.</param>
+    public static T Naming<T>(Func<T> call, params (string Field, string Flag)[] flags)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            return call();
+        }
+        catch (EdgeInferInputException e)
+        {
+            throw new EdgeInferInputException(Named(e.Message, flags), e);
+        }
+    }
+
+    /// <summary>The asynchronous <see cref="Naming{T}(Func{T}, ValueTuple{string, string}[])"/>.</summary>
+    /// <param name="call">The library call.</param>
+    /// <param name="flags">Field name (whole words) → flag name.</param>
+    public static async Task<T> NamingAsync<T>(Func<Task<T>> call, params (string Field, string Flag)[] flags)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            return await call();
+        }
+        catch (EdgeInferInputException e)
+        {
+            throw new EdgeInferInputException(Named(e.Message, flags), e);
+        }
+    }
+
+    /// <summary>The asynchronous <see cref="Naming{T}(Func{T}, ValueTuple{string, string}[])"/> of a call without a result.</summary>
+    /// <param name="call">The library call.</param>
+    /// <param name="flags">Field name (whole words) → flag name.</param>
+    public static Task NamingAsync(Func<Task> call, params (string Field, string Flag)[] flags)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return NamingAsync(async () =>
+        {
+            await call();
+            return true;
+        }, flags);
+    }
+
+    /// <summary><paramref name="text"/> with each field (whole words, the longest first) replaced by its flag.</summary>
+    private static string Named(string text, (string Field, string Flag)[] flags)
+    {
+        if (flags.Length == 0)
+        {
+            return text;
+        }
+
         var names = flags.ToDictionary(f => f.Field, f => f.Flag, StringComparer.Ordinal);
-        var named = problems.Select(problem => System.Text.RegularExpressions.Regex.Replace(
-            problem, "\\b[A-Za-z][A-Za-z0-9]*\\b", word => names.TryGetValue(word.Value, out var flag) ? flag : word.Value));
-        throw new UsageException(string.Join("; ", named) + ".");
+        var pattern = "\\b(?:" + string.Join("|", names.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape)) + ")\\b";
+        return Regex.Replace(text, pattern, field => names[field.Value]);
     }
 }

@@ -38,7 +38,7 @@ public sealed record DeviceInput(byte[] Body, string ContentType, string? Shape,
         ArgumentNullException.ThrowIfNull(shape);
         if (!File.Exists(path))
         {
-            throw new EdgeInferInputException($"--input '{path}' does not exist.");
+            throw new EdgeInferInputException($"input file '{path}' does not exist.");
         }
 
         var bytes = File.ReadAllBytes(path);
@@ -54,10 +54,10 @@ public sealed record DeviceInput(byte[] Body, string ContentType, string? Shape,
                 return bytes.Length == expected
                     ? new DeviceInput(bytes, "application/octet-stream", string.Join(",", shape), path)
                     : throw new EdgeInferInputException(
-                        $"--input '{path}' holds {bytes.Length} bytes; a float32 tensor of shape [{string.Join(",", shape)}] needs {expected}.");
+                        $"input file '{path}' holds {bytes.Length} bytes; a float32 tensor of shape [{string.Join(",", shape)}] needs {expected}.");
             default:
                 throw new EdgeInferInputException(
-                    $"--input '{path}' has extension '{extension}'; use .jpg, .jpeg, .png or a raw float32 tensor (.bin, .raw, .f32).");
+                    $"input file '{path}' has extension '{extension}'; use .jpg, .jpeg, .png or a raw float32 tensor (.bin, .raw, .f32).");
         }
     }
 }

@@ -135,7 +135,7 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
         var p = new Partial();
         if (!input.IsTensor)
         {
-            throw new Core.EdgeInferInputException("device strategies infer locally and need a tensor input (--synthetic or a float32 .bin file); "
+            throw new Core.EdgeInferInputException("device strategies infer locally and need a tensor input (a synthetic tensor or a float32 .bin input file); "
                 + $"'{input.Description}' is an image, which only the edge preprocesses.");
         }
 

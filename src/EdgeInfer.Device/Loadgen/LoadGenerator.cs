@@ -20,7 +20,7 @@ public static class LoadGenerator
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validated();
-        var edge = options.Edge ?? throw new EdgeInferInputException("An HTTP load test needs the edge URL (--edge).");
+        var edge = options.Edge ?? throw new EdgeInferInputException("An HTTP load test needs the edge URL; edge is not set.");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 1 })
         {
             BaseAddress = edge,

@@ -149,7 +149,7 @@ public static class DevicePlanning
             PruningMethods.TryParse(p.Method, out var method) && method == pruned.Method
             && PruningFactor.TryOf(p.PruningFactor, out var factor) && factor == pruned.Factor);
         sources.Add(full.Top1 is null && prunedEntry?.Top1 is null && prunedAccuracy is null
-            ? "accuracy: not recorded at the edge (evaluate --record); accuracy constraints cannot be met"
+            ? "accuracy: not recorded at the edge (record it with the evaluate command); accuracy constraints cannot be met"
             : F($"accuracy: edge catalog, Top-1 {full.Top1:0.###} (full), ")
                 + F($"{prunedEntry?.Top1 ?? prunedAccuracy?.Top1:0.###} (pruned) on {model.Accuracy?.Dataset}"));
         return prunedAccuracy;
@@ -233,13 +233,13 @@ public static class DevicePlanning
         var prunedOpen = (pruned?.SessionOpenSeconds?.MedianSeconds ?? full?.SessionOpenSeconds?.MedianSeconds ?? 0) + firstOpenExcess;
         var decode = prunedFormat == "wire" ? pruned?.WireDecodeSeconds?.MedianSeconds ?? 0 : 0;
         sources.Add(full?.SessionOpenSeconds is null
-            ? "device session open (beyond the paper): 0, not in the device profile (profile --setup-samples)"
+            ? "device session open (beyond the paper): 0, not in the device profile (measure it with setup samples in the profile command)"
             : F($"device session open (beyond the paper): device profile median session open {fullOpen * 1e3:0.##} ms (full), ")
                 + F($"{prunedOpen * 1e3:0.##} ms (pruned), including {firstOpenExcess * 1e3:0.##} ms for the process's first model open"));
         sources.Add(prunedFormat != "wire"
             ? $"device decode (beyond the paper): 0, pruned models arrive as {prunedFormat}"
             : pruned?.WireDecodeSeconds is null
-                ? "device decode (beyond the paper): 0, no wire decode in the device profile (profile --setup-samples)"
+                ? "device decode (beyond the paper): 0, no wire decode in the device profile (measure it with setup samples in the profile command)"
                 : F($"device decode (beyond the paper): device profile median wire decode {decode * 1e3:0.##} ms (pruned)"));
         return scenario with
         {

@@ -32,7 +32,7 @@ public sealed class BackgroundLoadService(EdgeServerOptions options, VariantStor
             ? store.FullModel(name)
             : entries.FirstOrDefault(e => e.Name == "mobilenet") ?? entries.FirstOrDefault()
               ?? throw new Core.EdgeInferInputException(
-                  $"--background-load {options.BackgroundLoad} needs a model, but repository '{store.Repository.Root}' is empty.");
+                  $"background load {options.BackgroundLoad} needs a model, but repository '{store.Repository.Root}' is empty.");
         Model = entry.Name;
         load = EdgeLoad.Start(entry.ModelPath, options.BackgroundLoad, cancellationToken: cancellationToken);
         return Task.CompletedTask;

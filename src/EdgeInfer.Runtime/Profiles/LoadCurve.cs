@@ -65,8 +65,8 @@ public sealed class LoadCurve
             if (!extrapolate)
             {
                 throw new EdgeInferInputException(
-                    $"Edge load {load} is outside the measured loads [{MinLoad}, {MaxLoad}] for {What}; "
-                    + "measure it, or pass --extrapolate to use the processor-sharing fit.");
+                    $"Edge load {load} is outside the measured loads [{MinLoad}, {MaxLoad}] for {What} and extrapolation is off; "
+                    + "measure it, or turn extrapolation on to use the processor-sharing fit.");
             }
 
             if (points.Length < 2)

@@ -35,7 +35,7 @@ public sealed class ProfilePlanInputs
         if (edgePruned.Measurements.Any(m => m.PruneSeconds is null))
         {
             throw new EdgeInferInputException(
-                $"The profile has no pruneSeconds for {model}/{PrunedVariant} at every edge load; profile it with --pf and --prune-samples ≥ 1.");
+                $"The profile has no pruneSeconds for {model}/{PrunedVariant} at every edge load; profile it with its pruningFactor and pruneSamples ≥ 1.");
         }
 
         PruneCurve = new LoadCurve($"pruning time of {model}/{PrunedVariant}", edgePruned.Measurements.Select(m => (m.Load, m.PruneSeconds!.MedianSeconds)));
@@ -86,8 +86,8 @@ public sealed class ProfilePlanInputs
         }
 
         var device = profile.Device ?? throw new EdgeInferInputException(
-            "The profile has no device role; measure one (--role device) and merge it (profile merge).");
-        var edge = profile.Edge ?? throw new EdgeInferInputException("The profile has no edge role; measure one (--role edge) and merge it (profile merge).");
+            "The profile has no device role; measure one and merge it into this profile.");
+        var edge = profile.Edge ?? throw new EdgeInferInputException("The profile has no edge role; measure one and merge it into this profile.");
         if (prunedVariant is null)
         {
             var candidates = edge.Models
@@ -97,7 +97,7 @@ public sealed class ProfilePlanInputs
                 ? candidates[0]
                 : throw new EdgeInferInputException(candidates.Count == 0
                     ? $"The profile has no pruned variant of '{model}' in both roles; it has: {Describe(profile)}."
-                    : $"The profile has several pruned variants of '{model}' ({string.Join(", ", candidates)}); choose one with --pf and --method.");
+                    : $"The profile has several pruned variants of '{model}' ({string.Join(", ", candidates)}); choose one by its pruningFactor and method.");
         }
 
         ProfiledModel Need(RoleProfile role, string roleName, string variant) =>

@@ -13,7 +13,7 @@ public sealed class PreparedDatasetTests
 
         var ex = Assert.Throws<EdgeInferInputException>(() => PreparedDataset.Prepare(huge, PreprocessOptions.ImageNet, 32));
 
-        Assert.Contains("--limit", ex.Message);
+        Assert.Contains("set the limit to", ex.Message);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class LoadCurveTests
 
         Assert.Contains("40", ex.Message);
         Assert.Contains("[0, 8]", ex.Message);
-        Assert.Contains("--extrapolate", ex.Message);
+        Assert.Contains("extrapolation is off", ex.Message);
     }
 
     [Fact]

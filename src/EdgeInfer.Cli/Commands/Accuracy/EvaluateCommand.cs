@@ -84,11 +84,15 @@ internal sealed class EvaluateCommand
             throw new UsageException($"--record needs --model NAME of a model in repository '{repo.Root}'; '{modelName}' is not one.");
         }
 
-        var classifier = EvaluationModel.Load(modelName, parse.GetValue(repository));
+        var classifier = FlagProblems.Naming(
+            () => EvaluationModel.Load(modelName, parse.GetValue(repository)),
+            ("a trained classifier (resnet18-fmnist)", "'edgeinfer classifier train' then '--model resnet18-fmnist'"));
         var preprocessing = Preprocessing(parse.GetValue(preprocess), classifier.Preprocessing);
         var source = DatasetResolver.Open(parse.GetValue(dataset)!);
         progress.Report($"preparing {Math.Min(source.Count, parse.GetValue(limit) ?? int.MaxValue)} images of {source.Description} ({preprocessing.ToSpec()})");
-        var data = PreparedDataset.Prepare(source, preprocessing, batchSize, parse.GetValue(limit), parse.GetValue(strict), progress);
+        var data = FlagProblems.Naming(
+            () => PreparedDataset.Prepare(source, preprocessing, batchSize, parse.GetValue(limit), parse.GetValue(strict), progress), ("the limit", "--limit"),
+            ("limit", "--limit"));
         if (data.Problems.Count > 0)
         {
             progress.Report($"skipped {data.Problems.Count} unreadable image(s); first: {data.Problems[0]}");

@@ -80,7 +80,9 @@ internal sealed class DeviceCommand
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var request = Request(parse);
-        var report = await DeviceClient.RunAsync(request, line => Console.Error.WriteLine(line), cancellationToken);
+        var report = await FlagProblems.NamingAsync(
+            () => DeviceClient.RunAsync(request, line => Console.Error.WriteLine(line), cancellationToken),
+            ("input file", "--input"), ("synthetic tensor", "--synthetic"));
         var output = parse.InvocationConfiguration.Output;
         if (parse.GetValue(json))
         {

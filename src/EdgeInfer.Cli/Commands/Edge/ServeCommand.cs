@@ -99,7 +99,7 @@ internal sealed class ServeCommand
         }
 
         await using var app = EdgeServer.Build(options);
-        await app.StartAsync(cancellationToken);
+        await FlagProblems.NamingAsync(() => app.StartAsync(cancellationToken), ("background load", "--background-load"));
         var started = DateTimeOffset.UtcNow;
         Console.Error.WriteLine($"edge server listening on {string.Join(", ", app.Urls)} (Ctrl-C to drain and stop)"
             + (options.Warmup ? "; warming up, /readyz is 503 until done" : ""));

@@ -56,7 +56,14 @@ internal sealed class PlanFromProfile
         var profilePath = parse.GetValue(profile)!;
         var modelName = parse.GetValue(model) ?? throw new UsageException("--model is required with --profile (e.g. --model resnet152).");
         var variant = parse.GetValue(pf) is { } factor ? ModelVariant.Pruned(modelName, parse.GetValue(method), factor).Name : null;
-        var inputs = ProfilePlanInputs.From(ProfileFile.ReadComplete(profilePath), modelName, variant);
+        var document = ProfileFile.ReadComplete(profilePath);
+        if ((document.Device is null ? "device" : document.Edge is null ? "edge" : null) is { } role)
+        {
+            throw new UsageException($"The profile has no {role} role; measure one (profile --role {role}) and merge it (profile merge).");
+        }
+
+        var inputs = FlagProblems.Naming(
+            () => ProfilePlanInputs.From(document, modelName, variant), ("pruningFactor", "--pf"), ("method", "--method"), ("pruneSamples", "--prune-samples"));
         var scenario = BaseScenario(scenarioFile);
         scenario = scenario with { Radio = radio.ValidateAsFlags(radio.Apply(parse, scenario.Radio)) };
         if (parse.GetValue(requests) is { } q)
@@ -70,7 +77,8 @@ internal sealed class PlanFromProfile
         var source = new PlanFromProfileOutput.Source(Path.GetFullPath(profilePath), inputs.Model, inputs.PrunedVariant, inputs.PruningFactor);
         if (parse.GetValue(sweepLoad) is { } sweepText)
         {
-            var sweep = PlanLoadSweep.Run(inputs, scenario, channel, ParseSweep(sweepText), allowExtrapolation);
+            var sweep = FlagProblems.Naming(
+                () => PlanLoadSweep.Run(inputs, scenario, channel, ParseSweep(sweepText), allowExtrapolation), ("extrapolation", "--extrapolate"));
             if (json)
             {
                 CliJson.Write(output, new { profile = source, sweep.Extrapolated, sweep.Loads, sweep.Thresholds });
@@ -84,7 +92,8 @@ internal sealed class PlanFromProfile
         }
 
         var load = parse.GetValue(edgeLoad) ?? scenario.Edge.Load;
-        var filled = inputs.Apply(scenario, load, allowExtrapolation, out var estimates);
+        var (filled, estimates) = FlagProblems.Naming(
+            () => (inputs.Apply(scenario, load, allowExtrapolation, out var estimated), estimated), ("extrapolation", "--extrapolate"));
         filled.ToInputs();
         var plan = OffloadPlanner.Plan(filled, channel.Rates);
         if (json)
