@@ -13,8 +13,10 @@ namespace EdgeInfer.Compression.Tests.Quantization;
 /// The INT8 target on <c>resnet18-fmnist</c> (112 px, embedded 1,000-image test subset): ≥ 1.5× the float model's
 /// speed (median ORT latency, batch 1, 1 intra-op thread, both timed in the same run, interleaved) at ≤ 1 point Top-1
 /// loss. A measurement, not a unit test: it builds the classifier (~1 min), quantizes it on 512 training images and times
-/// both on a machine that may be shared, so it is explicit. Run with
-/// <c>dotnet test --project tests/EdgeInfer.Compression.Tests -- --filter-trait "Category=Timing" --explicit only</c>.
+/// both on a machine that may be shared, so it is explicit. Run it (and see what it prints) with
+/// <c>tests/EdgeInfer.Compression.Tests/bin/Debug/net10.0/EdgeInfer.Compression.Tests -trait "Category=Timing" -explicit only
+/// -showLiveOutput</c> after a build, or <c>dotnet test --project tests/EdgeInfer.Compression.Tests -- --filter-trait
+/// "Category=Timing" --explicit only</c> for the verdict alone.
 /// </summary>
 public sealed class Int8TimingTests
 {
