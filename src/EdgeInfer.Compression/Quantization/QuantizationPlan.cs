@@ -43,7 +43,7 @@ internal sealed class QuantizationPlan
     /// <summary>The Conv and Gemm nodes whose weights become int8, in graph order.</summary>
     public List<NodeProto> Weighted { get; } = [];
 
-    /// <summary>The activation tensors that get a QuantizeLinear/DequantizeLinear pair, in graph order.</summary>
+    /// <summary>The activation tensors that get a QuantizeLinear/DequantizeLinear pair, in the order they were planned.</summary>
     public IReadOnlyList<string> Activations => activations;
 
     /// <summary>Quantized nodes by operator type (Relus absorbed into the node before them counted as <c>Relu</c>).</summary>
