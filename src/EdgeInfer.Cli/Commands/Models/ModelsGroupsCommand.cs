@@ -84,15 +84,16 @@ internal static class ModelsGroupsCommand
             c,
             $"{name}: {r.Groups.Count} prunable channel groups ({Count(ChannelGroupKind.Single)} single, {Count(ChannelGroupKind.Residual)} residual, "
             + $"{Count(ChannelGroupKind.Concat)} concat), {r.Blocked.Count} left whole"));
-        o.WriteLine(string.Create(c, $"MACs {ModelsCommand.Human(r.ModelMacs)}  (batch 1); a group's share counts each Conv it slices, so a Conv between two groups counts in both"));
+        o.WriteLine(string.Create(
+            c, $"MACs {ModelsCommand.Human(r.ModelMacs)} (batch 1); a group's share counts each Conv it slices, so a Conv between two groups counts in both"));
         o.WriteLine(string.Create(c, $"  {"id",-40} {"kind",-8} {"channels",8} {"MACs",10} {"share",7}  producers -> consumers@offset"));
         foreach (var g in r.Groups)
         {
             var producers = Names(g.Group.Producers.Select(ChannelsName));
             var consumers = Names(g.Group.Consumers.Select(x => string.Create(c, $"{ChannelsName(x.Conv)}@{x.Offset}")));
+            var macs = ModelsCommand.Human(g.Macs);
             o.WriteLine(string.Create(
-                c,
-                $"  {g.Group.Id,-40} {Kind(g.Group.Kind),-8} {g.Group.Channels,8} {ModelsCommand.Human(g.Macs),10} {Percent(g.Share),7}  {producers} -> {consumers}"));
+                c, $"  {g.Group.Id,-40} {Kind(g.Group.Kind),-8} {g.Group.Channels,8} {macs,10} {Percent(g.Share),7}  {producers} -> {consumers}"));
         }
 
         if (r.Blocked.Count > 0)
