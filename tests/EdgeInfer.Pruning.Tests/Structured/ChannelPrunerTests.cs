@@ -107,7 +107,9 @@ public sealed class ChannelPrunerTests
     {
         // The stem feeds only Convs (bottleneck conv1 and the projection shortcut), so it is prunable too.
         "resnet" => (TestModels.ResNetLike(), [16, 8, 8, 8, 8]),
-        "densenet" => (TestModels.DenseNetLike(), [32, 32]),
+        // The stem and both 3×3 growth convs sit inside the Concats (Concat groups), the 1×1 bottlenecks are single groups;
+        // the transition conv feeds the pool and the classifier, so it stays whole.
+        "densenet" => (TestModels.DenseNetLike(), [16, 32, 8, 32, 8]),
         _ => (TestModels.MobileNetLike(), [8, 16, 32]),
     };
 }
