@@ -1,0 +1,133 @@
+namespace EdgeInfer.Compression.Structured;
+
+/// <summary>
+/// Orders a group's channels for removal as Optimal Brain Surgeon does for a linear layer's inputs, with every consumer's
+/// weights re-fitted: with Σ the covariance of the group's channels at a consumer's input (per pixel, centred) and H = Σ⁻¹,
+/// removing input channel j and compensating with the others costs ΔE = Σ_{o,k} ω_o·W[o, j, k]² / H_jj (expected squared
+/// output error per position) and moves W[·, i, ·] −= W[·, j, ·]·H_ij / H_jj. Treating a k×k kernel's taps as seeing the
+/// same channel covariance (Σ ⊗ I) makes it a per-channel surgeon: a channel that others predict (a duplicate, a zero or
+/// constant channel) costs nothing, whatever the consumer's weights. Costs are divided by the consumer's output energy
+/// Σ_o ω_o·Var(y_o), so they are relative errors, and summed over consumers.
+/// </summary>
+internal static class ChannelSurgeon
+{
+    /// <summary>The removal order of all channels but one, and the cumulative relative error after each removal.</summary>
+    public static (int[] Order, double[] Curve) Eliminate(IReadOnlyList<(ContributionAccumulator Group, RefitConv Conv)> consumers, int channels)
+    {
+        var m = channels;
+        if (m <= 1 || consumers.Count == 0)
+        {
+            return ([.. Enumerable.Range(0, Math.Max(0, m - 1))], new double[Math.Max(0, m - 1)]);
+        }
+
+        var states = consumers.Select(c => State.Of(c.Group, c.Conv)).ToList();
+        var alive = Enumerable.Repeat(true, m).ToArray();
+        var order = new int[m - 1];
+        var curve = new double[m - 1];
+        var total = 0.0;
+        for (var step = 0; step < m - 1; step++)
+        {
+            var best = -1;
+            var bestCost = double.PositiveInfinity;
+            for (var j = 0; j < m; j++)
+            {
+                var cost = alive[j] ? states.Sum(s => s.Cost(j)) : double.PositiveInfinity;
+                if (cost < bestCost)
+                {
+                    (best, bestCost) = (j, cost);
+                }
+            }
+
+            total += bestCost;
+            order[step] = best;
+            curve[step] = total;
+            alive[best] = false;
+            Parallel.ForEach(states, s => s.Remove(best, alive));
+        }
+
+        return (order, curve);
+    }
+
+    /// <summary>One consumer: H = Σ⁻¹ over the group's channels and its (ω-weighted) weights per channel, updated as channels go.</summary>
+    private sealed class State
+    {
+        private readonly int m;
+        private readonly double[] h;
+        private readonly double[][] weights;
+        private readonly double energy;
+
+        private State(int m, double[] h, double[][] weights, double energy) => (this.m, this.h, this.weights, this.energy) = (m, h, weights, energy);
+
+        public static State Of(ContributionAccumulator group, RefitConv conv)
+        {
+            var m = group.Channels;
+            var sigma = group.InputCovariance();
+            var trace = Enumerable.Range(0, m).Sum(i => sigma[(i * m) + i]);
+            var ridge = 1e-6 * Math.Max(trace / m, 1e-30);
+            var matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(m, m, (i, j) => sigma[(i * m) + j] + (i == j ? ridge : 0));
+            var h = matrix.Inverse().ToRowMajorArray();
+            var area = conv.KernelH * conv.KernelW;
+            var weights = new double[m][];
+            for (var c = 0; c < m; c++)
+            {
+                var w = new double[conv.Outputs * area];
+                for (var o = 0; o < conv.Outputs; o++)
+                {
+                    var scale = Math.Sqrt(conv.OutputWeights[o]);
+                    for (var k = 0; k < area; k++)
+                    {
+                        w[(o * area) + k] = scale * conv.Weight[(((o * conv.Inputs) + group.Offset + c) * area) + k];
+                    }
+                }
+
+                weights[c] = w;
+            }
+
+            var energy = conv.Variance.Select((v, o) => v * conv.OutputWeights[o]).Sum();
+            return new State(m, h, weights, Math.Max(energy, 1e-30));
+        }
+
+        public double Cost(int j)
+        {
+            var norm = 0.0;
+            foreach (var v in weights[j])
+            {
+                norm += v * v;
+            }
+
+            return norm / Math.Max(h[(j * m) + j], 1e-300) / energy;
+        }
+
+        public void Remove(int j, bool[] alive)
+        {
+            var pivot = h[(j * m) + j];
+            if (Math.Abs(pivot) < 1e-300)
+            {
+                return;
+            }
+
+            var wj = weights[j];
+            var pivotRow = h.AsSpan(j * m, m).ToArray();
+            for (var i = 0; i < m; i++)
+            {
+                if (!alive[i])
+                {
+                    continue;
+                }
+
+                var factor = h[(i * m) + j] / pivot;
+                var row = h.AsSpan(i * m, m);
+                for (var k = 0; k < m; k++)
+                {
+                    row[k] -= factor * pivotRow[k];
+                }
+
+                var wi = weights[i];
+                for (var k = 0; k < wi.Length; k++)
+                {
+                    wi[k] -= factor * wj[k];
+                }
+            }
+        }
+    }
+}
