@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace EdgeInfer.Compression.Structured;
 
 /// <summary>
@@ -52,11 +54,21 @@ internal static class ChannelSurgeon
     private sealed class State
     {
         private readonly int m;
+        private readonly int length;
         private readonly double[] h;
-        private readonly double[][] weights;
+        private readonly double[] weights;
+        private readonly double[] norms;
         private readonly double energy;
 
-        private State(int m, double[] h, double[][] weights, double energy) => (this.m, this.h, this.weights, this.energy) = (m, h, weights, energy);
+        private State(int m, int length, double[] h, double[] weights, double energy)
+        {
+            (this.m, this.length, this.h, this.weights, this.energy) = (m, length, h, weights, energy);
+            norms = new double[m];
+            for (var c = 0; c < m; c++)
+            {
+                norms[c] = Dot(weights.AsSpan(c * length, length), weights.AsSpan(c * length, length));
+            }
+        }
 
         public static State Of(ContributionAccumulator group, RefitConv conv)
         {
@@ -67,37 +79,27 @@ internal static class ChannelSurgeon
             var matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(m, m, (i, j) => sigma[(i * m) + j] + (i == j ? ridge : 0));
             var h = matrix.Inverse().ToRowMajorArray();
             var area = conv.KernelH * conv.KernelW;
-            var weights = new double[m][];
+            var length = conv.Outputs * area;
+            var weights = new double[m * length];
             for (var c = 0; c < m; c++)
             {
-                var w = new double[conv.Outputs * area];
                 for (var o = 0; o < conv.Outputs; o++)
                 {
                     var scale = Math.Sqrt(conv.OutputWeights[o]);
                     for (var k = 0; k < area; k++)
                     {
-                        w[(o * area) + k] = scale * conv.Weight[(((o * conv.Inputs) + group.Offset + c) * area) + k];
+                        weights[(c * length) + (o * area) + k] = scale * conv.Weight[(((o * conv.Inputs) + group.Offset + c) * area) + k];
                     }
                 }
-
-                weights[c] = w;
             }
 
             var energy = conv.Variance.Select((v, o) => v * conv.OutputWeights[o]).Sum();
-            return new State(m, h, weights, Math.Max(energy, 1e-30));
+            return new State(m, length, h, weights, Math.Max(energy, 1e-30));
         }
 
-        public double Cost(int j)
-        {
-            var norm = 0.0;
-            foreach (var v in weights[j])
-            {
-                norm += v * v;
-            }
+        public double Cost(int j) => norms[j] / Math.Max(h[(j * m) + j], 1e-300) / energy;
 
-            return norm / Math.Max(h[(j * m) + j], 1e-300) / energy;
-        }
-
+        /// <summary>The surgeon's step for channel j: the rank-one downdate of H and the compensation of every other channel's weights.</summary>
         public void Remove(int j, bool[] alive)
         {
             var pivot = h[(j * m) + j];
@@ -106,8 +108,8 @@ internal static class ChannelSurgeon
                 return;
             }
 
-            var wj = weights[j];
             var pivotRow = h.AsSpan(j * m, m).ToArray();
+            var wj = weights.AsSpan(j * length, length).ToArray();
             for (var i = 0; i < m; i++)
             {
                 if (!alive[i])
@@ -116,18 +118,50 @@ internal static class ChannelSurgeon
                 }
 
                 var factor = h[(i * m) + j] / pivot;
-                var row = h.AsSpan(i * m, m);
-                for (var k = 0; k < m; k++)
+                if (factor == 0)
                 {
-                    row[k] -= factor * pivotRow[k];
+                    continue;
                 }
 
-                var wi = weights[i];
-                for (var k = 0; k < wi.Length; k++)
-                {
-                    wi[k] -= factor * wj[k];
-                }
+                // Entries of removed channels change too; they are never read again.
+                Axpy(-factor, pivotRow, h.AsSpan(i * m, m));
+                norms[i] = Axpy(-factor, wj, weights.AsSpan(i * length, length));
             }
+        }
+
+        /// <summary>y ← y + a·x; returns ‖y‖² after the update.</summary>
+        private static double Axpy(double a, ReadOnlySpan<double> x, Span<double> y)
+        {
+            var n = Vector<double>.Count;
+            var va = new Vector<double>(a);
+            var sum = Vector<double>.Zero;
+            var k = 0;
+            for (; k <= y.Length - n; k += n)
+            {
+                var v = new Vector<double>(y[k..]) + (va * new Vector<double>(x[k..]));
+                v.CopyTo(y[k..]);
+                sum += v * v;
+            }
+
+            var total = Vector.Sum(sum);
+            for (; k < y.Length; k++)
+            {
+                y[k] += a * x[k];
+                total += y[k] * y[k];
+            }
+
+            return total;
+        }
+
+        private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+        {
+            var total = 0.0;
+            for (var k = 0; k < x.Length; k++)
+            {
+                total += x[k] * y[k];
+            }
+
+            return total;
         }
     }
 }
