@@ -17,7 +17,8 @@ internal static class BudgetAllocator
     /// ⌈<paramref name="minimumFraction"/>·M⌉).
     /// </summary>
     /// <exception cref="EdgeInferInputException">The budget cannot be met even with every group at its minimum.</exception>
-    public static int[] Allocate(MacsAccount account, IReadOnlyList<int> channels, IReadOnlyList<double[]> curves, double keptFraction, int multiple, double minimumFraction)
+    public static int[] Allocate(
+        MacsAccount account, IReadOnlyList<int> channels, IReadOnlyList<double[]> curves, double keptFraction, int multiple, double minimumFraction)
     {
         var kept = channels.ToArray();
         var target = (long)Math.Floor(keptFraction * account.Full);
@@ -51,8 +52,9 @@ internal static class BudgetAllocator
 
             if (best < 0)
             {
-                throw new EdgeInferInputException(FormattableString.Invariant(
-                    $"A MACs budget of {keptFraction:0.##} cannot be met: with every channel group at its minimum the model keeps {(double)macs / account.Full:0.###} of its MACs."));
+                throw new EdgeInferInputException(
+                    FormattableString.Invariant($"A MACs budget of {keptFraction:0.##} cannot be met: with every channel group at its minimum ")
+                    + FormattableString.Invariant($"the model keeps {(double)macs / account.Full:0.###} of its MACs."));
             }
 
             kept[best] = bestTo;

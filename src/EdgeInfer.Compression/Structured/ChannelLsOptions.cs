@@ -10,7 +10,10 @@ namespace EdgeInfer.Compression.Structured;
 /// </summary>
 public sealed record ChannelLsOptions
 {
-    /// <summary>Uniform pruning factor: every group keeps <see cref="ChannelPruner.ChannelsToKeep"/>(pf, M, multiple) channels, as <c>channel</c> does.</summary>
+    /// <summary>
+    /// Uniform pruning factor: every group keeps <see cref="ChannelPruner.ChannelsToKeep"/>(pf, M, multiple) channels, as
+    /// <c>channel</c> does. Zero with a <see cref="Budget"/>.
+    /// </summary>
     public PruningFactor Factor { get; init; }
 
     /// <summary>Fraction of the model's MACs to keep; per-group counts are allocated by measured sensitivity. Null with a <see cref="Factor"/>.</summary>

@@ -36,7 +36,7 @@ public static class ChannelLsPruner
         var convs = RefitConvs.Build(model, groups);
         var (ordered, sequential) = Ordered(calibration, options.SequentialImages);
         progress?.Report($"channel-ls: {groups.Count} channel groups, {convs.Count} consumer convs; original pass over {calibration.Count} images");
-        OriginalPass.Run(model, convs, ordered, sequential, options, options.BatchSize);
+        OriginalPass.Run(model, convs, ordered, sequential, options, CaptureBatch(model, convs, options.BatchSize));
         var activations = clock.Elapsed;
 
         var rankings = groups.Select((g, i) => Rank(i, g.Channels, convs, options.Selection)).ToList();
@@ -67,7 +67,22 @@ public static class ChannelLsPruner
             DenseKernels.UsesOpenBlas ? "OpenBLAS" : "managed");
     }
 
-    /// <summary>The calibration images reordered so that the first <c>sequential</c> are evenly spaced over the set (every class of a class-ordered set).</summary>
+    /// <summary>
+    /// Images per run of the original pass: at most <paramref name="wanted"/>, and few enough that the captured tensors (every
+    /// consumer's input and output) stay under 64 Mi floats per batch (ResNet-152 at 224 px captures about 40 Mi per image).
+    /// </summary>
+    private static int CaptureBatch(ModelProto model, List<RefitConv> convs, int wanted)
+    {
+        var shapes = ShapeInference.Run(model.Graph, 1);
+        var perImage = convs.SelectMany(c => new[] { c.Input, c.Output }).Distinct(StringComparer.Ordinal)
+            .Sum(name => shapes.ShapeOf(name) is { } shape && shape.All(d => d > 0) ? shape.Aggregate(1L, (a, d) => a * d) : 0L);
+        return (int)Math.Clamp((64L << 20) / Math.Max(perImage, 1), 1, wanted);
+    }
+
+    /// <summary>
+    /// The calibration images reordered so that the first <c>sequential</c> are evenly spaced over the set (so a
+    /// class-ordered set gives every class).
+    /// </summary>
     private static (CalibrationSet Ordered, int Sequential) Ordered(CalibrationSet calibration, int wanted)
     {
         var count = calibration.Count;

@@ -1,29 +1,27 @@
 namespace EdgeInfer.Compression.Structured;
 
 /// <summary>
-/// Accumulates, for one group and one consumer, the centred Gram matrix of the group's channel contributions
-/// z_c = Σ_k W[o, offset + c, k]·x[offset + c, k] over sampled (position, output channel) pairs, as ThiNet samples them;
-/// each pair is weighted by the output channel's weight. Centring is per output channel (the re-fit's bias absorbs a
-/// channel's mean contribution).
+/// Accumulates, for one group and one consumer, what ranks the group's channels: the covariance of the channels at the
+/// consumer's input (per pixel; <see cref="ChannelSurgeon"/>) and, for <see cref="ChannelRanking"/>, the centred Gram
+/// matrix of the channel contributions z_c = Σ_k W[o, offset + c, k]·x[offset + c, k] over sampled (position, output
+/// channel) pairs, as ThiNet samples them, each weighted by the output channel's weight. Centring is per output channel
+/// (the re-fit's bias absorbs a channel's mean contribution). The contribution arrays are allocated on first use.
 /// </summary>
 internal sealed class ContributionAccumulator
 {
-    private readonly double[] gram;
-    private readonly double[] sums;
-    private readonly long[] counts;
+    private double[]? gram;
+    private double[]? sums;
+    private long[]? counts;
     private readonly double[] inputGram;
     private readonly double[] inputSums;
 
-    /// <summary>Creates an empty accumulator for group <paramref name="group"/> at <paramref name="offset"/> of a consumer with <paramref name="outputs"/> outputs.</summary>
+    /// <summary>An empty accumulator for group <paramref name="group"/> at <paramref name="offset"/> of a consumer's input.</summary>
     public ContributionAccumulator(int group, int offset, int channels, int outputs)
     {
         Group = group;
         Offset = offset;
         Channels = channels;
         Outputs = outputs;
-        gram = new double[channels * channels];
-        sums = new double[outputs * channels];
-        counts = new long[outputs];
         inputGram = new double[channels * channels];
         inputSums = new double[channels];
     }
@@ -53,6 +51,9 @@ internal sealed class ContributionAccumulator
     public void Add(double[] z, int[] outputs, int rows)
     {
         var m = Channels;
+        gram ??= new double[m * m];
+        sums ??= new double[Outputs * m];
+        counts ??= new long[Outputs];
         var g = DenseKernels.Gram(z.Length == rows * m ? z : z[..(rows * m)], rows, m);
         for (var i = 0; i < g.Length; i++)
         {
@@ -116,6 +117,11 @@ internal sealed class ContributionAccumulator
     public double[] NormalisedGram()
     {
         var m = Channels;
+        if (gram is null || sums is null || counts is null)
+        {
+            return new double[m * m];
+        }
+
         var result = (double[])gram.Clone();
 
         // Σ_o s_o s_oᵀ / n_o as one Gram of the rows s_o / √n_o.

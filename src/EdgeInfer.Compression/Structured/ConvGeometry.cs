@@ -28,7 +28,8 @@ internal readonly record struct ConvGeometry(
         var autoPad = conv.Attribute.FirstOrDefault(a => a.Name == "auto_pad")?.S.ToStringUtf8() ?? "NOTSET";
         if (autoPad is "SAME_UPPER" or "SAME_LOWER")
         {
-            var (ph, pw) = (SamePad(height, (int)strides.Item1, kernelH, (int)dilations.Item1), SamePad(width, (int)strides.Item2, kernelW, (int)dilations.Item2));
+            var ph = SamePad(height, (int)strides.Item1, kernelH, (int)dilations.Item1);
+            var pw = SamePad(width, (int)strides.Item2, kernelW, (int)dilations.Item2);
             pads = autoPad == "SAME_UPPER" ? (ph / 2, pw / 2, ph - (ph / 2), pw - (pw / 2)) : (ph - (ph / 2), pw - (pw / 2), ph / 2, pw / 2);
         }
         else if (autoPad == "VALID")

@@ -31,7 +31,8 @@ internal sealed class MacsAccount
             var outGroups = groups.Select((g, i) => (g, i)).Where(x => x.g.Producers.Any(p => ReferenceEquals(p, node))
                 || x.g.Depthwise.Any(d => ReferenceEquals(d, node))).Select(x => x.i).ToList();
             var inGroups = groups.Select((g, i) => (g, i)).Where(x => x.g.Consumers.Any(c => ReferenceEquals(c.Conv, node))).Select(x => x.i).ToList();
-            if (outGroups.Count + inGroups.Count == 0 || !weights.TryGetValue(node.Input[1], out var w) || shapes.ShapeOf(node.Output[0]) is not { Length: 4 } y)
+            if (outGroups.Count + inGroups.Count == 0 || !weights.TryGetValue(node.Input[1], out var w)
+                || shapes.ShapeOf(node.Output[0]) is not { Length: 4 } y)
             {
                 continue;
             }

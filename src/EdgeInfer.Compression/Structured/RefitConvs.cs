@@ -29,7 +29,8 @@ internal static class RefitConvs
         {
             var weightTensor = ConvParameters.Initializer(graph, node.Input[1]);
             var dims = weightTensor.Dims.Select(d => (int)d).ToArray();
-            var conv = new RefitConv(convs.Count, node, ConvParameters.Read(weightTensor), dims[0], dims[1], dims[2], dims[3], OutputWeights(graph, node, dims[0]));
+            var weights = ConvParameters.Read(weightTensor);
+            var conv = new RefitConv(convs.Count, node, weights, dims[0], dims[1], dims[2], dims[3], OutputWeights(graph, node, dims[0]));
             foreach (var (g, consumer) in byNode[node])
             {
                 conv.Contributions.Add(new ContributionAccumulator(g, consumer.Offset, groups[g].Channels, dims[0]));

@@ -59,7 +59,9 @@ internal static class RidgeRegression
         return new RidgeFit(weights, bias, RelativeError(yc, crossCopy, solution, rows, columns, outputs, lambda, outputWeights));
     }
 
-    /// <summary>Σ_o w_o‖ỹ_o − X̃β_o‖² / Σ_o w_o‖ỹ_o‖², from ‖ỹ_o‖² − β_oᵀc_o − λ‖β_o‖² (exact at the ridge solution).</summary>
+    /// <summary>
+    /// Σ_o w_o‖ỹ_o − X̃β_o‖² / Σ_o w_o‖ỹ_o‖², from ‖ỹ_o‖² − β_oᵀc_o − λ‖β_o‖² (exact at the ridge solution).
+    /// </summary>
     private static double RelativeError(
         double[] yc, double[] cross, double[] solution, int rows, int columns, int outputs, double lambda, double[]? outputWeights)
     {

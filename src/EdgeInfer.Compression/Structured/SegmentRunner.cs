@@ -52,7 +52,8 @@ internal sealed class SegmentRunner
         }
 
         var image = model.Graph.Input.Single(i => !initializerNames.Contains(i.Name)).Name;
-        frontier[image] = new Activation(calibration.Images(0, calibration.Count).ToArray(), [calibration.Count, calibration.Channels, calibration.Height, calibration.Width]);
+        int[] shape = [calibration.Count, calibration.Channels, calibration.Height, calibration.Width];
+        frontier[image] = new Activation(calibration.Images(0, calibration.Count).ToArray(), shape);
     }
 
     /// <summary>A tensor at the frontier: all images' values (batch first) and the shape.</summary>

@@ -63,7 +63,8 @@ internal static class SequentialRefit
             for (var i = 0; i < p; i++)
             {
                 var r = (n * p) + i;
-                conv.Geometry.Im2ColRow(image, channels, height, width, positions[i] / conv.OutputSize.W, positions[i] % conv.OutputSize.W, xs.AsSpan(r * columns, columns));
+                var (oy, ox) = (positions[i] / conv.OutputSize.W, positions[i] % conv.OutputSize.W);
+                conv.Geometry.Im2ColRow(image, channels, height, width, oy, ox, xs.AsSpan(r * columns, columns));
                 for (var o = 0; o < keep.Length; o++)
                 {
                     ys[(r * keep.Length) + o] = conv.Targets[((long)r * conv.Outputs) + keep[o]];
@@ -92,7 +93,8 @@ internal static class SequentialRefit
     /// over every position of the images to the original's: y' = a·y + b, folded into the Conv (W ← a·W, bias ← a·bias + b)
     /// and applied to the kept activation so that the next layers see it.
     /// </summary>
-    private static void Correct(GraphProto graph, RefitConv conv, SegmentRunner.Activation y, int[] keep, float[] weights, float[] bias, ChannelLsCorrection mode)
+    private static void Correct(
+        GraphProto graph, RefitConv conv, SegmentRunner.Activation y, int[] keep, float[] weights, float[] bias, ChannelLsCorrection mode)
     {
         var (images, outputs) = (y.Shape[0], y.Shape[1]);
         var plane = y.PerImage / outputs;

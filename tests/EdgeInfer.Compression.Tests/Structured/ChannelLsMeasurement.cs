@@ -66,9 +66,12 @@ public sealed class ChannelLsMeasurement(ITestOutputHelper output)
     {
         yield return ("channel-0.30", null);
         yield return ("channel-ls-0.30", new ChannelLsOptions { Factor = PruningFactor.Of(0.3) });
-        foreach (var budget in new[] { 0.5, 0.4, 0.35, 0.3 })
+        // Kept counts in multiples of 16: ORT's NCHWc convolutions work on blocks of 16 channels on AVX-512, and odd counts
+        // fall back to slower kernels (measured: MACs 0.50 at multiple 1 ran only 1.34× faster).
+        foreach (var budget in new[] { 0.5, 0.4, 0.3, 0.25 })
         {
-            yield return ("channel-ls-macs" + budget.ToString("0.00", CultureInfo.InvariantCulture), new ChannelLsOptions { Budget = MacsBudget.Of(budget) });
+            var name = "channel-ls-macs" + budget.ToString("0.00", CultureInfo.InvariantCulture) + "-x16";
+            yield return (name, new ChannelLsOptions { Budget = MacsBudget.Of(budget), ChannelMultiple = 16 });
         }
     }
 

@@ -101,7 +101,8 @@ internal static class SmallNetworks
 
         public string Conv(string x, string name, int inputs, int outputs, int kernel, int stride, bool bias = false, string? output = null)
         {
-            Initializer(name + "_w", [outputs, inputs, kernel, kernel], Normal(outputs * inputs * kernel * kernel, Math.Sqrt(2.0 / (inputs * kernel * kernel))));
+            var fanIn = inputs * kernel * kernel;
+            Initializer(name + "_w", [outputs, inputs, kernel, kernel], Normal(outputs * fanIn, Math.Sqrt(2.0 / fanIn)));
             var node = new NodeProto { OpType = "Conv", Name = name };
             node.Input.AddRange([x, name + "_w"]);
             if (bias)
