@@ -34,6 +34,11 @@ public static class ChannelLsPruner
         var groups = ChannelDependencyGraph.Find(model);
         var account = new MacsAccount(model, groups);
         var convs = RefitConvs.Build(model, groups);
+        for (var g = 0; g < groups.Count; g++)
+        {
+            ChannelSurgeon.Select([.. convs.SelectMany(c => c.Contributions.Where(a => a.Group == g))]);
+        }
+
         var (ordered, sequential) = Ordered(calibration, options.SequentialImages);
         progress?.Report($"channel-ls: {groups.Count} channel groups, {convs.Count} consumer convs; original pass over {calibration.Count} images");
         OriginalPass.Run(model, convs, ordered, sequential, options, CaptureBatch(model, convs, options.BatchSize));
@@ -44,6 +49,8 @@ public static class ChannelLsPruner
             ? BudgetAllocator.Allocate(account, [.. groups.Select(g => g.Channels)], [.. rankings.Select(r => r.Curve)], budget.KeptFraction,
                 options.ChannelMultiple, options.MinimumKeptFraction)
             : [.. groups.Select(g => ChannelPruner.ChannelsToKeep(options.Factor.Value, g.Channels, options.ChannelMultiple))];
+        progress?.Report(FormattableString.Invariant($"channel-ls: original pass {activations.TotalSeconds:0.0} s, ranking and allocation ")
+            + FormattableString.Invariant($"{(clock.Elapsed - activations).TotalSeconds:0.0} s; keeping {kept.Sum()} of {groups.Sum(g => g.Channels)} channels"));
         var keeps = groups.Select((g, i) => KeptIndices(rankings[i].Order, g.Channels, kept[i])).ToArray();
         ChannelSurgery.Apply(model, [.. groups.Select((g, i) => (g, keeps[i]))]);
         var selection = clock.Elapsed - activations;
@@ -104,8 +111,9 @@ public static class ChannelLsPruner
     {
         if (selection == ChannelLsSelection.Surgeon)
         {
+            var all = convs.Sum(c => c.Contributions.Count(a => a.Group == group));
             return ChannelSurgeon.Eliminate(
-                [.. convs.SelectMany(c => c.Contributions.Where(a => a.Group == group && a.Pixels > 0).Select(a => (a, c)))], channels);
+                [.. convs.SelectMany(c => c.Contributions.Where(a => a.Group == group && a.Ranked && a.Pixels > 0).Select(a => (a, c)))], all, channels);
         }
 
         var gram = new double[channels * channels];

@@ -9,12 +9,34 @@ namespace EdgeInfer.Compression.Structured;
 /// output error per position) and moves W[·, i, ·] −= W[·, j, ·]·H_ij / H_jj. Treating a k×k kernel's taps as seeing the
 /// same channel covariance (Σ ⊗ I) makes it a per-channel surgeon: a channel that others predict (a duplicate, a zero or
 /// constant channel) costs nothing, whatever the consumer's weights. Costs are divided by the consumer's output energy
-/// Σ_o ω_o·Var(y_o), so they are relative errors, and summed over consumers.
+/// Σ_o ω_o·Var(y_o), so they are relative errors, and summed over consumers (over at most
+/// <see cref="MaxConsumers"/> evenly spaced ones, scaled to the whole count).
 /// </summary>
 internal static class ChannelSurgeon
 {
+    /// <summary>Consumers of one group that the ranking reads at most.</summary>
+    public const int MaxConsumers = 8;
+
+    /// <summary>
+    /// Marks the consumers a group is ranked on: all up to <see cref="MaxConsumers"/>, else that many evenly spaced (a long
+    /// residual stream, ResNet-152's third stage with 37 readers, would otherwise cost 37 covariances and surgeons).
+    /// </summary>
+    public static void Select(IReadOnlyList<ContributionAccumulator> consumers)
+    {
+        var ranked = consumers.Count <= MaxConsumers
+            ? Enumerable.Range(0, consumers.Count).ToHashSet()
+            : Enumerable.Range(0, MaxConsumers).Select(i => (int)((long)i * consumers.Count / MaxConsumers)).ToHashSet();
+        for (var i = 0; i < consumers.Count; i++)
+        {
+            consumers[i].Ranked = ranked.Contains(i);
+        }
+    }
+
     /// <summary>The removal order of all channels but one, and the cumulative relative error after each removal.</summary>
-    public static (int[] Order, double[] Curve) Eliminate(IReadOnlyList<(ContributionAccumulator Group, RefitConv Conv)> consumers, int channels)
+    /// <param name="consumers">The consumers the group is ranked on (see <see cref="Select"/>).</param>
+    /// <param name="all">How many consumers the group has (the costs are scaled from the ranked ones to all).</param>
+    /// <param name="channels">M.</param>
+    public static (int[] Order, double[] Curve) Eliminate(IReadOnlyList<(ContributionAccumulator Group, RefitConv Conv)> consumers, int all, int channels)
     {
         var m = channels;
         if (m <= 1 || consumers.Count == 0)
@@ -22,7 +44,8 @@ internal static class ChannelSurgeon
             return ([.. Enumerable.Range(0, Math.Max(0, m - 1))], new double[Math.Max(0, m - 1)]);
         }
 
-        var states = consumers.Select(c => State.Of(c.Group, c.Conv)).ToList();
+        var scale = (double)all / consumers.Count;
+        var states = consumers.Select(c => State.Of(c.Group, c.Conv, scale)).ToList();
         var alive = Enumerable.Repeat(true, m).ToArray();
         var order = new int[m - 1];
         var curve = new double[m - 1];
@@ -44,7 +67,10 @@ internal static class ChannelSurgeon
             order[step] = best;
             curve[step] = total;
             alive[best] = false;
-            Parallel.ForEach(states, s => s.Remove(best, alive));
+            foreach (var state in states)
+            {
+                state.Remove(best, alive);
+            }
         }
 
         return (order, curve);
@@ -70,7 +96,7 @@ internal static class ChannelSurgeon
             }
         }
 
-        public static State Of(ContributionAccumulator group, RefitConv conv)
+        public static State Of(ContributionAccumulator group, RefitConv conv, double scale)
         {
             var m = group.Channels;
             var sigma = group.InputCovariance();
@@ -85,16 +111,16 @@ internal static class ChannelSurgeon
             {
                 for (var o = 0; o < conv.Outputs; o++)
                 {
-                    var scale = Math.Sqrt(conv.OutputWeights[o]);
+                    var root = Math.Sqrt(conv.OutputWeights[o]);
                     for (var k = 0; k < area; k++)
                     {
-                        weights[(c * length) + (o * area) + k] = scale * conv.Weight[(((o * conv.Inputs) + group.Offset + c) * area) + k];
+                        weights[(c * length) + (o * area) + k] = root * conv.Weight[(((o * conv.Inputs) + group.Offset + c) * area) + k];
                     }
                 }
             }
 
             var energy = conv.Variance.Select((v, o) => v * conv.OutputWeights[o]).Sum();
-            return new State(m, length, h, weights, Math.Max(energy, 1e-30));
+            return new State(m, length, h, weights, Math.Max(energy, 1e-30) / scale);
         }
 
         public double Cost(int j) => norms[j] / Math.Max(h[(j * m) + j], 1e-300) / energy;
@@ -110,22 +136,29 @@ internal static class ChannelSurgeon
 
             var pivotRow = h.AsSpan(j * m, m).ToArray();
             var wj = weights.AsSpan(j * length, length).ToArray();
-            for (var i = 0; i < m; i++)
+            void Row(int i)
             {
-                if (!alive[i])
-                {
-                    continue;
-                }
-
                 var factor = h[(i * m) + j] / pivot;
-                if (factor == 0)
+                if (!alive[i] || factor == 0)
                 {
-                    continue;
+                    return;
                 }
 
                 // Entries of removed channels change too; they are never read again.
                 Axpy(-factor, pivotRow, h.AsSpan(i * m, m));
                 norms[i] = Axpy(-factor, wj, weights.AsSpan(i * length, length));
+            }
+
+            if ((long)m * (m + length) >= 1 << 16)
+            {
+                Parallel.For(0, m, Row);
+            }
+            else
+            {
+                for (var i = 0; i < m; i++)
+                {
+                    Row(i);
+                }
             }
         }
 

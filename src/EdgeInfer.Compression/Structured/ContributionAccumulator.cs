@@ -38,6 +38,12 @@ internal sealed class ContributionAccumulator
     /// <summary>The consumer's output channel count.</summary>
     public int Outputs { get; }
 
+    /// <summary>
+    /// Whether the surgeon ranks the group on this consumer (all of a group's consumers up to
+    /// <see cref="ChannelSurgeon.MaxConsumers"/>, else evenly spaced ones); only those accumulate the input covariance.
+    /// </summary>
+    public bool Ranked { get; set; } = true;
+
     /// <summary>Input pixels accumulated (for the input covariance).</summary>
     public long Pixels { get; private set; }
 

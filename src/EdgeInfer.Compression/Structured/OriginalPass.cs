@@ -20,7 +20,16 @@ internal static class OriginalPass
             model,
             names,
             images,
-            batch => Parallel.For(0, convs.Count, i => Take(convs[i], batch, sequential, options, sums[i])),
+            batch =>
+            {
+                Parallel.For(0, convs.Count, i => Take(convs[i], batch, sequential, options, sums[i]));
+                if (batch.Tensors.Values.Sum(t => (long)t.Data.Length) > (16L << 20))
+                {
+                    // Each batch of a big network leaves hundreds of MB of captured arrays on the large-object heap, which
+                    // the GC would otherwise let grow to many GB before a full collection.
+                    GC.Collect();
+                }
+            },
             batchSize,
             options.IntraOpThreads);
         for (var i = 0; i < convs.Count; i++)
@@ -104,7 +113,10 @@ internal static class OriginalPass
                 conv.Contributions[a].Add(z[a], picked, picked.Length);
             }
 
-            conv.Contributions[a].AddInputs(pixels[a], batch.Count * p);
+            if (conv.Contributions[a].Ranked)
+            {
+                conv.Contributions[a].AddInputs(pixels[a], batch.Count * p);
+            }
         }
     }
 
