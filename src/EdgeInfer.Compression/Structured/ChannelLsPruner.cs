@@ -50,7 +50,8 @@ public static class ChannelLsPruner
                 options.ChannelMultiple, options.MinimumKeptFraction)
             : [.. groups.Select(g => ChannelPruner.ChannelsToKeep(options.Factor.Value, g.Channels, options.ChannelMultiple))];
         progress?.Report(FormattableString.Invariant($"channel-ls: original pass {activations.TotalSeconds:0.0} s, ranking and allocation ")
-            + FormattableString.Invariant($"{(clock.Elapsed - activations).TotalSeconds:0.0} s; keeping {kept.Sum()} of {groups.Sum(g => g.Channels)} channels"));
+            + FormattableString.Invariant($"{(clock.Elapsed - activations).TotalSeconds:0.0} s; ")
+            + FormattableString.Invariant($"keeping {kept.Sum()} of {groups.Sum(g => g.Channels)} channels"));
         var keeps = groups.Select((g, i) => KeptIndices(rankings[i].Order, g.Channels, kept[i])).ToArray();
         ChannelSurgery.Apply(model, [.. groups.Select((g, i) => (g, keeps[i]))]);
         var selection = clock.Elapsed - activations;

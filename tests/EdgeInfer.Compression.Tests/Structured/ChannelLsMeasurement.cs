@@ -19,8 +19,15 @@ namespace EdgeInfer.Compression.Tests.Structured;
 /// embedded training subset). Explicit and in the Timing category: it takes minutes and its speedups depend on the load.
 /// Run: <c>dotnet test --project tests/EdgeInfer.Compression.Tests -- --filter-method "*Measure_ResNet18*" --explicit only</c>.
 /// </summary>
-public sealed class ChannelLsMeasurement(ITestOutputHelper output)
+public sealed class ChannelLsMeasurement(ITestOutputHelper helper)
 {
+    private readonly Action<string> output = line =>
+    {
+        // Also on standard error, so the table shows when the test executable is run directly (the helper's lines show only in reports).
+        helper.WriteLine(line);
+        Console.Error.WriteLine(line);
+    };
+
     [Fact(Explicit = true)]
     [Trait("Category", "Timing")]
     public void Measure_ResNet18Fmnist_PrintsTheTradeoffTable()
@@ -35,10 +42,10 @@ public sealed class ChannelLsMeasurement(ITestOutputHelper output)
             var fullPath = Path.Combine(directory.FullName, "full.onnx");
             File.WriteAllBytes(fullPath, built.Model);
             var (top1, top5) = Accuracy(built.Model, test);
-            output.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores");
-            output.WriteLine("| variant | MACs ratio | speedup | Top-1 | Top-5 | time (s) |");
-            output.WriteLine("|---|---|---|---|---|---|");
-            output.WriteLine(Invariant($"| full | 1.000 | 1.00× | {top1:P1} | {top5:P1} | – |"));
+            output($"load average {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores");
+            output("| variant | MACs ratio | speedup | Top-1 | Top-5 | time (s) |");
+            output("|---|---|---|---|---|---|");
+            output(Invariant($"| full | 1.000 | 1.00× | {top1:P1} | {top5:P1} | – |"));
             foreach (var (name, options) in Variants())
             {
                 var model = ModelProto.Parser.ParseFrom(built.Model);
@@ -50,11 +57,11 @@ public sealed class ChannelLsMeasurement(ITestOutputHelper output)
                 File.WriteAllBytes(path, bytes);
                 var (t1, t5) = Accuracy(bytes, test);
                 var speedup = Speedup(fullPath, path);
-                output.WriteLine(Invariant($"| {name} | {ratio:0.000} | {speedup:0.00}× | {t1:P1} | {t5:P1} | {seconds:0.0} |"));
+                output(Invariant($"| {name} | {ratio:0.000} | {speedup:0.00}× | {t1:P1} | {t5:P1} | {seconds:0.0} |"));
                 Assert.True(options?.Budget is not { } budget || ratio <= budget.KeptFraction, $"{name} keeps {ratio:0.000} of the MACs");
             }
 
-            output.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Trim()}");
+            output($"load average {File.ReadAllText("/proc/loadavg").Trim()}");
         }
         finally
         {

@@ -35,7 +35,8 @@ public sealed class ConvGeometryTests
 
         if (autoPad != "NOTSET")
         {
-            conv.Attribute.Add(new AttributeProto { Name = "auto_pad", Type = AttributeProto.Types.AttributeType.String, S = ByteString.CopyFromUtf8(autoPad) });
+            var type = AttributeProto.Types.AttributeType.String;
+            conv.Attribute.Add(new AttributeProto { Name = "auto_pad", Type = type, S = ByteString.CopyFromUtf8(autoPad) });
         }
 
         var expected = RunConv(conv, image, weights, [o, c, k, k], [1, c, h, w]);
