@@ -30,7 +30,13 @@ public static class StudyConfigWriter
         Strings(writer, "accuracyMethods", config.AccuracyMethods.Select(m => m.Name()));
         Numbers(writer, "pruningFactors", config.PruningFactors.Select(pf => pf.Value));
         writer.WriteNumber("comparisonPruningFactor", config.ComparisonPruningFactor.Value);
-        writer.WriteString("pruningMethod", config.PruningMethod.Name());
+        if (config.ComparisonMacsBudget is { } budget)
+        {
+            writer.WriteNumber("comparisonMacsBudget", budget.KeptFraction);
+        }
+
+        writer.WriteString("pruningMethod", config.ComparisonVariant("model").Kind);
+        writer.WriteNumber("calibrationImages", config.CalibrationImages);
         Numbers(writer, "edgeLoads", config.EdgeLoads.Select(l => (double)l));
         writer.WriteNumber("plotMaxLoad", config.PlotMaxLoad);
         writer.WriteNumber("maxRequests", config.MaxRequests);
