@@ -67,7 +67,9 @@ public static class StudyConfigWriter
     public static string ToJson(StudyConfig config)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        // Relaxed escaping keeps kinds readable ("channel-ls+int8", not "channel-ls\u002Bint8"); the text is a file, not HTML.
+        var options = new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        using (var writer = new Utf8JsonWriter(stream, options))
         {
             Write(writer, config);
         }
