@@ -62,7 +62,9 @@ public static class Evaluator
     /// A point's method is the variant's kind (<c>channel-ls+int8</c>), <c>none</c> for the full model, and its pruning
     /// factor the variant's uniform pf (0 for budgets and the full model quantized).
     /// </summary>
-    /// <exception cref="EdgeInferInputException">A variant cannot be built (e.g. it needs calibration images and <paramref name="build"/> has none).</exception>
+    /// <exception cref="EdgeInferInputException">
+    /// A variant cannot be built (e.g. it needs calibration images and <paramref name="build"/> has none).
+    /// </exception>
     public static IReadOnlyList<AccuracyPoint> EvaluateVariants(
         byte[] model,
         PreparedDataset data,

@@ -23,7 +23,8 @@ internal static class ChannelBudgetSearch
     {
         var start = Stopwatch.GetTimestamp();
         var full = ShapeInference.Run(model.Graph).Macs
-            ?? throw new EdgeInferInputException("The model's MACs are unknown (its shapes are not static), so a MACs budget cannot be met; give a uniform pf.");
+            ?? throw new EdgeInferInputException(
+                "The model's MACs are unknown (its shapes are not static), so a MACs budget cannot be met; give a uniform pf.");
         var target = budget.KeptFraction * full;
         long MacsAt(int hundredths)
         {
@@ -31,7 +32,8 @@ internal static class ChannelBudgetSearch
             ModelPruning.PruneModel(copy, options.Pruning(PruningMethod.Channel, hundredths / 100.0, withOutputs: false));
             var macs = ShapeInference.Run(copy.Graph).Macs ?? full;
             progress?.Report(string.Create(
-                CultureInfo.InvariantCulture, $"channel pf {hundredths / 100.0:0.00} keeps {(double)macs / full:P1} of the MACs (budget {budget.KeptFraction:P0})"));
+                CultureInfo.InvariantCulture,
+                $"channel pf {hundredths / 100.0:0.00} keeps {(double)macs / full:P1} of the MACs (budget {budget.KeptFraction:P0})"));
             return macs;
         }
 

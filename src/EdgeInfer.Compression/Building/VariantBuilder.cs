@@ -83,7 +83,9 @@ public static partial class VariantBuilder
     /// Builds <paramref name="variant"/> from the full model's ONNX bytes <paramref name="fullModel"/> in memory (the
     /// accuracy evaluation builds this way, without files). The full variant returns the bytes as they are.
     /// </summary>
-    /// <exception cref="EdgeInferInputException">Invalid options, missing calibration images, bytes that are not ONNX, or a budget that cannot be met.</exception>
+    /// <exception cref="EdgeInferInputException">
+    /// Invalid options, missing calibration images, bytes that are not ONNX, or a budget that cannot be met.
+    /// </exception>
     public static byte[] BuildInMemory(byte[] fullModel, ModelVariant variant, VariantBuildOptions? options = null, IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(fullModel);
@@ -201,7 +203,8 @@ public static partial class VariantBuilder
         var dense = OnnxModelFile.Save(model, output);
         var save = Since(start);
         var after = ModelStatistics.Of(model);
-        var sizes = new PruneSizes(new Bytes(dense), WireSize(model, options), CooSize(model, options), options.MeasureAllSizes ? ModelPruning.GzipSize(output) : null);
+        var gzip = options.MeasureAllSizes ? ModelPruning.GzipSize(output) : (Bytes?)null;
+        var sizes = new PruneSizes(new Bytes(dense), WireSize(model, options), CooSize(model, options), gzip);
         return new VariantBuildReport(
             variant,
             steps.UniformFactor,

@@ -67,7 +67,8 @@ internal sealed class DeviceCommand
             "Run the device client against an edge server: decide (auto) or run a named strategy, measure it, and compare with the planner.");
         Option[] all =
         [
-            edge, model, requests, strategy, pf, targetMacs, method, prunedFormat, profile, input, synthetic, noShaping, cache, retries, paperOnly, repeat, json,
+            edge, model, requests, strategy, pf, targetMacs, method, prunedFormat, profile, input, synthetic, noShaping, cache, retries, paperOnly,
+            repeat, json,
         ];
         foreach (var option in all)
         {

@@ -72,7 +72,8 @@ internal sealed class ServeCommand
 
     private Command Build()
     {
-        var command = new Command("serve", "Run the edge server: inference, model downloads (any variant built on demand), status, health and Prometheus metrics.");
+        var command = new Command(
+            "serve", "Run the edge server: inference, model downloads (any variant built on demand), status, health and Prometheus metrics.");
         Option[] all =
         [
             urls, repository, maxConcurrency, queueLimit, threads, load, loadModel, build, maxBody, timeout, cache, noWarmup, json,
