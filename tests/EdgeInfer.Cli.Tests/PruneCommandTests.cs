@@ -130,6 +130,24 @@ public sealed class PruneCommandTests : IDisposable
     }
 
     [Fact]
+    public void Quantize_RepositoryModel_AddsTheInt8EntryCalibratedOnTheAskedImages()
+    {
+        var repo = Path.Combine(root, "repo");
+        CliRunner.RunJson("models", "import", TinyPath, "--name", "tiny", "--repository", repo, "--json");
+
+        var json = Succeeds("quantize", "--model", "tiny", "--repository", repo, "--calibration-images", "8", "--sizes", "--json");
+
+        Assert.Equal("int8", json.GetProperty("repositoryVariant").GetString());
+        Assert.Equal("int8", json.GetProperty("precision").GetString());
+        Assert.Equal(8, json.GetProperty("calibration").GetProperty("images").GetInt32());
+        Assert.Contains("fashion", json.GetProperty("calibration").GetProperty("source").GetString()!, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(json.GetProperty("macsBefore").GetInt64(), json.GetProperty("macsAfter").GetInt64());
+        Assert.True(json.GetProperty("timings").GetProperty("quantize").GetDouble() > 0);
+        var metadata = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(repo, "tiny", "int8", "metadata.json"))).RootElement;
+        Assert.Equal("int8", metadata.GetProperty("precision").GetString());
+    }
+
+    [Fact]
     public void Quantize_FileWithFrom_ExitsTwo()
     {
         var (code, _, stderr) = CliRunner.Run("quantize", "--model", TinyPath, "--from", "channel-0.50", "-o", Path.Combine(root, "q.onnx"));

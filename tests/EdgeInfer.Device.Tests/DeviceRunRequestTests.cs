@@ -16,7 +16,7 @@ public sealed class DeviceRunRequestTests
 
         Assert.Empty(request.Problems());
         Assert.Equal("channel-ls+int8-macs0.50", request.PrunedVariant.Name);
-        Assert.Equal("macs=0.5&method=channel-ls+int8", request.PrunedVariant.Query);
+        Assert.Equal("macs=0.5&method=channel-ls%2Bint8", request.PrunedVariant.Query);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using EdgeInfer.Compression.Calibration;
 using EdgeInfer.Models.Inspection;
 using EdgeInfer.Models.Repository;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Pruning.Wire;
 using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
@@ -18,7 +19,7 @@ namespace EdgeInfer.Edge.Tests;
 /// </summary>
 public sealed class VariantKindTests : IAsyncLifetime
 {
-    private readonly List<ModelProto> calibrated = [];
+    private readonly List<long> calibrated = [];
     private TestServer server = null!;
 
     private HttpClient Client => server.Client;
@@ -29,10 +30,14 @@ public sealed class VariantKindTests : IAsyncLifetime
         {
             lock (calibrated)
             {
-                calibrated.Add(model);
+                // The model is the builder's, transformed after this call: read what is needed now.
+                calibrated.Add(ParameterCounter.Count(model.Graph));
             }
 
-            return new CalibrationSet("zeros", 3, 224, 224, new float[3 * 224 * 224 * 2]);
+            // Two noise images at the model's input size.
+            var size = (int)model.Graph.Input[0].Type.TensorType.Shape.Dim[2].DimValue;
+            var random = new Random(9);
+            return new CalibrationSet("noise", 3, size, size, [.. Enumerable.Range(0, 3 * size * size * 2).Select(_ => random.NextSingle())]);
         });
         var repository = ModelRepository.Open(server.RepositoryRoot);
         repository.Add(QdqModel.Build(quantized: false), new ModelAddRequest { Name = "qdq", Trained = false, Source = "test" });
@@ -110,19 +115,47 @@ public sealed class VariantKindTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Download_Int8OnDemand_AsksTheHostForCalibrationImagesOfTheFullModel()
+    public async Task Download_Int8OnDemand_IsQuantizedWithTheHostsImagesAndListedWithItsWireSize()
     {
         var ct = TestContext.Current.CancellationToken;
 
         using var response = await Client.GetAsync("/v1/models/mobilenet/download?method=int8&format=wire", ct);
 
         // The images are asked for once, with the full model (its input and preprocessing metadata).
-        var model = Assert.Single(calibrated);
-        Assert.Equal(ModelRepository.Open(server.RepositoryRoot).Get("mobilenet").Metadata.Parameters, ParameterCounter.Count(model.Graph));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var full = Assert.Single(calibrated);
+        var entry = ModelRepository.Open(server.RepositoryRoot).Get("mobilenet");
+        Assert.Equal(entry.Metadata.Parameters, full);
+        Assert.Equal("pruned", response.Headers.GetValues("X-EdgeInfer-Origin").Single());
 
-        // Until the INT8 quantizer is merged, its placeholder refuses with a 400 that says so.
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("int8 quantization is not built yet", await response.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        var wire = await response.Content.ReadAsByteArrayAsync(ct);
+        var model = WireCodec.Decode(wire);
+        Assert.Contains(model.Graph.Initializer, t => t.DataType == (int)TensorProto.Types.DataType.Int8);
+        Assert.True(wire.Length < 0.4 * entry.Metadata.SizeBytes, $"{wire.Length} B of INT8 wire for a {entry.Metadata.SizeBytes} B model");
+
+        var catalog = await Client.GetFromJsonAsync<JsonElement>("/v1/models/mobilenet", ct);
+        var int8 = catalog.GetProperty("variants").EnumerateArray().Single(v => v.GetProperty("variant").GetString() == "int8");
+        Assert.Equal(("cached", "int8"), (int8.GetProperty("origin").GetString(), int8.GetProperty("precision").GetString()));
+        Assert.Equal(wire.Length, int8.GetProperty("sizes").GetProperty("wire").GetInt64());
+        var status = await server.StatusAsync();
+        Assert.Contains(status.GetProperty("prune").EnumerateArray(), p => p.GetProperty("variant").GetString() == "int8");
+    }
+
+    [Fact]
+    public async Task Infer_PrunedPlusInt8ByItsQuery_IsBuiltOnDemandAndAnswersAsThatVariant()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var variant = ModelVariant.FromRequest("qdq", "0.5", "global+int8");
+
+        // The device's query escapes the '+' of the kind, which a query would read as a space.
+        using var response = await Client.PostAsync($"/v1/models/qdq/infer?{variant.Query}", TestServer.Tensor(3 * 16 * 16, "1,3,16,16"), ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        Assert.Equal("global+int8-0.50", result.GetProperty("variant").GetString());
+        Assert.Equal("pruned", result.GetProperty("origin").GetString());
+        var built = Path.Combine(server.RepositoryRoot, ".edge-cache", "qdq", "global+int8-0.50", "model.onnx");
+        Assert.Contains(ModelProto.Parser.ParseFrom(File.ReadAllBytes(built)).Graph.Initializer, t => t.DataType == (int)TensorProto.Types.DataType.Int8);
     }
 
     private static float[] Run(byte[] model)

@@ -60,7 +60,9 @@ public static partial class VariantBuilder
         {
             floatMacs = ShapeInference.Run(model.Graph).Macs;
             progress?.Report($"{variant}: int8 quantization ...");
-            quantize = Int8Quantizer.QuantizeInPlace(model, calibration!, new Int8Options().Validated(), progress).Elapsed;
+            // Every image the host prepared calibrates the activations (the host chose the count: --calibration-images).
+            var int8 = new Int8Options { CalibrationImages = calibration!.Count }.Validated();
+            quantize = Int8Quantizer.QuantizeInPlace(model, calibration, int8, progress).Elapsed;
         }
 
         return new BuildSteps(calibrationTime, select, prune, quantize, uniform, achieved, floatMacs, calibration?.Source, calibration?.Count ?? 0);

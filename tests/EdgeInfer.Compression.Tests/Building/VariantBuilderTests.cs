@@ -111,13 +111,13 @@ public sealed class VariantBuilderTests : IDisposable
     public void Build_CalibrationImages_AreAskedForOnlyWhenTheVariantNeedsThem()
     {
         var calls = 0;
-        ModelProto? seen = null;
+        byte[]? seen = null;
         var options = new VariantBuildOptions
         {
             Calibration = model =>
             {
                 calls++;
-                seen = model;
+                seen = model.ToByteArray(); // the builder's copy, quantized once this returns
                 return Noise(4);
             },
         };
@@ -128,17 +128,50 @@ public sealed class VariantBuilderTests : IDisposable
         Assert.Equal(0, calls);
 
         // The data-aware kinds ask once, with the full model (its input and metadata say how to prepare the images).
-        try
-        {
-            VariantBuilder.BuildInMemory(bytes, ModelVariant.Full("chain").WithPrecision(Precision.Int8), options);
-        }
-        catch (EdgeInferInputException)
-        {
-            // Until the quantizer is merged its placeholder refuses; the images were asked for first all the same.
-        }
+        VariantBuilder.BuildInMemory(bytes, ModelVariant.Full("chain").WithPrecision(Precision.Int8), options);
 
         Assert.Equal(1, calls);
-        Assert.Equal(ChainModel.Build().ToByteArray(), seen!.ToByteArray());
+        Assert.Equal(ChainModel.Build().ToByteArray(), seen);
+    }
+
+    [Fact]
+    public void BuildFile_Int8_QuantizesWithEveryCalibrationImageAndKeepsTheMacs()
+    {
+        var output = Path.Combine(folder, "int8.onnx");
+        var options = new VariantBuildOptions { Calibration = _ => Noise(8), MeasureAllSizes = true };
+
+        var report = VariantBuilder.BuildFile(Full(), output, ModelVariant.Full("chain").WithPrecision(Precision.Int8), options);
+
+        var model = OnnxModelFile.Load(output);
+        Assert.Contains(model.Graph.Initializer, t => t.DataType == (int)TensorProto.Types.DataType.Int8);
+        Assert.Contains(model.Graph.Node, n => n.OpType == "DequantizeLinear");
+        Assert.Equal(("noise", 8), (report.CalibrationSource, report.CalibrationImages));
+        Assert.Equal(ChainModel.FullMacs, report.MacsAfter);
+        Assert.True(report.Timings.Quantize.Value > 0);
+        Assert.Null(report.UniformFactor);
+        Assert.True(report.Sizes.Dense.Value < new FileInfo(Full()).Length, "INT8 weights take a quarter of the bytes");
+        Assert.All(Run(File.ReadAllBytes(output)).ToArray(), v => Assert.True(float.IsFinite(v)));
+    }
+
+    [Fact]
+    public void AddToRepository_PrunedPlusInt8_QuantizesThePremadeFloatVariantAndRecordsBoth()
+    {
+        var repository = ModelRepository.Open(Path.Combine(folder, "repo"));
+        var full = repository.Add(ChainModel.Build(), new ModelAddRequest { Name = "chain", Trained = false, Source = "test" });
+        var options = new VariantBuildOptions { Calibration = _ => Noise(8) };
+        var pruned = VariantBuilder.AddToRepository(repository, full, ModelVariant.Budgeted("chain", PruningMethod.Channel, MacsBudget.Of(0.5)));
+
+        var (entry, report) = VariantBuilder.AddToRepository(
+            repository, full, ModelVariant.FromRequest("chain", null, "channel+int8", "0.5"), options);
+
+        Assert.Equal("channel+int8-macs0.50", entry.Variant);
+        Assert.Equal(("int8", 0.5, "channel"), (entry.Metadata.Precision, entry.Metadata.MacsBudget, entry.Metadata.PruningMethod));
+
+        // Quantized from the pre-made channel-macs0.50, not pruned again: its MACs are where the report starts.
+        Assert.Equal(pruned.Entry.Metadata.Macs, report.MacsBefore);
+        Assert.Equal(pruned.Entry.Metadata.Macs, entry.Metadata.Macs);
+        Assert.Equal(TimeSpan.Zero.TotalSeconds, report.Timings.Select.Value);
+        Assert.Contains(OnnxModelFile.Load(entry.ModelPath).Graph.Initializer, t => t.DataType == (int)TensorProto.Types.DataType.Int8);
     }
 
     [Fact]
