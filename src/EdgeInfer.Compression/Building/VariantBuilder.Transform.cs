@@ -28,7 +28,7 @@ public static partial class VariantBuilder
             progress?.Report($"{variant}: preparing calibration images ...");
             calibration = options.Calibration!(model);
             calibrationTime = Since(start);
-            progress?.Report($"{variant}: calibration on {calibration.Source} ({calibration.Count} images, {calibration.Height}×{calibration.Width})");
+            progress?.Report($"{variant}: calibration images: {calibration.Source} ({calibration.Height}×{calibration.Width})");
         }
 
         PruningFactor? uniform = null;

@@ -60,7 +60,7 @@ internal sealed record PruneView(string Input, string? Output, string? Repositor
             + $"MACs {ModelsCommand.Human(r.MacsBefore)} -> {ModelsCommand.Human(r.MacsAfter)}");
         if (calibration is not null)
         {
-            output.WriteLine($"  calibration {calibration.images} images of {calibration.source}");
+            output.WriteLine($"  calibration: {calibration.source}");
         }
 
         output.WriteLine($"  time load {timings.load:0.000} s, calibration {timings.calibration:0.000} s, select {timings.select:0.000} s, "
