@@ -47,6 +47,24 @@ public sealed class ProfileCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(dir, "repo", "mobilenet", "global-0.70", "model.onnx")));
     }
 
+    [Fact]
+    public void Profile_ChannelMacsBudgetDeviceRole_BuildsAndMeasuresTheBudgetedVariant()
+    {
+        var output = Path.Combine(dir, "budget.json");
+
+        RunJsonWithProgress(
+            "profile", "--models", "mobilenet", "--role", "device", "--samples", "1", "--warmup", "0", "--method", "channel",
+            "--target-macs", "0.5", "--repository", Path.Combine(dir, "repo"), "-o", output, "--json");
+
+        var budgeted = ProfileFile.ReadComplete(output).Device!.Find("mobilenet", "channel-macs0.50")!;
+        Assert.Equal("channel", budgeted.PruningMethod);
+        Assert.Equal(0, budgeted.PruningFactor);
+        Assert.Equal(1, budgeted.Measurements[0].Inference.Count);
+        var metadata = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dir, "repo", "mobilenet", "channel-macs0.50", "metadata.json"))).RootElement;
+        Assert.True(metadata.GetProperty("macs").GetInt64() <= 0.5 * JsonDocument.Parse(
+            File.ReadAllBytes(Path.Combine(dir, "repo", "mobilenet", "full", "metadata.json"))).RootElement.GetProperty("macs").GetInt64());
+    }
+
     [Theory]
     [InlineData("--role", "cloud", "--role 'cloud'")]
     [InlineData("--loads", "0,x", "'x'")]

@@ -76,6 +76,86 @@ public sealed class PruneCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(root, "out.onnx")));
     }
 
+    [Theory]
+    [InlineData("Give either --pf (a uniform pruning factor) or --target-macs (a MACs budget), not both.", "--pf", "0.5", "--target-macs", "0.5")]
+    [InlineData("A MACs budget needs a structured method (channel, channel-ls); global zeroes weights", "--target-macs", "0.5", "--method", "global")]
+    [InlineData("--method 'int8' quantizes the full model; to prune too, name a method with +int8", "--method", "int8", "--pf", "0.5")]
+    [InlineData("--method channel prunes: give --pf (a uniform pruning factor) or --target-macs (a MACs budget).", "--method", "channel")]
+    [InlineData("--calibration '/nonexistent/images' is neither 'default' nor an existing folder", "--pf", "0.5", "--calibration", "/nonexistent/images")]
+    [InlineData("--calibration-images '0' is not a whole number of images", "--pf", "0.5", "--calibration-images", "0")]
+    public void Prune_FlagsThatMakeNoVariant_ExitTwoWithTheMessageAndWriteNothing(string message, params string[] flags)
+    {
+        var output = Path.Combine(root, "out.onnx");
+
+        var (code, stdout, stderr) = CliRunner.Run(["prune", "--model", TinyPath, "-o", output, .. flags]);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void Prune_ChannelToAMacsBudget_AddsTheBudgetedVariantWithinItsBudget()
+    {
+        var repo = Path.Combine(root, "repo");
+
+        var json = Succeeds("prune", "--model", "mobilenet", "--method", "channel", "--target-macs", "0.5", "--repository", repo, "--json");
+
+        Assert.Equal("channel-macs0.50", json.GetProperty("repositoryVariant").GetString());
+        Assert.Equal("channel", json.GetProperty("method").GetString());
+        Assert.Equal(0.5, json.GetProperty("macsBudget").GetDouble());
+        Assert.True(json.GetProperty("pruningFactor").GetDouble() > 0);
+        Assert.True(json.GetProperty("macsAfter").GetInt64() <= 0.5 * json.GetProperty("macsBefore").GetInt64());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("calibration").ValueKind);
+        var metadata = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(repo, "mobilenet", "channel-macs0.50", "metadata.json"))).RootElement;
+        Assert.Equal(0.5, metadata.GetProperty("macsBudget").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("--from 'global-0.5' is not the name of a float variant", "--from", "global-0.5")]
+    [InlineData("--from 'int8' is not the name of a float variant", "--from", "int8")]
+    [InlineData("--calibration-images '-3' is not a whole number", "--calibration-images", "-3")]
+    public void Quantize_BadFlags_ExitTwoNamingThem(string message, params string[] flags)
+    {
+        var repo = Path.Combine(root, "repo");
+        CliRunner.RunJson("models", "import", TinyPath, "--name", "tiny", "--repository", repo, "--json");
+
+        var (code, stdout, stderr) = CliRunner.Run(["quantize", "--model", "tiny", "--repository", repo, .. flags]);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.Equal(["full"], Directory.EnumerateDirectories(Path.Combine(repo, "tiny")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Quantize_RepositoryModel_AddsTheInt8EntryCalibratedOnTheAskedImages()
+    {
+        var repo = Path.Combine(root, "repo");
+        CliRunner.RunJson("models", "import", TinyPath, "--name", "tiny", "--repository", repo, "--json");
+
+        var json = Succeeds("quantize", "--model", "tiny", "--repository", repo, "--calibration-images", "8", "--sizes", "--json");
+
+        Assert.Equal("int8", json.GetProperty("repositoryVariant").GetString());
+        Assert.Equal("int8", json.GetProperty("precision").GetString());
+        Assert.Equal(8, json.GetProperty("calibration").GetProperty("images").GetInt32());
+        Assert.Contains("fashion", json.GetProperty("calibration").GetProperty("source").GetString()!, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(json.GetProperty("macsBefore").GetInt64(), json.GetProperty("macsAfter").GetInt64());
+        Assert.True(json.GetProperty("timings").GetProperty("quantize").GetDouble() > 0);
+        var metadata = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(repo, "tiny", "int8", "metadata.json"))).RootElement;
+        Assert.Equal("int8", metadata.GetProperty("precision").GetString());
+    }
+
+    [Fact]
+    public void Quantize_FileWithFrom_ExitsTwo()
+    {
+        var (code, _, stderr) = CliRunner.Run("quantize", "--model", TinyPath, "--from", "channel-0.50", "-o", Path.Combine(root, "q.onnx"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("--from applies to repository models", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Wire_EncodeThenDecode_GivesBackThePrunedModel()
     {

@@ -44,7 +44,7 @@ public sealed class ReproduceCommandTests
             File.WriteAllText(
                 config,
                 """{ "models": ["mobilenet"], "edgeLoads": [0, 1], "pruningFactors": [0.7], "samples": 1,"""
-                + """ "warmupRuns": 0, "pruneSamples": 1, "accuracyModel": null, "plotMaxLoad": 4, "maxRequests": 10 }""");
+                + """ "warmupRuns": 0, "pruneSamples": 1, "accuracyModel": null, "plotMaxLoad": 4, "maxRequests": 10, "pruningMethod": "channel" }""");
             var output = Path.Combine(root, "results");
             var (code, stdout, stderr) = CliRunner.Run("reproduce", "--config", config, "-o", output, "--repository", Path.Combine(root, "models"), "--json");
             Assert.True(code == 0, stderr);

@@ -61,6 +61,37 @@ public sealed class DevicePlanningTests
         Assert.Contains(context.Sources, s => s.StartsWith("prune time: GUESS", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("int8", null, null, 0.25)]
+    [InlineData("channel-ls+int8", "0.5", null, 0.125)]
+    [InlineData("channel", null, "0.4", 0.4)]
+    public void Plan_UnknownVariantOfAnyKind_EstimatesItsWireSizeFromItsDenseWeights(string kind, string? pf, string? macs, double fraction)
+    {
+        // Channel pruning keeps about 1 − pf of the weights (a budget: about its share of the MACs), INT8 a quarter of the
+        // bytes; the wire format sends dense and integer tensors as they are.
+        var variant = ModelVariant.FromRequest("mobilenet", pf, kind, macs);
+
+        var context = DevicePlanning.Plan(Inputs(Status(0.010, prune: 0.5), variant));
+
+        Assert.Equal((long)(17_000_000 * fraction), context.Scenario.Model.Pruned.Size.Value);
+        Assert.Contains(context.Sources, s => s.StartsWith("pruned size: estimated", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Plan_DataAwareVariantTheEdgeHasNotBuilt_UsesTheDataFreeTimeAndCallsItALowerBound()
+    {
+        var variant = ModelVariant.FromRequest("mobilenet", "0.5", "channel-ls");
+        var status = Status(0.010, prune: 0.5);
+
+        var context = DevicePlanning.Plan(Inputs(status, variant));
+        Assert.Equal(0.5, context.Scenario.Model.Pruned.Prune.Value);
+        Assert.Contains(context.Sources, s => s.Contains("is a lower bound", StringComparison.Ordinal));
+
+        // Once the edge reports builds of that very variant, those are used.
+        var built = status with { Prune = [.. status.Prune, new RecentTimes("mobilenet", "channel-ls-0.50", 2, 12.0, 13.0, 13.0)] };
+        Assert.Equal(12.0, DevicePlanning.Plan(Inputs(built, variant)).Scenario.Model.Pruned.Prune.Value);
+    }
+
     [Fact]
     public void Plan_EdgeCalibratedButNotPrunedYet_ScalesItsCalibrationRate()
     {

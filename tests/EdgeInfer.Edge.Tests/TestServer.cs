@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using EdgeInfer.Compression.Calibration;
 using EdgeInfer.Edge.Hosting;
 using EdgeInfer.Edge.Variants;
 using EdgeInfer.Models.Catalog;
@@ -30,7 +31,8 @@ public sealed class TestServer : IAsyncDisposable
 
     public string RepositoryRoot => Path.Combine(root, "repo");
 
-    public static async Task<TestServer> StartAsync(Func<EdgeServerOptions, EdgeServerOptions>? configure = null, IModelPruner? pruner = null)
+    public static async Task<TestServer> StartAsync(
+        Func<EdgeServerOptions, EdgeServerOptions>? configure = null, IModelPruner? pruner = null, CalibrationProvider? calibration = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "edgeinfer-edge-tests", Guid.NewGuid().ToString("N"));
         var repo = Path.Combine(root, "repo");
@@ -44,7 +46,7 @@ public sealed class TestServer : IAsyncDisposable
             IntraOpThreads = 1,
             Warmup = false,
         };
-        var app = EdgeServer.Build(configure?.Invoke(options) ?? options, pruner);
+        var app = EdgeServer.Build(configure?.Invoke(options) ?? options, pruner, calibration: calibration);
         await app.StartAsync();
         return new TestServer(root, app);
     }

@@ -1,3 +1,4 @@
+using EdgeInfer.Accuracy.Evaluation;
 using EdgeInfer.Compression.Calibration;
 using EdgeInfer.Core;
 using EdgeInfer.Imaging;
@@ -58,4 +59,40 @@ public static class CalibrationImages
     /// <summary><paramref name="count"/> images of the embedded Fashion-MNIST training subset.</summary>
     public static CalibrationSet Default(PreprocessOptions preprocessing, int count = DefaultCount) =>
         From(EmbeddedSubset.Train, preprocessing, count);
+
+    /// <summary>
+    /// The calibration images of a model for <c>EdgeInfer.Compression.Building.VariantBuilder</c>: <paramref name="count"/>
+    /// images of <paramref name="source"/> (null: the embedded Fashion-MNIST training subset) preprocessed with the model's
+    /// own preprocessing (<see cref="EvaluationModel.PreprocessingOf"/>: its metadata, else ImageNet's at its input size, so
+    /// an untrained catalog network gets the images at 224×224). The last prepared set is kept and handed out again while
+    /// the preprocessing is the same (the edge server builds many variants of one model).
+    /// </summary>
+    /// <exception cref="EdgeInferInputException">A count below 1 (at once); an unreadable image when the provider runs.</exception>
+    public static CalibrationProvider Provider(ILabelledImageSource? source = null, int count = DefaultCount)
+    {
+        if (count < 1)
+        {
+            throw new EdgeInferInputException($"calibration image count {count} must be at least 1.");
+        }
+
+        var images = source ?? EmbeddedSubset.Train;
+        var gate = new object();
+        (string Spec, CalibrationSet Set)? last = null;
+        return model =>
+        {
+            var preprocessing = EvaluationModel.PreprocessingOf(model);
+            var spec = preprocessing.ToSpec();
+            lock (gate)
+            {
+                if (last is { } kept && kept.Spec == spec)
+                {
+                    return kept.Set;
+                }
+
+                var set = From(images, preprocessing, count);
+                last = (spec, set);
+                return set;
+            }
+        };
+    }
 }

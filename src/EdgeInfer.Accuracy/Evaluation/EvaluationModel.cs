@@ -77,19 +77,30 @@ public sealed class EvaluationModel
             throw Untrained(description, ClassifierMetadata.Get(model, "edgeinfer.architecture") ?? "generated");
         }
 
-        PreprocessOptions preprocessing;
+        var preprocessing = PreprocessingOf(model, description);
+        var classes = ClassifierMetadata.Get(model, ClassifierMetadata.ClassesKey)?.Split('|');
+        return new EvaluationModel(bytes, description, preprocessing, classes);
+    }
+
+    /// <summary>
+    /// The preprocessing <paramref name="model"/> expects: its <c>edgeinfer.preprocess</c> metadata, else the ImageNet
+    /// standard at its input size (224 when the size is not static). Also what calibration images are prepared with.
+    /// </summary>
+    /// <param name="model">The model (not changed).</param>
+    /// <param name="description">How the model is named in messages.</param>
+    /// <exception cref="EdgeInferInputException">The model's preprocessing metadata is malformed.</exception>
+    public static PreprocessOptions PreprocessingOf(ModelProto model, string description = "the model")
+    {
+        ArgumentNullException.ThrowIfNull(model);
         try
         {
-            preprocessing = ClassifierMetadata.Preprocessing(model) ?? DefaultPreprocessing(model);
+            return ClassifierMetadata.Preprocessing(model) ?? DefaultPreprocessing(model);
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or OverflowException)
         {
             // The file's own metadata is malformed: the user's file, not a bug here.
             throw new EdgeInferInputException($"'{description}' has malformed preprocessing metadata: {ex.Message}", ex);
         }
-
-        var classes = ClassifierMetadata.Get(model, ClassifierMetadata.ClassesKey)?.Split('|');
-        return new EvaluationModel(bytes, description, preprocessing, classes);
     }
 
     private static PreprocessOptions DefaultPreprocessing(ModelProto model)

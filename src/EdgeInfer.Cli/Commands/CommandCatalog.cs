@@ -20,6 +20,7 @@ internal static class CommandCatalog
         yield return PlanCommand.Create();
         yield return ModelsCommand.Create();
         yield return PruneCommand.Create();
+        yield return QuantizeCommand.Create();
         yield return WireCommand.Create();
         yield return ProfileCommand.Create();
         yield return DatasetCommand.Create();

@@ -5,9 +5,12 @@ using EdgeInfer.Pruning.Variants;
 namespace EdgeInfer.Cli.Infrastructure;
 
 /// <summary>
-/// The pruning flags every command declares the same way: <c>--method</c> (the names of <see cref="PruningMethods"/>)
-/// and <c>--pf</c> (a <see cref="PruningFactor"/>, one factor or a comma-separated list). Values are checked by the
-/// parser itself, so a bad one is a parse error (exit 2) naming the flag, before any work starts.
+/// The pruning flags every command declares the same way: <c>--method</c> (the names of <see cref="PruningMethods"/>, or
+/// where any variant may be asked for, a kind of <see cref="ModelVariant.KindNames"/>: <c>channel-ls+int8</c>, <c>int8</c>),
+/// <c>--pf</c> (a <see cref="PruningFactor"/>, one factor or a comma-separated list) and <c>--target-macs</c> (a
+/// <see cref="MacsBudget"/>). Values are checked by the parser itself, so a bad one is a parse error (exit 2) naming the
+/// flag, before any work starts; how they combine into a variant is <see cref="ModelVariant.FromRequest"/>'s rule
+/// (<see cref="Variant"/>).
 /// </summary>
 internal static class PruningFlags
 {
@@ -16,6 +19,61 @@ internal static class PruningFlags
 
     /// <summary>The pruning factor flag's name.</summary>
     public const string FactorName = "--pf";
+
+    /// <summary>The MACs budget flag's name.</summary>
+    public const string TargetMacsName = "--target-macs";
+
+    /// <summary>
+    /// <c>--method KIND</c> (any case): a pruning method, <c>int8</c>, or a method with <c>+int8</c>; default global. The value
+    /// is the kind's text, checked here and turned into a variant by <see cref="Variant"/>.
+    /// </summary>
+    public static Option<string> Kind(string? extra = null)
+    {
+        var option = new Option<string>(MethodName)
+        {
+            Description = "What is done to the model: global (one magnitude threshold over all weights), layer (each weight tensor at pf), "
+                + "channel (structured: whole channels removed by weight norm), channel-ls (structured, channels chosen and weights refitted "
+                + "on calibration images), int8 (post-training INT8 quantization), or a method with +int8 (pruned, then quantized). "
+                + "Default global." + (extra is null ? string.Empty : " " + extra),
+            HelpName = string.Join("|", ModelVariant.KindNames),
+            DefaultValueFactory = _ => PruningMethod.Global.Name(),
+            CustomParser = result => result.Tokens.Count == 0 ? PruningMethod.Global.Name() : ParseKind(result),
+        };
+        option.CompletionSources.Add([.. ModelVariant.KindNames]);
+        return option;
+    }
+
+    /// <summary><c>--target-macs F</c>: a MACs budget (fraction of the full model's MACs kept) for the structured methods, or null.</summary>
+    public static Option<MacsBudget?> TargetMacs() => new(TargetMacsName)
+    {
+        Description = $"Instead of --pf: prune (channel, channel-ls) until the model keeps this fraction of its MACs, in {MacsBudget.RangeText} "
+            + "with at most two decimals (0.5 is about a 2x speedup).",
+        HelpName = "fraction",
+        CustomParser = result => result.Tokens.Count == 0 ? null : ParseBudget(result),
+    };
+
+    /// <summary>
+    /// The variant of <paramref name="model"/> the flags ask for, by <see cref="ModelVariant.FromRequest"/>'s rules, with its
+    /// problems (pf and budget together, a budget with a magnitude method, an amount with plain <c>int8</c>) naming the flags.
+    /// </summary>
+    /// <exception cref="Core.EdgeInferInputException">The flags do not make a variant (exit 2).</exception>
+    public static ModelVariant Variant(string model, string kind, PruningFactor? pf, MacsBudget? macs) =>
+        FlagProblems.Naming(
+            () => ModelVariant.FromRequest(model, pf?.ToString(), kind, macs?.ToString()),
+            ("pf", FactorName), ("macs", TargetMacsName), ("method '", MethodName + " '"));
+
+    /// <summary>
+    /// As <see cref="Variant"/>, where a pruned variant needs an amount: a kind with a method and neither <c>--pf</c> nor
+    /// <c>--target-macs</c> is a usage error naming both.
+    /// </summary>
+    /// <exception cref="UsageException">A pruning kind without an amount.</exception>
+    public static ModelVariant RequiredVariant(string model, string kind, PruningFactor? pf, MacsBudget? macs)
+    {
+        var prunes = ModelVariant.TryParseKind(kind, out var method, out _) && method is not null;
+        return prunes && pf is null && macs is null
+            ? throw new UsageException($"{MethodName} {kind} prunes: give {FactorName} (a uniform pruning factor) or {TargetMacsName} (a MACs budget).")
+            : Variant(model, kind, pf, macs);
+    }
 
     /// <summary><c>--method global|layer|channel</c> (any case), default global.</summary>
     public static Option<PruningMethod> Method()
@@ -95,6 +153,30 @@ internal static class PruningFlags
 
         result.AddError(PruningMethods.Problem(text, MethodName));
         return default;
+    }
+
+    private static string ParseKind(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
+        if (ModelVariant.TryParseKind(text, out _, out _))
+        {
+            return text!;
+        }
+
+        result.AddError(ModelVariant.KindProblem(text, MethodName));
+        return PruningMethod.Global.Name();
+    }
+
+    private static MacsBudget? ParseBudget(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
+        if (MacsBudget.TryParse(text, out var budget))
+        {
+            return budget;
+        }
+
+        result.AddError($"{TargetMacsName} '{text}' is not a fraction of the MACs in {MacsBudget.RangeText} with at most two decimals.");
+        return null;
     }
 
     private static PruningFactor? ParseFactor(ArgumentResult result, bool aboveZero)

@@ -31,8 +31,18 @@ public sealed record DeviceRunRequest
     /// <summary>Pruning method of the pruned strategies. Default global.</summary>
     public PruningMethod Method { get; init; } = PruningMethod.Global;
 
-    /// <summary>The variant the pruned strategies use: <see cref="Model"/> pruned with <see cref="Method"/> at <see cref="PruningFactor"/>.</summary>
-    public ModelVariant PrunedVariant => ModelVariant.Pruned(Model, Method, PruningFactor);
+    /// <summary>
+    /// The variant the pruned strategies use when it is of another kind than <see cref="Method"/> at
+    /// <see cref="PruningFactor"/>: any variant of <see cref="Model"/> but the full one (<c>channel-ls+int8-macs0.50</c>,
+    /// <c>int8</c>). Null (default): <see cref="Method"/> at <see cref="PruningFactor"/>.
+    /// </summary>
+    public ModelVariant? Variant { get; init; }
+
+    /// <summary>
+    /// The variant the pruned strategies use: <see cref="Variant"/>, else <see cref="Model"/> pruned with <see cref="Method"/>
+    /// at <see cref="PruningFactor"/>.
+    /// </summary>
+    public ModelVariant PrunedVariant => Variant ?? ModelVariant.Pruned(Model, Method, PruningFactor);
 
     /// <summary>
     /// Format device strategies download pruned models in: <c>wire</c> (default; decoded on the device), <c>onnx</c>
@@ -95,7 +105,14 @@ public sealed record DeviceRunRequest
             problems.Add($"strategy '{Strategy}' is not one of auto, all, {string.Join(", ", names)}");
         }
 
-        if (PruningFactor.IsZero)
+        if (Variant is { } variant)
+        {
+            if (variant.IsFull || !string.Equals(variant.Model, Model, StringComparison.Ordinal))
+            {
+                problems.Add($"variant {variant} is not a pruned or quantized variant of {Model}");
+            }
+        }
+        else if (PruningFactor.IsZero)
         {
             problems.Add("pruningFactor 0 is the full model; the pruned strategies need a pruning factor above 0");
         }

@@ -52,7 +52,7 @@ public static class DevicePlanning
         var prunedSize = PrunedSize(prunedEntry, fullSize, pruned, inputs.PrunedFormat, sources);
         var (edgeFull, edgePruned) = EdgeTimes(status, model.Name, pruned.Name, sources);
         var (deviceFull, devicePruned) = DeviceTimes(inputs, edgeFull, edgePruned, sources);
-        var prune = PruneSeconds(status, model.Name, fullSize, sources);
+        var prune = PruneSeconds(status, pruned, fullSize, sources);
         sources.Add($"input size: {inputs.InputBytes} B per request; result size {inputs.ResultBytes} B (paper)");
         var prunedAccuracy = PrunedAccuracy(model, full, prunedEntry, pruned, sources);
         return new PlanningScenario
@@ -92,8 +92,7 @@ public static class DevicePlanning
         scenario = WithDeviceSetup(scenario, inputs, sources);
         // The edge opens the dense pruned variant: its ONNX size (the catalog's, else the full model's for unstructured pruning).
         var fullSize = FullEntry(model).Sizes.Onnx;
-        var prunedOnnx = model.Variants.FirstOrDefault(v => v.Variant == pruned.Name)?.Sizes.Onnx
-            ?? (pruned.Method == PruningMethod.Channel ? (long)(fullSize * (1 - pruned.Factor.Value)) : fullSize);
+        var prunedOnnx = model.Variants.FirstOrDefault(v => v.Variant == pruned.Name)?.Sizes.Onnx ?? (long)(fullSize * DenseFraction(pruned));
         var open = EdgeSessionOpen(inputs.Status, model, pruned.Name, prunedOnnx, sources);
         sources.Add(F($"request overhead (beyond the paper): {overheads.Request.Value * 1e3:0.##} ms, ")
             + F($"median over {overheads.RequestProbes} probe inferences of wall − T_in − T_res − edge service"));
@@ -145,8 +144,10 @@ public static class DevicePlanning
     /// </summary>
     private static AccuracyRecord? PrunedAccuracy(ModelView model, VariantView full, VariantView? prunedEntry, ModelVariant pruned, List<string> sources)
     {
-        var prunedAccuracy = model.Accuracy?.Points.FirstOrDefault(p =>
-            PruningMethods.TryParse(p.Method, out var method) && method == pruned.Method
+        // Points are kept per (method, pf): a budgeted or quantized variant has none of its own there.
+        var uniform = pruned.Budget is null && !pruned.IsQuantized;
+        var prunedAccuracy = model.Accuracy?.Points.FirstOrDefault(p => uniform
+            && PruningMethods.TryParse(p.Method, out var method) && method == pruned.Method
             && PruningFactor.TryOf(p.PruningFactor, out var factor) && factor == pruned.Factor);
         sources.Add(full.Top1 is null && prunedEntry?.Top1 is null && prunedAccuracy is null
             ? "accuracy: not recorded at the edge (record it with the evaluate command); accuracy constraints cannot be met"
@@ -156,12 +157,27 @@ public static class DevicePlanning
     }
 
     /// <summary>
-    /// T_pr: the edge's recent prunes of this model; else its start-up calibration rate (model bytes per second, measured
-    /// under its load) applied to this model's size; else <see cref="AssumedPruneBytesPerSecond"/>, flagged as a guess.
+    /// The edge's time to build <paramref name="pruned"/> on demand: its recent builds of that variant (the data-aware kinds
+    /// are reported per variant), else its data-free prunes of the model; else its start-up calibration rate; else a guess.
+    /// A data-aware variant (<c>channel-ls</c>, <c>int8</c>) without its own measurement gets the data-free estimate, said to
+    /// be a lower bound.
     /// </summary>
-    private static double PruneSeconds(StatusView status, string model, long fullSize, List<string> sources)
+    private static double PruneSeconds(StatusView status, ModelVariant pruned, long fullSize, List<string> sources)
     {
-        if (status.Prune.FirstOrDefault(p => p.Model == model) is { } recent)
+        var model = pruned.Model;
+        if (status.Prune.FirstOrDefault(p => p.Model == model && p.Variant == pruned.Name) is { } own)
+        {
+            sources.Add(F($"prune time: edge status median {own.MedianSeconds:0.###} s over {own.Count} builds of {pruned.Name}"));
+            return own.MedianSeconds;
+        }
+
+        if (pruned.NeedsCalibration)
+        {
+            sources.Add(F($"prune time: the edge has not built {pruned.Name} yet; the data-free estimate below is a lower bound ")
+                + "(channel-ls and int8 also pass calibration images through the model)");
+        }
+
+        if (status.Prune.FirstOrDefault(p => p.Model == model && p.Variant is null) is { } recent)
         {
             sources.Add(F($"prune time: edge status median {recent.MedianSeconds:0.###} s over {recent.Count} prunes"));
             return recent.MedianSeconds;
@@ -271,17 +287,30 @@ public static class DevicePlanning
         }
 
         var keep = 1 - pruned.Factor.Value;
+        var dense = DenseFraction(pruned);
+        var magnitude = pruned.Method is PruningMethod.Global or PruningMethod.Layer && !pruned.IsQuantized;
         var (estimate, how) = format switch
         {
-            // Unstructured pruning keeps dense tensors; channel pruning removes about pf of the weights.
-            "onnx" => pruned.Method == PruningMethod.Channel ? ((long)(fullSize * keep), "full × (1 − pf)") : (fullSize, "full (zeros stay dense)"),
-            // COO: 4-byte value + 8-byte index per kept weight, where that is smaller than dense.
-            "sparse-onnx" => ((long)(fullSize * Math.Min(1, 3 * keep)), "full × min(1, 3·(1 − pf))"),
+            // Unstructured pruning keeps dense tensors; channel pruning removes about pf of the weights; INT8 stores a quarter.
+            "onnx" => ((long)(fullSize * dense), F($"full × {dense:0.###} (dense weights kept)")),
+            // COO: 4-byte value + 8-byte index per kept float weight, where that is smaller than dense (never for dense or INT8 tensors).
+            "sparse-onnx" when magnitude => ((long)(fullSize * Math.Min(1, 3 * keep)), "full × min(1, 3·(1 − pf))"),
             // Bitmask (1 bit per weight) + the kept float32 values, before the compression pass.
-            _ => ((long)(fullSize * (keep + (1.0 / 32))), "full × (1 − pf + 1/32)"),
+            _ when magnitude => ((long)(fullSize * (keep + (1.0 / 32))), "full × (1 − pf + 1/32)"),
+            _ => ((long)(fullSize * dense), F($"full × {dense:0.###} (dense or INT8 tensors are sent as they are)")),
         };
         sources.Add(F($"pruned size: estimated {estimate} B = {how} of {fullSize} B, the edge has not made {pruned.Name} as {format} yet"));
         return estimate;
+    }
+
+    /// <summary>
+    /// The fraction of the full model's dense ONNX bytes a variant keeps: about 1 − pf for channel pruning (a MACs budget:
+    /// about the budget), all of it for magnitude pruning (zeros stay dense), times ¼ when INT8 replaces float32 weights.
+    /// </summary>
+    private static double DenseFraction(ModelVariant variant)
+    {
+        var pruned = variant.Method is { } m && m.IsStructured() ? variant.Budget?.KeptFraction ?? 1 - variant.Factor.Value : 1;
+        return pruned * (variant.IsQuantized ? 0.25 : 1);
     }
 
     private static double? DeviceTime(ProfileDocument? profile, string model, string variant) =>

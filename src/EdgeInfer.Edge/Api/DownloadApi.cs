@@ -9,9 +9,9 @@ using Microsoft.Net.Http.Headers;
 namespace EdgeInfer.Edge.Api;
 
 /// <summary>
-/// <c>GET /v1/models/{name}/download?pf=&amp;method=&amp;format=onnx|wire|sparse-onnx</c>: the model file, pruned and
+/// <c>GET /v1/models/{name}/download?pf=&amp;macs=&amp;method=&amp;format=onnx|wire|sparse-onnx</c>: the model file, pruned and
 /// encoded on demand when needed, with a strong ETag, <c>Content-Length</c>, <c>Range</c> (resumable downloads, honouring
-/// <c>If-Range</c>) and <c>If-None-Match</c>. <c>DELETE /v1/models/{name}/cache?pf=&amp;method=</c> drops a variant's
+/// <c>If-Range</c>) and <c>If-None-Match</c>. <c>DELETE /v1/models/{name}/cache?pf=&amp;macs=&amp;method=</c> drops a variant's
 /// on-demand cache entry (repository variants are never touched), so the next request prunes again.
 /// </summary>
 public static class DownloadApi
@@ -22,9 +22,10 @@ public static class DownloadApi
     /// <summary>Maps the download endpoint.</summary>
     public static IEndpointRouteBuilder MapDownloadApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/models/{name}/download", async (string name, string? pf, string? method, string? format, HttpContext context, VariantStore store) =>
+        app.MapGet("/v1/models/{name}/download", async (
+            string name, string? pf, string? method, string? macs, string? format, HttpContext context, VariantStore store) =>
         {
-            var variant = ModelVariant.FromRequest(name, pf, method);
+            var variant = ModelVariant.FromRequest(name, pf, method, macs);
             var modelFormat = ModelFormats.Parse(format);
             var resolved = await store.ResolveAsync(variant, modelFormat, context.RequestAborted);
             context.Response.Headers[OriginHeader] = resolved.Origin.ToString().ToLowerInvariant();
@@ -40,9 +41,9 @@ public static class DownloadApi
             return TypedResults.PhysicalFile(resolved.File.Path, contentType, fileName, File.GetLastWriteTimeUtc(resolved.File.Path),
                 new EntityTagHeaderValue(resolved.File.ETag), enableRangeProcessing: true);
         });
-        app.MapDelete("/v1/models/{name}/cache", (string name, string? pf, string? method, VariantStore store) =>
+        app.MapDelete("/v1/models/{name}/cache", (string name, string? pf, string? method, string? macs, VariantStore store) =>
         {
-            var variant = ModelVariant.FromRequest(name, pf, method);
+            var variant = ModelVariant.FromRequest(name, pf, method, macs);
             _ = store.FullModel(name);
             return TypedResults.Ok(new { model = name, variant = variant.Name, removedFiles = store.Cache.Remove(name, variant.Name) });
         });

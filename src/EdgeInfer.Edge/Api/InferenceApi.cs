@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace EdgeInfer.Edge.Api;
 
-/// <summary><c>POST /v1/models/{name}/infer?pf=&amp;method=</c>: top-5 classes as JSON and a <c>Server-Timing</c> header.</summary>
+/// <summary><c>POST /v1/models/{name}/infer?pf=&amp;macs=&amp;method=</c>: top-5 classes as JSON and a <c>Server-Timing</c> header.</summary>
 public static class InferenceApi
 {
     /// <summary>Maps the inference endpoint.</summary>
@@ -20,9 +20,9 @@ public static class InferenceApi
     }
 
     private static async Task<Ok<InferenceResult>> InferAsync(
-        string name, string? pf, string? method, HttpContext context, InferenceService service, EdgeServerOptions options)
+        string name, string? pf, string? method, string? macs, HttpContext context, InferenceService service, EdgeServerOptions options)
     {
-        var variant = ModelVariant.FromRequest(name, pf, method);
+        var variant = ModelVariant.FromRequest(name, pf, method, macs);
         if (context.Request.ContentLength is { } length && length > options.MaxRequestBody.Value)
         {
             throw new EdgeProblemException(

@@ -42,10 +42,9 @@ public static class ModelsApi
                     if (variants.All(v => v.Variant != variant) && File.Exists(dense))
                     {
                         var full = group.FirstOrDefault(e => e.Variant == ModelRepository.FullVariant);
-                        var (pf, method) = ModelVariant.TryParseName(group.Key, variant, out var parsed) && !parsed.IsFull
-                            ? (parsed.Factor.Value, parsed.Method?.Name())
-                            : ((double?)null, (string?)null);
-                        var known = pf is { } f ? accuracy?.Find(method, f) : null;
+                        var named = ModelVariant.TryParseName(group.Key, variant, out var parsed) && !parsed.IsFull;
+                        var (pf, method) = named && parsed.IsPruned ? (parsed.Factor.Value, parsed.Method?.Name()) : ((double?)null, (string?)null);
+                        var known = named && IsUniform(parsed) && pf is { } f ? accuracy?.Find(method, f) : null;
                         variants.Add(new VariantView(
                             variant,
                             "cached",
@@ -56,9 +55,11 @@ public static class ModelsApi
                             full?.Metadata.Trained ?? false,
                             pf,
                             method,
-                            $"{group.Key}/full pruned on demand",
+                            $"{group.Key}/full built on demand",
                             known?.Top1,
-                            known?.Top5));
+                            known?.Top5,
+                            named ? parsed.Budget?.KeptFraction : null,
+                            named && parsed.IsQuantized ? ModelVariant.Int8Name : null));
                     }
                 }
             }
@@ -73,12 +74,18 @@ public static class ModelsApi
     private static VariantView Stored(VariantStore store, ModelEntry entry, ModelAccuracy? accuracy)
     {
         var m = entry.Metadata;
-        var known = accuracy?.Find(m.PruningMethod, m.PruningFactor ?? 0);
+
+        // Accuracy points are kept per (method, pf): a budgeted or quantized variant has none of its own there.
+        var known = m.MacsBudget is null && m.Precision is null ? accuracy?.Find(m.PruningMethod, m.PruningFactor ?? 0) : null;
         var origin = entry.Variant == ModelRepository.FullVariant ? "repository" : "prepruned";
         var sizes = Sizes(store, entry.Name, entry.Variant, entry.ModelPath);
         return new VariantView(
-            entry.Variant, origin, m.SizeBytes, sizes, m.Parameters, m.Macs, m.Trained, m.PruningFactor, m.PruningMethod, m.Source, known?.Top1, known?.Top5);
+            entry.Variant, origin, m.SizeBytes, sizes, m.Parameters, m.Macs, m.Trained, m.PruningFactor, m.PruningMethod, m.Source, known?.Top1, known?.Top5,
+            m.MacsBudget, m.Precision);
     }
+
+    /// <summary>True for a variant identified by (method, pf) alone, as accuracy points are: no budget, not quantized.</summary>
+    private static bool IsUniform(ModelVariant variant) => variant.Budget is null && !variant.IsQuantized;
 
     private static FormatSizes Sizes(VariantStore store, string model, string variant, string dense)
     {

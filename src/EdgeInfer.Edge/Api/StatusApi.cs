@@ -41,7 +41,9 @@ public static class StatusApi
         var prune = metrics.PruneWindows.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv =>
         {
             var s = kv.Value.Summary()!;
-            return new RecentTimes(kv.Key, null, kv.Value.Count, s.MedianSeconds, s.P90Seconds, s.P99Seconds);
+            var slash = kv.Key.IndexOf('/', StringComparison.Ordinal);
+            var (model, variant) = slash < 0 ? (kv.Key, null) : (kv.Key[..slash], kv.Key[(slash + 1)..]);
+            return new RecentTimes(model, variant, kv.Value.Count, s.MedianSeconds, s.P90Seconds, s.P99Seconds);
         }).ToList();
         return new StatusView(
             gate.InFlight,

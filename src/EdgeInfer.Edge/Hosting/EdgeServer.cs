@@ -1,3 +1,4 @@
+using EdgeInfer.Compression.Calibration;
 using EdgeInfer.Contracts;
 using EdgeInfer.Edge.Admission;
 using EdgeInfer.Edge.Api;
@@ -32,9 +33,14 @@ public static class EdgeServer
 
     /// <summary>Builds (does not start) the server.</summary>
     /// <param name="options">Validated here.</param>
-    /// <param name="pruner">Pruner and encoder; default the real one (<see cref="FilePruner"/>).</param>
+    /// <param name="pruner">Pruner and encoder; default the real one (<see cref="FilePruner"/> with <paramref name="calibration"/>).</param>
     /// <param name="minimumLogLevel">Logs go to stderr at this level and above. Default warning.</param>
-    public static WebApplication Build(EdgeServerOptions options, IModelPruner? pruner = null, LogLevel minimumLogLevel = LogLevel.Warning)
+    /// <param name="calibration">
+    /// Calibration images for on-demand <c>channel-ls</c> and <c>int8</c> builds (the host reads the dataset; the edge never
+    /// does); null: such variants are served only when pre-made in the repository.
+    /// </param>
+    public static WebApplication Build(
+        EdgeServerOptions options, IModelPruner? pruner = null, LogLevel minimumLogLevel = LogLevel.Warning, CalibrationProvider? calibration = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validated();
@@ -42,7 +48,7 @@ public static class EdgeServer
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         ConfigureHost(builder, options, minimumLogLevel);
-        var (gate, metrics, sessions) = AddServices(builder.Services, options, repository, pruner ?? new FilePruner());
+        var (gate, metrics, sessions) = AddServices(builder.Services, options, repository, pruner ?? new FilePruner(calibration));
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopping.Register(gate.StartDraining);

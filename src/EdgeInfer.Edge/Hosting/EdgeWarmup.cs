@@ -22,6 +22,14 @@ namespace EdgeInfer.Edge.Hosting;
 /// an inference on a zero tensor, which also opens that model's session). Until it is done <c>/readyz</c> answers 503; a
 /// failure is logged and reported in the status, and the server serves anyway.
 /// </summary>
+/// <remarks>
+/// The calibration prunes are data-free (<c>global</c>), whose time follows the model's size, so one rate serves every
+/// model. The data-aware builds (<c>channel-ls</c>, <c>int8</c>) are not calibrated here: one takes tens of seconds (a pass
+/// over hundreds of calibration images per layer), which would hold <c>/readyz</c> that long, and its time depends on the
+/// variant, not on a rate. Their first on-demand build is timed instead and reported per variant in the status's prune
+/// times (<see cref="Telemetry.EdgeMetrics.PruneWindows"/>), which the device's planner uses; until then it says that its
+/// data-free estimate is a lower bound.
+/// </remarks>
 public sealed partial class EdgeWarmup(
     EdgeServerOptions options,
     VariantStore store,

@@ -52,7 +52,10 @@ public sealed class EdgeMetrics : IDisposable
     /// <summary>Recent service times per model variant: image decode + queue + inference (prune, session open and the upload of the body excluded).</summary>
     public IReadOnlyDictionary<string, LatencyWindow> ServiceWindows => serviceWindows;
 
-    /// <summary>Recent prune times per model.</summary>
+    /// <summary>
+    /// Recent prune times: per model (key <c>model</c>) for the data-free methods, whose time follows the model's size; per
+    /// variant (key <c>model/variant</c>) for the builds that need calibration (<c>channel-ls</c>, <c>int8</c>), which take far longer.
+    /// </summary>
     public IReadOnlyDictionary<string, LatencyWindow> PruneWindows => pruneWindows;
 
     /// <summary>Recent session opens per model variant (ORT session and its warm-up run), when a request had to open one.</summary>
@@ -76,13 +79,13 @@ public sealed class EdgeMetrics : IDisposable
     /// <summary>Records a rejection with its HTTP status.</summary>
     public void Rejected(int status) => rejections.Add(1, new KeyValuePair<string, object?>("status", status));
 
-    /// <summary>Records an on-demand prune.</summary>
-    public void Pruned(string model, double seconds)
+    /// <summary>Records an on-demand build of <paramref name="variant"/> (null: a data-free prune, counted per model).</summary>
+    public void Pruned(string model, double seconds, string? variant = null)
     {
         Interlocked.Increment(ref pruneCount);
         prunes.Add(1, new KeyValuePair<string, object?>("model", model));
         pruneSeconds.Record(seconds, new KeyValuePair<string, object?>("model", model));
-        pruneWindows.GetOrAdd(model, _ => new LatencyWindow()).Add(seconds);
+        pruneWindows.GetOrAdd(variant is null ? model : $"{model}/{variant}", _ => new LatencyWindow()).Add(seconds);
     }
 
     /// <summary>Records a cache hit.</summary>

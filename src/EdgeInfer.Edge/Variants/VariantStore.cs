@@ -7,9 +7,10 @@ using EdgeInfer.Pruning.Variants;
 namespace EdgeInfer.Edge.Variants;
 
 /// <summary>
-/// Finds the file for (model, pf, method, format): the repository's full or pre-pruned variant, else the cache, else
-/// prunes on demand (the paper's on-demand case) into the cache and keeps it. Wire and COO encodings are made from the
-/// dense variant on first request and cached the same way.
+/// Finds the file for (variant, format), for any variant kind (pruned at a pf or to a MACs budget, quantized, or both):
+/// the repository's full or pre-made variant, else the cache, else builds it on demand (the paper's on-demand case) into
+/// the cache and keeps it. Wire and COO encodings are made from the dense variant on first request and cached the same
+/// way; both keep integer (INT8/INT32) tensors as they are, so quantized variants download in every format.
 /// </summary>
 public sealed class VariantStore(ModelRepository repository, VariantCache cache, IModelPruner pruner, EdgeMetrics metrics)
 {
@@ -65,7 +66,7 @@ public sealed class VariantStore(ModelRepository repository, VariantCache cache,
     /// <summary>Resolves a variant in a format, pruning and encoding on demand.</summary>
     /// <remarks>
     /// A pruned variant is pre-pruned when the repository holds it under <see cref="ModelVariant.Name"/>, the name
-    /// every host that adds variants gives it (<see cref="Pruning.Pipeline.PrunedVariants.AddToRepository"/>).
+    /// every host that adds variants gives it (<see cref="Compression.Building.VariantBuilder.AddToRepository"/>).
     /// </remarks>
     public async Task<ResolvedModel> ResolveAsync(ModelVariant variant, ModelFormat format, CancellationToken cancellationToken)
     {
@@ -90,7 +91,8 @@ public sealed class VariantStore(ModelRepository repository, VariantCache cache,
             {
                 var start = System.Diagnostics.Stopwatch.GetTimestamp();
                 pruner.Prune(full.ModelPath, output, variant, wire);
-                metrics.Pruned(variant.Model, System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds);
+                var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;
+                metrics.Pruned(variant.Model, seconds, variant.NeedsCalibration ? variant.Name : null);
             }, cancellationToken).ConfigureAwait(false);
             origin = dense.Created ? VariantOrigin.Pruned : VariantOrigin.Cached;
         }

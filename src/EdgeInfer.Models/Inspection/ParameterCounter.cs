@@ -7,6 +7,8 @@ namespace EdgeInfer.Models.Inspection;
 /// (conv/linear weights and biases, BatchNorm scale and bias) except BatchNorm running mean and variance
 /// (inputs 3 and 4 of BatchNormalization nodes), which are statistics, not learned parameters.
 /// Works from the dims alone, so it needs no weight data and reads <c>raw_data</c> and <c>float_data</c> models alike.
+/// In quantized (QDQ) models an integer initializer that a <c>DequantizeLinear</c> turns back into weights is a parameter,
+/// and the scales and zero points of the <c>QuantizeLinear</c>/<c>DequantizeLinear</c> pairs are not.
 /// </summary>
 public static class ParameterCounter
 {
@@ -15,6 +17,7 @@ public static class ParameterCounter
     {
         ArgumentNullException.ThrowIfNull(graph);
         var statistics = new HashSet<string>(StringComparer.Ordinal);
+        var quantized = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in graph.Node)
         {
             if (node.OpType == "BatchNormalization" && node.Input.Count >= 5)
@@ -22,12 +25,20 @@ public static class ParameterCounter
                 statistics.Add(node.Input[3]);
                 statistics.Add(node.Input[4]);
             }
+            else if (node.OpType is "QuantizeLinear" or "DequantizeLinear")
+            {
+                statistics.UnionWith(node.Input.Skip(1));
+                if (node.OpType == "DequantizeLinear" && node.Input.Count > 0)
+                {
+                    quantized.Add(node.Input[0]);
+                }
+            }
         }
 
         long total = 0;
         foreach (var tensor in graph.Initializer)
         {
-            if (IsFloatingPoint(tensor.DataType) && !statistics.Contains(tensor.Name))
+            if ((IsFloatingPoint(tensor.DataType) || quantized.Contains(tensor.Name)) && !statistics.Contains(tensor.Name))
             {
                 total += tensor.Dims.Aggregate(1L, (a, d) => checked(a * d));
             }

@@ -12,7 +12,7 @@ public static partial class ShapeInference
             "Relu", "LeakyRelu", "PRelu", "Sigmoid", "HardSigmoid", "HardSwish", "Tanh", "Elu", "Selu", "Celu", "Gelu", "Erf",
             "Softplus", "Softsign", "Clip", "Dropout", "Identity", "Softmax", "LogSoftmax", "Exp", "Log", "Sqrt", "Neg", "Abs",
             "Reciprocal", "Floor", "Ceil", "Round", "Cast", "LRN", "InstanceNormalization", "LayerNormalization", "Not", "Sign",
-            "BatchNormalization", "Mish",
+            "BatchNormalization", "Mish", "QuantizeLinear", "DequantizeLinear",
         };
 
         private static readonly HashSet<string> Broadcast = new(StringComparer.Ordinal)

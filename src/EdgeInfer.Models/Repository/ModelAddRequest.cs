@@ -29,6 +29,12 @@ public sealed record ModelAddRequest
     /// <summary>Pruning method for pruned variants.</summary>
     public string? PruningMethod { get; init; }
 
+    /// <summary>Fraction of the full model's MACs kept, in (0, 1), for variants pruned to a MACs budget (pruning factor 0).</summary>
+    public double? MacsBudget { get; init; }
+
+    /// <summary>Number format of quantized variants (<c>int8</c>); null for the float model as built or pruned.</summary>
+    public string? Precision { get; init; }
+
     /// <summary>Checks every field once; returns this request, or throws one message listing every problem.</summary>
     /// <exception cref="EdgeInferInputException">Some field is invalid.</exception>
     public ModelAddRequest Validated()
@@ -52,6 +58,21 @@ public sealed record ModelAddRequest
         if ((PruningFactor is null) != (PruningMethod is null))
         {
             problems.Add("pruning factor and pruning method go together (give both or neither)");
+        }
+
+        if (MacsBudget is { } budget && (double.IsNaN(budget) || budget <= 0 || budget >= 1))
+        {
+            problems.Add($"MACs budget {budget} is outside (0, 1)");
+        }
+
+        if (MacsBudget is not null && PruningMethod is null)
+        {
+            problems.Add("a MACs budget needs a pruning method");
+        }
+
+        if (Precision is not null && ModelNames.Problem(Precision, "precision") is { } p)
+        {
+            problems.Add(p);
         }
 
         if (string.IsNullOrWhiteSpace(Source))

@@ -57,6 +57,12 @@ public sealed record ModelMetadata
     /// <summary>Pruning method (e.g. <c>unstructured</c>, <c>structured</c>) for pruned variants, else null.</summary>
     public string? PruningMethod { get; init; }
 
+    /// <summary>Fraction of the full model's MACs kept, for variants pruned to a MACs budget (their pruning factor is 0); else null.</summary>
+    public double? MacsBudget { get; init; }
+
+    /// <summary>Number format of quantized variants (<c>int8</c>); null for float models.</summary>
+    public string? Precision { get; init; }
+
     /// <summary>When the variant was written (UTC).</summary>
     public required DateTimeOffset CreatedUtc { get; init; }
 

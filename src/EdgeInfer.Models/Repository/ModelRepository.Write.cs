@@ -116,6 +116,8 @@ public sealed partial class ModelRepository
                 Seed = request.Seed,
                 PruningFactor = request.PruningFactor,
                 PruningMethod = request.PruningMethod,
+                MacsBudget = request.MacsBudget,
+                Precision = request.Precision,
                 CreatedUtc = time.GetUtcNow(),
             };
             AtomicFile.WriteAllBytes(metadataPath, metadata.ToJsonBytes());

@@ -15,9 +15,10 @@ using Onnx;
 namespace EdgeInfer.Pruning.Pipeline;
 
 /// <summary>
-/// File → file pruning: load, select, mask (or channel surgery), save; optionally the wire and COO forms. Outputs are
-/// written atomically (temporary file + rename). This is the API other components (profiling, the CLI, the edge, the
-/// study, the accuracy evaluation) call: the one place that chooses the pruner for a method.
+/// File → file pruning with the data-free methods (global, layer, channel): load, select, mask (or channel surgery),
+/// save; optionally the wire and COO forms. Outputs are written atomically (temporary file + rename). Hosts do not call
+/// it directly: <c>EdgeInfer.Compression.Building.VariantBuilder</c>, the one builder of every variant kind, calls it for
+/// the data-free methods and adds calibration-based pruning and quantization on top.
 /// Magnitude pruning works in the file's own bytes (no protobuf copy of the weights); channel pruning parses the model.
 /// </summary>
 public static class ModelPruning
@@ -60,6 +61,19 @@ public static class ModelPruning
 
         PruneInPlace(proto, options, reuseBuffers: true);
         return proto.ToByteArray();
+    }
+
+    /// <summary>
+    /// Prunes the parsed <paramref name="model"/> in place (its weight buffers are reused) with the data-free pruner
+    /// <paramref name="options"/>' method calls for; the output paths and size options do not apply here.
+    /// </summary>
+    /// <exception cref="EdgeInferInputException">The options are invalid.</exception>
+    public static ModelPruneResult PruneModel(ModelProto model, PruneFileOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        options = options.Validated();
+        var (select, mask, achieved) = PruneInPlace(model, options, reuseBuffers: true);
+        return new ModelPruneResult(select, mask, achieved);
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace EdgeInfer.Pruning.Pipeline;
 /// <see cref="Variants.PruningFactor"/>'s <see cref="Variants.PruningFactor.Value"/>): fraction of prunable weights
 /// zeroed (global, layer) or of prunable channels removed per layer (channel).
 /// </param>
-/// <param name="Method">Global (default), layer or channel.</param>
+/// <param name="Method">Global (default), layer or channel (the data-free methods; <c>channel-ls</c> is rejected).</param>
 /// <param name="KeepFirstConvDense">Unstructured only: leave the first Conv dense.</param>
 /// <param name="KeepClassifierDense">Unstructured only: leave the last Gemm/MatMul dense.</param>
 /// <param name="MinimumTensorElements">Unstructured only: smaller tensors stay dense.</param>
@@ -51,6 +51,12 @@ public sealed record PruneFileOptions(
         if (MinimumTensorElements < 0)
         {
             problems.Add($"minimum tensor elements must be >= 0, got {MinimumTensorElements}");
+        }
+
+        if (Method.NeedsCalibration())
+        {
+            // The data-aware methods need calibration images, which this data-free pipeline has none of.
+            problems.Add($"method {Method.Name()} needs calibration images; build it with EdgeInfer.Compression's VariantBuilder");
         }
 
         if (ChannelMultiple is < 1 or > 1024)

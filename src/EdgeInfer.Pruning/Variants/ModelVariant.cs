@@ -84,11 +84,12 @@ public sealed record ModelVariant
 
     /// <summary>
     /// The query string that asks the edge for this variant, without <c>?</c>: <c>pf=0.7&amp;method=global</c>,
-    /// <c>macs=0.5&amp;method=channel-ls</c>, <c>method=int8</c>; empty for the full model.
+    /// <c>macs=0.5&amp;method=channel-ls</c>, <c>method=int8</c>, <c>pf=0.5&amp;method=channel-ls%2Bint8</c> (escaped: a
+    /// <c>+</c> in a query is a space); empty for the full model.
     /// </summary>
     public string Query => Method is null
         ? IsQuantized ? $"method={Int8Name}" : ""
-        : Budget is { } budget ? $"macs={budget}&method={Kind}" : $"pf={Factor}&method={Kind}";
+        : Budget is { } budget ? $"macs={budget}&method={Uri.EscapeDataString(Kind!)}" : $"pf={Factor}&method={Uri.EscapeDataString(Kind!)}";
 
     /// <summary>
     /// Every kind a request or <c>--method</c> may name: the methods, <c>int8</c>, and each method with <c>+int8</c>.

@@ -23,23 +23,57 @@ public sealed record StudyConfig
     /// <summary>Pruning factors of Fig. 2(a) and of the pruning-time-versus-pf check, distinct. Default 0, 0.3, 0.5, 0.7, 0.8, 0.9.</summary>
     public IReadOnlyList<PruningFactor> PruningFactors { get; init; } = [.. new[] { 0, 0.3, 0.5, 0.7, 0.8, 0.9 }.Select(PruningFactor.Of)];
 
-    /// <summary>The pruning factor of every full-versus-pruned comparison (Figs. 2(b)–5), above 0. Default 0.7 (paper).</summary>
+    /// <summary>
+    /// The pruning factor of every full-versus-pruned comparison (Figs. 2(b)–5), above 0, unless
+    /// <see cref="ComparisonMacsBudget"/> is set. Default 0.7 (paper).
+    /// </summary>
     public PruningFactor ComparisonPruningFactor { get; init; } = PruningFactor.Of(0.7);
 
     /// <summary>
-    /// Pruning method of the comparisons: <c>channel</c> (structured: a smaller dense model that really runs faster in ONNX
-    /// Runtime), <c>global</c> or <c>layer</c> (magnitude: zeros, same dense kernels). Default channel.
+    /// A MACs budget for the comparisons instead of <see cref="ComparisonPruningFactor"/> (JSON <c>comparisonMacsBudget</c>,
+    /// e.g. 0.5 keeps half the MACs); structured methods only. Default null (the uniform pf).
     /// </summary>
-    public PruningMethod PruningMethod { get; init; } = PruningMethod.Channel;
+    public MacsBudget? ComparisonMacsBudget { get; init; }
+
+    /// <summary>
+    /// Pruning method of the comparisons: <c>channel-ls</c> (default: structured with least-squares reconstruction on
+    /// calibration images, so the smaller model is both faster in ONNX Runtime and still accurate), <c>channel</c>
+    /// (structured by weight norm: as fast, far less accurate), <c>global</c> or <c>layer</c> (magnitude: zeros, same dense
+    /// kernels). JSON <c>pruningMethod</c> takes a kind, so <c>channel-ls+int8</c> also sets <see cref="ComparisonPrecision"/>.
+    /// </summary>
+    public PruningMethod PruningMethod { get; init; } = PruningMethod.ChannelLs;
+
+    /// <summary>Number format of the comparisons' pruned variant: <see cref="Precision.Int8"/> quantizes it after pruning. Default float32.</summary>
+    public Precision ComparisonPrecision { get; init; } = Precision.Float32;
+
+    /// <summary>
+    /// Calibration images (the embedded Fashion-MNIST training subset, preprocessed to each model's input) for the variants
+    /// that need them (<c>channel-ls</c>, <c>int8</c>), in [1, 2000]. Default 512.
+    /// </summary>
+    public int CalibrationImages { get; init; } = 512;
 
     /// <summary>Pruning methods of Fig. 2(a). Default global and channel.</summary>
     public IReadOnlyList<PruningMethod> AccuracyMethods { get; init; } = [PruningMethod.Global, PruningMethod.Channel];
 
     /// <summary>
-    /// The pruned variant of <paramref name="model"/> the comparisons use (<see cref="PruningMethod"/> at
-    /// <see cref="ComparisonPruningFactor"/>).
+    /// The pruned variant of <paramref name="model"/> the comparisons use: <see cref="PruningMethod"/> at
+    /// <see cref="ComparisonPruningFactor"/> or to <see cref="ComparisonMacsBudget"/>, in <see cref="ComparisonPrecision"/>.
     /// </summary>
-    public ModelVariant ComparisonVariant(string model) => ModelVariant.Pruned(model, PruningMethod, ComparisonPruningFactor);
+    /// <exception cref="Core.EdgeInferInputException">A budget with a magnitude method (<see cref="Validated"/> reports it first).</exception>
+    public ModelVariant ComparisonVariant(string model) =>
+        (ComparisonMacsBudget is { } budget
+            ? ModelVariant.Budgeted(model, PruningMethod, budget)
+            : ModelVariant.Pruned(model, PruningMethod, ComparisonPruningFactor)).WithPrecision(ComparisonPrecision);
+
+    /// <summary>The comparisons' variant in words for captions: <c>channel-ls, pf 0.7</c> or <c>channel-ls+int8, MACs budget 0.5</c>.</summary>
+    public string ComparisonDescription
+    {
+        get
+        {
+            var kind = ComparisonVariant("model").Kind;
+            return ComparisonMacsBudget is { } budget ? $"{kind}, MACs budget {budget}" : $"{kind}, pf {ComparisonPruningFactor}";
+        }
+    }
 
     /// <summary>Measured edge loads (concurrent background inference tasks), distinct, in [0, 1024]. Default 0, 2, 4, 8, 16.</summary>
     public IReadOnlyList<int> EdgeLoads { get; init; } = [0, 2, 4, 8, 16];

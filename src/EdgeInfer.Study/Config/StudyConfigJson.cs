@@ -49,7 +49,8 @@ public static class StudyConfigJson
                 AccuracyMethods = Methods(root, "accuracyMethods") ?? c.AccuracyMethods,
                 PruningFactors = Factors(root, "pruningFactors") ?? c.PruningFactors,
                 ComparisonPruningFactor = Factor(root, "comparisonPruningFactor") ?? c.ComparisonPruningFactor,
-                PruningMethod = root.Choice("pruningMethod", MethodNames) ?? c.PruningMethod,
+                ComparisonMacsBudget = root.IsExplicitNull("comparisonMacsBudget") ? null : Budget(root, "comparisonMacsBudget") ?? c.ComparisonMacsBudget,
+                CalibrationImages = root.Int32("calibrationImages") ?? c.CalibrationImages,
                 EdgeLoads = root.Int32s("edgeLoads") ?? c.EdgeLoads,
                 PlotMaxLoad = root.Int32("plotMaxLoad") ?? c.PlotMaxLoad,
                 MaxRequests = root.Int32("maxRequests") ?? c.MaxRequests,
@@ -61,6 +62,11 @@ public static class StudyConfigJson
                 EdgeThreads = root.Int32("edgeThreads") ?? c.EdgeThreads,
                 Batteries = root.Numbers("batteriesWattHours")?.Select(Battery).ToArray() ?? c.Batteries,
             };
+
+            if (Kind(root, "pruningMethod") is { } kind)
+            {
+                c = c with { PruningMethod = kind.Method, ComparisonPrecision = kind.Precision };
+            }
 
             if (root.Element("scenario") is { } scenario)
             {
@@ -75,8 +81,45 @@ public static class StudyConfigJson
         }
     }
 
-    private static readonly Dictionary<string, PruningMethod> MethodNames =
-        PruningMethods.Names.ToDictionary(name => name, name => PruningMethods.Parse(name), StringComparer.Ordinal);
+    /// <summary>The comparisons' kind (<c>channel-ls</c>, <c>channel-ls+int8</c>): a pruning method, optionally quantized.</summary>
+    private static (PruningMethod Method, Precision Precision)? Kind(JsonSection root, string name)
+    {
+        if (root.String(name) is not { } text)
+        {
+            return null;
+        }
+
+        // Any case, as the config's other choices; the variant identity parses kinds.
+        if (!ModelVariant.TryParseKind(text, out var method, out var precision))
+        {
+            root.Problem(name, $"= \"{text}\" is not one of {string.Join(", ", ModelVariant.KindNames)}");
+            return null;
+        }
+
+        if (method is not { } m)
+        {
+            root.Problem(name, $"= \"{text}\" quantizes without pruning; the comparisons need a pruned variant (e.g. channel-ls+int8)");
+            return null;
+        }
+
+        return (m, precision);
+    }
+
+    private static MacsBudget? Budget(JsonSection root, string name)
+    {
+        if (root.Number(name) is not { } value)
+        {
+            return null;
+        }
+
+        if (!MacsBudget.TryOf(value, out var budget))
+        {
+            root.Problem(name, $"= {value} is not a fraction of the MACs in {MacsBudget.RangeText} with at most two decimals");
+            return null;
+        }
+
+        return budget;
+    }
 
     private static List<PruningMethod>? Methods(JsonSection root, string name)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EdgeInfer.Models.Catalog;
+using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Study.Config;
 
@@ -72,9 +73,19 @@ internal static class StudyConfigValidation
             problems.Add($"pruningFactors [{string.Join(", ", c.PruningFactors)}] repeat a value");
         }
 
-        if (c.ComparisonPruningFactor.IsZero)
+        if (c.ComparisonPruningFactor.IsZero && c.ComparisonMacsBudget is null)
         {
             problems.Add("comparisonPruningFactor = 0 is the full model; the comparisons need a pruning factor above 0");
+        }
+
+        if (c.ComparisonMacsBudget is { } budget && !c.PruningMethod.IsStructured())
+        {
+            problems.Add($"comparisonMacsBudget = {budget} needs a structured pruningMethod (channel, channel-ls), not {c.PruningMethod.Name()}");
+        }
+
+        if (c.CalibrationImages is < 1 or > 2000)
+        {
+            problems.Add($"calibrationImages = {c.CalibrationImages} is outside [1, 2000]");
         }
     }
 

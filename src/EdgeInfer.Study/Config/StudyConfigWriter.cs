@@ -30,7 +30,13 @@ public static class StudyConfigWriter
         Strings(writer, "accuracyMethods", config.AccuracyMethods.Select(m => m.Name()));
         Numbers(writer, "pruningFactors", config.PruningFactors.Select(pf => pf.Value));
         writer.WriteNumber("comparisonPruningFactor", config.ComparisonPruningFactor.Value);
-        writer.WriteString("pruningMethod", config.PruningMethod.Name());
+        if (config.ComparisonMacsBudget is { } budget)
+        {
+            writer.WriteNumber("comparisonMacsBudget", budget.KeptFraction);
+        }
+
+        writer.WriteString("pruningMethod", config.ComparisonVariant("model").Kind);
+        writer.WriteNumber("calibrationImages", config.CalibrationImages);
         Numbers(writer, "edgeLoads", config.EdgeLoads.Select(l => (double)l));
         writer.WriteNumber("plotMaxLoad", config.PlotMaxLoad);
         writer.WriteNumber("maxRequests", config.MaxRequests);
@@ -61,7 +67,9 @@ public static class StudyConfigWriter
     public static string ToJson(StudyConfig config)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        // Relaxed escaping keeps kinds readable ("channel-ls+int8", not "channel-ls\u002Bint8"); the text is a file, not HTML.
+        var options = new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        using (var writer = new Utf8JsonWriter(stream, options))
         {
             Write(writer, config);
         }

@@ -105,7 +105,7 @@ public static partial class StudyFigures
         return new Figure("fig4", "Total exchanged data versus Q",
             "Bytes over the radio (uplink and downlink) for Q requests in one model lifetime: at the edge Q·(l_input + l_res) for full and "
             + "pruned models alike; at the device l_req + l_model once (full ONNX file, or the pruned model in the .eiw wire format). "
-            + $"Pruned: {config.PruningMethod.Name()}, pf {config.ComparisonPruningFactor}. "
+            + $"Pruned: {config.ComparisonDescription}. "
             + "Vertical lines: the break-even Q from which the device exchanges less data than edge-full (planner break-even).",
             panels);
     }

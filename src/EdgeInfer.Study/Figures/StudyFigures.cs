@@ -1,7 +1,6 @@
 using System.Globalization;
 using EdgeInfer.Core.Planning;
 using EdgeInfer.Core.Radio;
-using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Study.Config;
 using EdgeInfer.Study.Running;
 
@@ -70,9 +69,8 @@ public static partial class StudyFigures
             series.Add(new FigureSeries($"{models[i].Model} energy (dashed, right)", energy, Dashed: true, RightAxis: true, ColorIndex: i * 3));
         }
 
-        var pf = config.ComparisonPruningFactor.ToString();
         return new Figure("fig2b", "Pruning at the edge versus edge load",
-            $"Time to prune the full model file ({config.PruningMethod.Name()}, pf {pf}; parse, select, prune, save) at the edge role while L "
+            $"Time to prune the full model file ({config.ComparisonDescription}; parse, select, prune, save) at the edge role while L "
             + "background inference tasks run (solid, left axis), and the edge energy P_edge·T_pr with "
             + $"P_edge = {edgePower.ToString("G4", CultureInfo.InvariantCulture)} W (dashed, right axis). Medians of measured runs.",
         [

@@ -1,6 +1,7 @@
 using EdgeInfer.Accuracy.Classifier;
 using EdgeInfer.Accuracy.Datasets;
 using EdgeInfer.Accuracy.Evaluation;
+using EdgeInfer.Compression.Building;
 using EdgeInfer.Models.Repository;
 using EdgeInfer.Pruning.Variants;
 
@@ -11,8 +12,13 @@ namespace EdgeInfer.Study.Measurement;
 /// The default <c>resnet18-fmnist</c> is built into the repository first when it is missing (ResNet-18 backbone features
 /// of the embedded training subset, ML.NET softmax head), so the study runs offline from a fresh clone.
 /// </summary>
-public sealed class ClassifierAccuracy(ModelRepository repository, Action<string>? log = null)
+/// <param name="repository">Where the classifier is (built into it when missing).</param>
+/// <param name="log">Progress lines, or null.</param>
+/// <param name="calibrationImages">Calibration images (embedded training subset) for the data-aware methods (<c>channel-ls</c>).</param>
+public sealed class ClassifierAccuracy(ModelRepository repository, Action<string>? log = null, int calibrationImages = CalibrationImages.DefaultCount)
 {
+    private readonly VariantBuildOptions build = new() { Calibration = CalibrationImages.Provider(count: calibrationImages) };
+
     private readonly Dictionary<(string Model, int Images), (EvaluationModel Model, PreparedDataset Data)> prepared = [];
 
     /// <summary>The evaluator to give <see cref="OrtStudyMeasurer"/>.</summary>
@@ -21,7 +27,8 @@ public sealed class ClassifierAccuracy(ModelRepository repository, Action<string
     private AccuracyRecord Evaluate(string model, PruningMethod method, PruningFactor pruningFactor, int images, CancellationToken cancellationToken)
     {
         var (classifier, data) = Prepare(model, images);
-        var point = EdgeInfer.Accuracy.Evaluation.Evaluator.Evaluate(classifier.Bytes, data, [pruningFactor], method, cancellationToken: cancellationToken)[0];
+        var point = EdgeInfer.Accuracy.Evaluation.Evaluator.Evaluate(
+            classifier.Bytes, data, [pruningFactor], method, build, cancellationToken: cancellationToken)[0];
         return new AccuracyRecord(method.Name(), pruningFactor.Value, point.Top1, point.Top5, point.Images);
     }
 

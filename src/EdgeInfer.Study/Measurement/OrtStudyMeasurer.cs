@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using EdgeInfer.Accuracy.Datasets;
+using EdgeInfer.Compression.Building;
+using EdgeInfer.Compression.Calibration;
 using EdgeInfer.Models.Catalog;
 using EdgeInfer.Models.Repository;
-using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Execution;
 using EdgeInfer.Runtime.Load;
@@ -13,27 +15,37 @@ using EdgeInfer.Study.Config;
 namespace EdgeInfer.Study.Measurement;
 
 /// <summary>
-/// Measures for real: catalog models built into (and pruned variants pruned into, through
-/// <see cref="PrunedVariants.AddToRepository"/>, so the edge server serves them as pre-pruned) a <see cref="ModelRepository"/>,
+/// Measures for real: catalog models built into (and their variants of any kind built into, through
+/// <see cref="VariantBuilder.AddToRepository"/>, so the edge server serves them as pre-made) a <see cref="ModelRepository"/>,
 /// inference timed with <see cref="RuntimeSession"/> per role, edge load emulated with <see cref="EdgeLoad"/> (real CPU
-/// contention), pruning timed file to file with <see cref="ModelPruning.PruneFile"/>. Accuracy comes from the evaluator
-/// given to the constructor (none: the accuracy phase is skipped).
+/// contention), pruning timed file to file with <see cref="VariantBuilder.BuildFile"/>. Variants that need calibration
+/// images (<c>channel-ls</c>, <c>int8</c>) get the embedded Fashion-MNIST training images preprocessed to each model's
+/// input (<see cref="CalibrationImages.Provider"/>, config <c>calibrationImages</c>); the set is prepared once and kept, so
+/// the timed prunes measure the pruner, not the image decoding. Accuracy comes from the evaluator given to the
+/// constructor (none: the accuracy phase is skipped).
 /// </summary>
 public sealed class OrtStudyMeasurer : IStudyMeasurer
 {
     private readonly StudyConfig config;
     private readonly ModelRepository repository;
     private readonly AccuracyEvaluator? accuracy;
+    private readonly VariantBuildOptions build;
     private readonly Dictionary<string, string> machine;
 
     /// <summary>Creates the measurer; <paramref name="config"/> must be valid.</summary>
-    public OrtStudyMeasurer(StudyConfig config, ModelRepository repository, AccuracyEvaluator? accuracy = null)
+    /// <param name="config">The study config.</param>
+    /// <param name="repository">Where models and their variants are built.</param>
+    /// <param name="accuracy">The accuracy evaluator, or null to skip the accuracy phase.</param>
+    /// <param name="calibration">Calibration images for data-aware variants; null: the embedded training images (see above).</param>
+    public OrtStudyMeasurer(
+        StudyConfig config, ModelRepository repository, AccuracyEvaluator? accuracy = null, CalibrationProvider? calibration = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(repository);
         this.config = config.Validated();
         this.repository = repository;
         this.accuracy = accuracy;
+        build = new VariantBuildOptions { Calibration = calibration ?? CalibrationImages.Provider(count: this.config.CalibrationImages) };
         var m = MachineProbe.Current();
         machine = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -67,10 +79,8 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
         var folder = Directory.CreateTempSubdirectory("edgeinfer-study-").FullName;
         try
         {
-            var onnx = Path.Combine(folder, "model.onnx");
             var wire = Path.Combine(folder, "model.eiw");
-            var report = ModelPruning.PruneFile(full.ModelPath, onnx, Options(spec) with { WirePath = wire });
-            var entry = PrunedVariants.AddToRepository(repository, full, onnx, spec);
+            var (entry, report) = VariantBuilder.AddToRepository(repository, full, spec, build with { WirePath = wire });
             return new PreparedVariant(
                 spec, entry.ModelPath, entry.Metadata.SizeBytes, new FileInfo(wire).Length, report.ParametersAfter, report.MacsAfter, entry.Metadata.Trained);
         }
@@ -121,7 +131,7 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
                 cancellationToken.ThrowIfCancellationRequested();
                 var output = Path.Combine(folder, "pruned.onnx");
                 var start = Stopwatch.GetTimestamp();
-                ModelPruning.PruneFile(full.ModelPath, output, Options(spec));
+                VariantBuilder.BuildFile(full.ModelPath, output, spec, build);
                 seconds[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
                 File.Delete(output);
             }
@@ -139,9 +149,6 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
         accuracy is { } evaluate
             ? evaluate(model, method, pruningFactor, images, cancellationToken)
             : throw new InvalidOperationException("No accuracy evaluator was given; the accuracy phase should have been skipped.");
-
-    private static PruneFileOptions Options(ModelVariant spec) =>
-        new(spec.Factor.Value, spec.Method ?? throw new ArgumentException($"{spec} is the full model; there is nothing to prune.", nameof(spec)));
 
     private sealed class LoadScope(int load, string? model, CancellationToken cancellationToken) : IDisposable
     {

@@ -142,7 +142,7 @@ public sealed class StudyRunner
         {
             foreach (var pf in factors)
             {
-                var spec = ModelVariant.Pruned(model, config.PruningMethod, pf);
+                var spec = ModelVariant.Pruned(model, config.PruningMethod, pf).WithPrecision(config.ComparisonPrecision);
                 var seconds = Prune(full[model], spec, 0, "pruning", ++step, factors.Length * models.Count, cancellationToken);
                 result[model].Add(new PruneAtFactor(pf.Value, seconds));
             }
@@ -188,7 +188,8 @@ public sealed class StudyRunner
     private PreparedVariant Prepare(ModelVariant spec, int step, int total, CancellationToken cancellationToken)
     {
         // The cached sizes describe one file: when that file is gone or was replaced (another size), prepare it again.
-        var key = new MeasurementKey("variant", spec.Model, spec.Name, "-", 0, "seed=42", "any");
+        var settings = spec.NeedsCalibration ? Settings(("seed", 42), ("calibrationImages", config.CalibrationImages)) : "seed=42";
+        var key = new MeasurementKey("variant", spec.Model, spec.Name, "-", 0, settings, "any");
         var prepared = Cached(key, "models", step, total, () => measurer.Prepare(spec, cancellationToken), v =>
             F($"{spec}: {v.OnnxBytes / 1e6:F1} MB ONNX, {v.TransferBytes / 1e6:F1} MB to transfer, {v.Parameters:N0} non-zero parameters"));
         if (File.Exists(prepared.ModelPath) && new FileInfo(prepared.ModelPath).Length == prepared.OnnxBytes)
@@ -241,7 +242,10 @@ public sealed class StudyRunner
             spec.Name,
             "edge",
             load,
-            Settings(("pruneSamples", config.PruneSamples), ("loadModel", load == 0 ? "-" : config.LoadModel ?? spec.Model)),
+            spec.NeedsCalibration
+                ? Settings(("pruneSamples", config.PruneSamples), ("loadModel", load == 0 ? "-" : config.LoadModel ?? spec.Model),
+                    ("calibrationImages", config.CalibrationImages))
+                : Settings(("pruneSamples", config.PruneSamples), ("loadModel", load == 0 ? "-" : config.LoadModel ?? spec.Model)),
             machine);
 
     private T Cached<T>(MeasurementKey key, string phase, int step, int total, Func<T> measure, Func<T, string> describe)

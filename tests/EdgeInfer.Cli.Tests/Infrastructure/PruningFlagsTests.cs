@@ -27,8 +27,42 @@ public sealed class PruningFlagsTests
         { "--pf", "1e-1", "'1e-1' is not a number" },
         { "--pf", "NaN", "'NaN' is not a number" },
         { "--pf", "-0.5", "'-0.5' is not a number" },
-        { "--method", "random", "'random' is not one of global, layer, channel, channel-ls." },
+        // The commands that take any variant kind list more names after these (channel-ls+int8, int8, ...).
+        { "--method", "random", "'random' is not one of global, layer, channel, channel-ls" },
     };
+
+    private static readonly string[][] KindCommands = [Commands[0], Commands[2], Commands[3]];
+
+    public static TheoryData<string> BadBudgets => ["1.5", "0", "0.005", "half"];
+
+    [Theory]
+    [MemberData(nameof(BadBudgets))]
+    public void EveryCommandWithABudget_BadTargetMacs_IsAParseErrorNamingTheFlag(string value)
+    {
+        foreach (var command in KindCommands)
+        {
+            var (code, stdout, stderr) = CliRunner.Run([.. command, "--target-macs", value]);
+
+            Assert.True(code == 2, $"{string.Join(' ', command)}: exit {code}");
+            Assert.Equal("", stdout);
+            Assert.Contains($"--target-macs '{value}' is not a fraction of the MACs in [0.01, 0.99]", stderr, StringComparison.Ordinal);
+        }
+
+        Assert.False(Directory.Exists(Repository));
+    }
+
+    [Theory]
+    [InlineData("channel-ls+int8")]
+    [InlineData("INT8")]
+    [InlineData("channel-ls")]
+    [InlineData("Global+Int8")]
+    public void EveryCommandThatTakesAnyVariant_KindOfAnyCase_Parses(string kind)
+    {
+        foreach (var command in KindCommands)
+        {
+            Assert.Empty(CliApp.BuildRoot().Parse([.. command, "--method", kind, "--target-macs", "0.5"]).Errors);
+        }
+    }
 
     [Theory]
     [MemberData(nameof(BadValues))]

@@ -9,7 +9,7 @@ public sealed class ModelNamesTests
     public void IsValid_AnyAcceptedName_StaysInsideTheRoot()
     {
         var root = Path.GetFullPath(Path.Combine(Path.GetTempPath(), "repo-root"));
-        Gen.String[Gen.Char["a-zA-Z0-9./\\_-"], 1, 20].Sample(name =>
+        Gen.String[Gen.Char["a-zA-Z0-9./\\_+-"], 1, 20].Sample(name =>
         {
             if (ModelNames.IsValid(name))
             {
@@ -26,6 +26,8 @@ public sealed class ModelNamesTests
     [InlineData("resnet152", true)]
     [InlineData("pf0.7-unstructured", true)]
     [InlineData("my_model.v2", true)]
+    [InlineData("channel-ls+int8-0.50", true)]
+    [InlineData("+int8", false)]
     [InlineData("-flag", false)]
     [InlineData("a b", false)]
     [InlineData("ünïcode", false)]

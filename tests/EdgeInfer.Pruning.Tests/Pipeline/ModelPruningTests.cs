@@ -159,4 +159,25 @@ public sealed class ModelPruningTests
         Assert.Contains("minimum tensor elements", ex.Message);
         Assert.Contains("keep-first-conv", ex.Message);
     }
+
+    [Fact]
+    public void Validated_ChannelLs_IsRejectedAsNeedingCalibrationImages()
+    {
+        // The data-free pipeline has no images; channel-ls is built by Compression's VariantBuilder.
+        var ex = Assert.Throws<EdgeInferInputException>(() => new PruneFileOptions(0.5, PruningMethod.ChannelLs).Validated());
+
+        Assert.Contains("channel-ls needs calibration images", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PruneModel_GlobalOnAParsedModel_PrunesItInPlaceAsPruneInMemoryDoes()
+    {
+        var model = TestModels.MobileNetLike();
+        var reference = ModelPruning.PruneInMemory(model.ToByteArray(), new PruneFileOptions(0.6));
+
+        var result = ModelPruning.PruneModel(model, new PruneFileOptions(0.6));
+
+        Assert.Equal(reference, model.ToByteArray());
+        Assert.InRange(result.AchievedSparsity, 0.59, 0.61);
+    }
 }

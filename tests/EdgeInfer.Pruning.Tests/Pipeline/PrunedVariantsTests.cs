@@ -40,6 +40,27 @@ public sealed class PrunedVariantsTests
     }
 
     [Fact]
+    public void AddToRepository_QuantizedVariant_IsStoredWithItsPrecisionParametersAndMacs()
+    {
+        using var dir = new TempFolder();
+        var repository = ModelRepository.Open(dir.File("repo"));
+        var full = repository.Add(TestModels.MobileNetLike(), new ModelAddRequest { Name = "tiny", Trained = true, Source = "test" });
+        File.WriteAllBytes(dir.File("int8.onnx"), QdqModel.Build().ToByteArray());
+        var variant = ModelVariant.Full("tiny").WithPrecision(Precision.Int8);
+
+        var entry = PrunedVariants.AddToRepository(repository, full, dir.File("int8.onnx"), variant);
+
+        Assert.Equal("int8", entry.Variant);
+        Assert.Equal("int8", entry.Metadata.Precision);
+        Assert.Null(entry.Metadata.PruningMethod);
+        Assert.Null(entry.Metadata.PruningFactor);
+        Assert.Null(entry.Metadata.MacsBudget);
+        Assert.Equal(QdqModel.Parameters, entry.Metadata.Parameters);
+        Assert.Equal(QdqModel.Macs, entry.Metadata.Macs);
+        Assert.True(ModelVariant.TryParseName("tiny", entry.Variant, out var parsed) && parsed == variant);
+    }
+
+    [Fact]
     public void AddToRepository_FullOrOtherModel_IsACallerBug()
     {
         using var dir = new TempFolder();

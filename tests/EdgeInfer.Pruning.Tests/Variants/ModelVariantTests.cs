@@ -172,10 +172,10 @@ public sealed class ModelVariantTests
     [Theory]
     [InlineData("int8", null, "int8", "method=int8")]
     [InlineData("channel-ls-0.50", PruningMethod.ChannelLs, "channel-ls", "pf=0.5&method=channel-ls")]
-    [InlineData("channel-ls+int8-0.30", PruningMethod.ChannelLs, "channel-ls+int8", "pf=0.3&method=channel-ls+int8")]
+    [InlineData("channel-ls+int8-0.30", PruningMethod.ChannelLs, "channel-ls+int8", "pf=0.3&method=channel-ls%2Bint8")]
     [InlineData("channel-ls-macs0.50", PruningMethod.ChannelLs, "channel-ls", "macs=0.5&method=channel-ls")]
-    [InlineData("channel+int8-macs0.35", PruningMethod.Channel, "channel+int8", "macs=0.35&method=channel+int8")]
-    [InlineData("global+int8-0.70", PruningMethod.Global, "global+int8", "pf=0.7&method=global+int8")]
+    [InlineData("channel+int8-macs0.35", PruningMethod.Channel, "channel+int8", "macs=0.35&method=channel%2Bint8")]
+    [InlineData("global+int8-0.70", PruningMethod.Global, "global+int8", "pf=0.7&method=global%2Bint8")]
     public void NewKinds_NameParsesBackAndTheQueryAsksForTheSameVariant(string name, PruningMethod? method, string kind, string query)
     {
         Assert.True(ModelVariant.TryParseName("m", name, out var variant), name);
@@ -187,7 +187,8 @@ public sealed class ModelVariantTests
         Assert.Equal(name.Contains("int8", StringComparison.Ordinal), variant.IsQuantized);
         Assert.True(variant.NeedsCalibration == (variant.IsQuantized || method == PruningMethod.ChannelLs));
 
-        var parts = query.Split('&').Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
+        // As a server reads a query: '+' is a space, '%2B' a plus.
+        var parts = query.Split('&').Select(p => p.Split('=')).ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1].Replace('+', ' ')));
         var requested = ModelVariant.FromRequest("m", parts.GetValueOrDefault("pf"), parts["method"], parts.GetValueOrDefault("macs"));
         Assert.Equal(variant, requested);
 

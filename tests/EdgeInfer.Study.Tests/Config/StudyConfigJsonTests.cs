@@ -25,6 +25,46 @@ public sealed class StudyConfigJsonTests
     }
 
     [Fact]
+    public void Defaults_ComparisonIsTheAccurateFastMethodChannelLsAtPf07()
+    {
+        var c = new StudyConfig();
+
+        Assert.Equal("channel-ls-0.70", c.ComparisonVariant("mobilenet").Name);
+        Assert.Equal(512, c.CalibrationImages);
+        Assert.Equal("channel-ls, pf 0.7", c.ComparisonDescription);
+    }
+
+    [Fact]
+    public void Parse_ComparisonKindAndMacsBudget_NameTheVariantAndAreWrittenBack()
+    {
+        var c = StudyConfigJson.Parse(
+            """{ "pruningMethod": "Channel-LS+INT8", "comparisonMacsBudget": 0.5, "calibrationImages": 64 }""", new StudyConfig());
+
+        Assert.Equal("channel-ls+int8-macs0.50", c.ComparisonVariant("mobilenet").Name);
+        Assert.Equal(PruningMethod.ChannelLs, c.PruningMethod);
+        Assert.Equal(Precision.Int8, c.ComparisonPrecision);
+        Assert.Equal(64, c.CalibrationImages);
+        var text = StudyConfigWriter.ToJson(c);
+        Assert.Contains("\"pruningMethod\": \"channel-ls+int8\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"comparisonMacsBudget\": 0.5", text, StringComparison.Ordinal);
+        Assert.Equal(text, StudyConfigWriter.ToJson(StudyConfigJson.Parse(text, new StudyConfig())));
+    }
+
+    [Fact]
+    public void Parse_BadComparisonKindsAndBudgets_EachNamedWithItsField()
+    {
+        var ex = Assert.Throws<EdgeInferInputException>(() => StudyConfigJson.Parse(
+            """{ "pruningMethod": "global", "comparisonMacsBudget": 0.5, "calibrationImages": 0 }""", new StudyConfig()));
+        Assert.Contains("comparisonMacsBudget = 0.5 needs a structured pruningMethod (channel, channel-ls), not global", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("calibrationImages = 0 is outside [1, 2000]", ex.Message, StringComparison.Ordinal);
+
+        ex = Assert.Throws<EdgeInferInputException>(() => StudyConfigJson.Parse(
+            """{ "pruningMethod": "int8", "comparisonMacsBudget": 1.5 }""", new StudyConfig()));
+        Assert.Contains("pruningMethod = \"int8\" quantizes without pruning", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("comparisonMacsBudget = 1.5 is not a fraction of the MACs", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Presets_QuickMeasuresUpTo16AndPaperUpTo100()
     {
         Assert.Equal(16, StudyPresets.Get("quick").EdgeLoads.Max());

@@ -6,8 +6,8 @@ using EdgeInfer.Study.Measurement;
 namespace EdgeInfer.Study.Tests.EndToEnd;
 
 /// <summary>
-/// Runs the whole study once on a tiny config — MobileNet only, edge loads 0 and 1, pruning factors 0.5 and 0.7, two
-/// samples — with real ONNX Runtime, real background load and real pruning, into a temporary folder.
+/// Runs the whole study once on a tiny config — MobileNet only, edge loads 0 and 1, data-free channel pruning at 0.5 and
+/// 0.7, two samples — with real ONNX Runtime, real background load and real pruning, into a temporary folder.
 /// </summary>
 public sealed class TinyStudyFixture : IDisposable
 {
@@ -18,7 +18,7 @@ public sealed class TinyStudyFixture : IDisposable
         Config = StudyConfigJson.Parse(
             """
             { "models": ["mobilenet"], "edgeLoads": [0, 1], "pruningFactors": [0.5, 0.7], "samples": 2, "warmupRuns": 1, "pruneSamples": 1,
-              "accuracyModel": null, "plotMaxLoad": 10, "maxRequests": 50 }
+              "accuracyModel": null, "plotMaxLoad": 10, "maxRequests": 50, "pruningMethod": "channel" }
             """,
             StudyPresets.Quick);
         Repository = ModelRepository.Open(Path.Combine(root.Path, "models"));

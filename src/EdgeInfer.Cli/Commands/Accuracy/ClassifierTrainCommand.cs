@@ -138,7 +138,7 @@ internal sealed class ClassifierTrainCommand
 
         var testSource = DatasetResolver.Open(testValue);
         var data = PreparedDataset.Prepare(testSource, BackboneGraph.Preprocessing(built.InputSize), 32);
-        var point = Evaluator.Evaluate(built.Model, data, [PruningFactor.Zero], method: null, progress)[0];
+        var point = Evaluator.Evaluate(built.Model, data, [PruningFactor.Zero], method: null, progress: progress)[0];
         return new { dataset = testSource.Description, images = point.Images, top1 = point.Top1, top5 = point.Top5, imagesPerSecond = point.ImagesPerSecond };
     }
 

@@ -5,6 +5,7 @@ using EdgeInfer.Accuracy.Evaluation;
 using EdgeInfer.Cli.Commands.Dataset;
 using EdgeInfer.Cli.Commands.Models;
 using EdgeInfer.Cli.Infrastructure;
+using EdgeInfer.Compression.Building;
 using EdgeInfer.Imaging;
 using EdgeInfer.Models.Repository;
 using EdgeInfer.Pruning.Variants;
@@ -31,6 +32,7 @@ internal sealed class EvaluateCommand
 
     private readonly Option<IReadOnlyList<PruningFactor>> pf = PruningFlags.Factors("Evaluate at", 0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9);
     private readonly Option<PruningMethod> method = PruningFlags.Method();
+    private readonly CalibrationFlags calibration = new();
     private readonly Option<int?> limit = new("--limit") { Description = "Evaluate only the first N images." };
     private readonly Option<int> batch = new("--batch-size") { Description = "Images per ORT batch.", DefaultValueFactory = _ => 32 };
     private readonly Option<int?> threads = new("--threads") { Description = "ORT intra-op threads (default: all cores)." };
@@ -63,6 +65,7 @@ internal sealed class EvaluateCommand
             command.Options.Add(o);
         }
 
+        calibration.AddTo(command);
         command.SetAction((parse, ct) => Task.FromResult(Run(parse, ct)));
         return command;
     }
@@ -99,7 +102,8 @@ internal sealed class EvaluateCommand
         }
 
         var pruning = parse.GetValue(method);
-        var points = Evaluator.Evaluate(classifier.Bytes, data, parse.GetValue(pf)!, pruning, progress, parse.GetValue(threads), ct);
+        var build = new VariantBuildOptions { Calibration = calibration.Provider(parse) };
+        var points = Evaluator.Evaluate(classifier.Bytes, data, parse.GetValue(pf)!, pruning, build, progress, parse.GetValue(threads), ct);
         var files = parse.GetValue(output) is { } dir ? EvaluateChart.Write(points, classifier.Description, pruning, dir) : null;
         var recorded = repo is null ? null : Record(repo, modelName, data, points);
         var result = new EvaluateView(

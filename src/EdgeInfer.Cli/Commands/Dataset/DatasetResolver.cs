@@ -31,4 +31,36 @@ internal static class DatasetResolver
 
         return ImageFolderSource.Open(value);
     }
+
+    /// <summary>
+    /// Maps a <c>--calibration</c> value to the images calibration is taken from, never the test images:
+    /// <c>default</c> is the embedded Fashion-MNIST <b>training</b> subset; a folder of IDX files gives its training split
+    /// (<c>train-images-idx3-ubyte[.gz]</c>); any other folder is an image folder (one sub-folder per class).
+    /// </summary>
+    public static ILabelledImageSource OpenCalibration(string? value, string flag)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value == "default")
+        {
+            return EmbeddedSubset.Train;
+        }
+
+        if (!Directory.Exists(value))
+        {
+            throw new EdgeInferInputException(
+                $"{flag} '{value}' is neither 'default' nor an existing folder (IDX files with a train split, or one sub-folder per class).");
+        }
+
+        if (File.Exists(Path.Combine(value, FashionMnist.ImagesFile("train"))))
+        {
+            return GreyscaleImageSet.LoadFashionMnist(value, "train");
+        }
+
+        if (File.Exists(Path.Combine(value, "train-images-idx3-ubyte")))
+        {
+            return GreyscaleImageSet.Load(
+                Path.Combine(value, "train-images-idx3-ubyte"), Path.Combine(value, "train-labels-idx1-ubyte"), FashionMnist.ClassNames);
+        }
+
+        return ImageFolderSource.Open(value);
+    }
 }

@@ -23,8 +23,10 @@ internal sealed class DeviceCommand
         DefaultValueFactory = _ => "auto",
     };
 
-    private readonly Option<PruningFactor> pf = PruningFlags.Factor("The pruned strategies' variant", defaultValue: 0.7, aboveZero: true);
-    private readonly Option<PruningMethod> method = PruningFlags.Method();
+    private readonly Option<PruningFactor?> pf = PruningFlags.OptionalFactor(
+        "The pruned strategies' variant (default 0.7 when the method prunes and --target-macs is not given)", aboveZero: true);
+    private readonly Option<MacsBudget?> targetMacs = PruningFlags.TargetMacs();
+    private readonly Option<string> method = PruningFlags.Kind("The pruned strategies (and the planner) use this kind of variant.");
     private readonly Option<string?> profile = new("--device-profile")
     {
         Description = "Profile JSON with device-role times (edgeinfer profile --role device).",
@@ -65,7 +67,8 @@ internal sealed class DeviceCommand
             "Run the device client against an edge server: decide (auto) or run a named strategy, measure it, and compare with the planner.");
         Option[] all =
         [
-            edge, model, requests, strategy, pf, method, prunedFormat, profile, input, synthetic, noShaping, cache, retries, paperOnly, repeat, json,
+            edge, model, requests, strategy, pf, targetMacs, method, prunedFormat, profile, input, synthetic, noShaping, cache, retries, paperOnly,
+            repeat, json,
         ];
         foreach (var option in all)
         {
@@ -96,6 +99,18 @@ internal sealed class DeviceCommand
         return report.Errors == 0 ? CliApp.Success : CliApp.Failure;
     }
 
+    /// <summary>The pruned strategies' variant from <c>--method</c>, <c>--pf</c> (default 0.7) and <c>--target-macs</c>.</summary>
+    private ModelVariant Variant(ParseResult parse)
+    {
+        var (factor, budget, kind) = (parse.GetValue(pf), parse.GetValue(targetMacs), parse.GetValue(method)!);
+        if (factor is null && budget is null && ModelVariant.TryParseKind(kind, out var pruning, out _) && pruning is not null)
+        {
+            factor = PruningFactor.Of(0.7);
+        }
+
+        return PruningFlags.Variant(parse.GetValue(model)!, kind, factor, budget);
+    }
+
     private DeviceRunRequest Request(ParseResult parse)
     {
         if (parse.GetValue(synthetic) && parse.GetValue(input) is not null)
@@ -114,8 +129,7 @@ internal sealed class DeviceCommand
             Model = parse.GetValue(model)!,
             Requests = parse.GetValue(requests),
             Strategy = parse.GetValue(strategy)!,
-            PruningFactor = parse.GetValue(pf),
-            Method = parse.GetValue(method),
+            Variant = Variant(parse),
             PrunedFormat = parse.GetValue(prunedFormat)!,
             Radio = radio.ValidateAsFlags(radio.Apply(parse, RadioOptions.Default)),
             Shaping = !parse.GetValue(noShaping),

@@ -14,6 +14,7 @@ namespace EdgeInfer.Cli.Commands.Edge;
 internal sealed class ServeCommand
 {
     private readonly Option<bool> json = CommonOptions.Json();
+    private readonly CalibrationFlags calibration = new();
     private readonly Option<string> urls = new("--urls")
     {
         Description = "Semicolon-separated URLs to listen on (port 0: a free port).",
@@ -71,7 +72,8 @@ internal sealed class ServeCommand
 
     private Command Build()
     {
-        var command = new Command("serve", "Run the edge server: inference, model downloads (pruned on demand), status, health and Prometheus metrics.");
+        var command = new Command(
+            "serve", "Run the edge server: inference, model downloads (any variant built on demand), status, health and Prometheus metrics.");
         Option[] all =
         [
             urls, repository, maxConcurrency, queueLimit, threads, load, loadModel, build, maxBody, timeout, cache, noWarmup, json,
@@ -81,6 +83,7 @@ internal sealed class ServeCommand
             command.Options.Add(option);
         }
 
+        calibration.AddTo(command);
         command.SetAction(RunAsync);
         return command;
     }
@@ -98,7 +101,8 @@ internal sealed class ServeCommand
             }
         }
 
-        await using var app = EdgeServer.Build(options);
+        // The edge builds channel-ls and int8 variants on demand with these images, read when the first such request comes.
+        await using var app = EdgeServer.Build(options, calibration: calibration.Provider(parse));
         await FlagProblems.NamingAsync(() => app.StartAsync(cancellationToken), ("background load", "--background-load"));
         var started = DateTimeOffset.UtcNow;
         Console.Error.WriteLine($"edge server listening on {string.Join(", ", app.Urls)} (Ctrl-C to drain and stop)"

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using EdgeInfer.Cli.Commands.Models;
 using EdgeInfer.Cli.Infrastructure;
+using EdgeInfer.Compression.Building;
 using EdgeInfer.Models.Repository;
 using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Profiles;
@@ -37,7 +38,9 @@ internal sealed class ProfileCommand
     private readonly Option<string?> repository = ModelsCommand.RepositoryOption();
     private readonly Option<PruningFactor?> pf =
         PruningFlags.OptionalFactor("Also profile each catalog model's pruned variant at this factor", aboveZero: true);
-    private readonly Option<PruningMethod> method = PruningFlags.Method();
+    private readonly Option<MacsBudget?> targetMacs = PruningFlags.TargetMacs();
+    private readonly Option<string> method = PruningFlags.Kind("With --pf or --target-macs (or int8 alone) each catalog model's variant is profiled too.");
+    private readonly CalibrationFlags calibration = new();
     private readonly Option<int> pruneSamples = new("--prune-samples")
     {
         Description = "Timed prunings of the full model file per load level for pruned variants.",
@@ -79,13 +82,15 @@ internal sealed class ProfileCommand
         var command = new Command("profile", "Measure inference times (device role, edge role under load) into a profile file.");
         Option[] all =
         [
-            models, role, loads, samples, warmup, repository, pf, method, pruneSamples, setupSamples, loadModel, deviceThreads, edgeThreads, spin, output, json,
+            models, role, loads, samples, warmup, repository, pf, targetMacs, method, pruneSamples, setupSamples, loadModel, deviceThreads, edgeThreads, spin,
+            output, json,
         ];
         foreach (var option in all)
         {
             command.Options.Add(option);
         }
 
+        calibration.AddTo(command);
         command.Subcommands.Add(ProfileMergeCommand.Create());
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse, cancellationToken)));
         return command;
@@ -95,16 +100,16 @@ internal sealed class ProfileCommand
     {
         var progress = new ProfileProgressWriter(parse.InvocationConfiguration.Error, Console.IsErrorRedirected);
         var options = Options(parse);
-        var pruningFactor = parse.GetValue(pf);
-        var pruningMethod = parse.GetValue(method);
+        var variant = Variant(parse);
+        var build = new VariantBuildOptions { Calibration = calibration.Provider(parse) };
         var repo = ModelRepository.Open(parse.GetValue(repository));
-        var targets = ProfileTargets.Resolve(SplitList(parse.GetValue(models)!, "--models"), repo, pruningFactor, pruningMethod, progress.Log);
+        var targets = ProfileTargets.Resolve(SplitList(parse.GetValue(models)!, "--models"), repo, variant, build, progress.Log);
         if (parse.GetValue(loadModel) is { } load)
         {
-            options = options with { LoadModelPath = ProfileTargets.Resolve([load], repo, null, pruningMethod, progress.Log)[0].ModelPath };
+            options = options with { LoadModelPath = ProfileTargets.Resolve([load], repo, null, build, progress.Log)[0].ModelPath };
         }
 
-        var pruner = pruningFactor is { } factor ? ProfileTargets.Pruner(pruningMethod, factor) : null;
+        var pruner = variant is null ? null : ProfileTargets.Pruner(variant, build);
         var path = parse.GetValue(output)!;
         var profile = ProfileRunner.RunToFile(new Profiler(options, pruner), targets, path, progress.Report, cancellationToken);
         var stdout = parse.InvocationConfiguration.Output;
@@ -119,6 +124,14 @@ internal sealed class ProfileCommand
         }
 
         return CliApp.Success;
+    }
+
+    /// <summary>The variant kind and amount to profile besides the full models (named for no model), or null for the full models only.</summary>
+    private ModelVariant? Variant(ParseResult parse)
+    {
+        var (factor, budget, kind) = (parse.GetValue(pf), parse.GetValue(targetMacs), parse.GetValue(method)!);
+        var quantizesOnly = ModelVariant.TryParseKind(kind, out var pruning, out var precision) && pruning is null && precision == Precision.Int8;
+        return factor is null && budget is null && !quantizesOnly ? null : PruningFlags.Variant("model", kind, factor, budget);
     }
 
     private ProfilerOptions Options(ParseResult parse)

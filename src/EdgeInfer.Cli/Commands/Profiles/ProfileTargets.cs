@@ -1,7 +1,7 @@
+using EdgeInfer.Compression.Building;
 using EdgeInfer.Core;
 using EdgeInfer.Models.Catalog;
 using EdgeInfer.Models.Repository;
-using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Profiles;
 
@@ -10,13 +10,15 @@ namespace EdgeInfer.Cli.Commands.Profiles;
 /// <summary>
 /// Turns <c>--models</c> into files to measure: a catalog name is taken from the model repository, built into it first
 /// when missing (<see cref="ModelRepositoryCatalogExtensions.GetOrBuild"/>); a path to an <c>.onnx</c> file is measured
-/// as it is (named after the file). With a pruning factor, each catalog model's pruned variant (named by
-/// <see cref="ModelVariant.Name"/>, e.g. <c>global-0.70</c>) is taken from the repository or pruned into it first.
+/// as it is (named after the file). With a variant kind and amount (<c>--method</c>, <c>--pf</c>/<c>--target-macs</c>), each
+/// catalog model's variant of that kind (named by <see cref="ModelVariant.Name"/>, e.g. <c>global-0.70</c>,
+/// <c>channel-ls+int8-macs0.50</c>) is taken from the repository or built into it first by <see cref="VariantBuilder"/>.
 /// </summary>
 internal static class ProfileTargets
 {
+    /// <summary>The targets; <paramref name="variant"/> is the kind and amount to add for each catalog model (its model name is not used).</summary>
     public static IReadOnlyList<ProfileTarget> Resolve(
-        IReadOnlyList<string> models, ModelRepository repository, PruningFactor? pruningFactor, PruningMethod method, Action<string> log)
+        IReadOnlyList<string> models, ModelRepository repository, ModelVariant? variant, VariantBuildOptions build, Action<string> log)
     {
         var targets = new List<ProfileTarget>();
         foreach (var item in models)
@@ -28,10 +30,11 @@ internal static class ProfileTargets
                     throw new EdgeInferInputException($"Model file '{item}' does not exist.");
                 }
 
-                if (pruningFactor is not null)
+                if (variant is not null)
                 {
                     throw new EdgeInferInputException(
-                        $"--pf applies to catalog models only; '{item}' is a file (prune it with 'edgeinfer prune' and profile the result).");
+                        $"--pf, --target-macs and --method int8 apply to catalog models only; '{item}' is a file (build it with "
+                        + "'edgeinfer prune' or 'quantize' and profile the result).");
                 }
 
                 targets.Add(new ProfileTarget(Path.GetFileNameWithoutExtension(item), ProfiledModel.FullVariant, Path.GetFullPath(item)));
@@ -40,14 +43,15 @@ internal static class ProfileTargets
 
             var full = EnsureFull(repository, item, log);
             targets.Add(new ProfileTarget(full.Name, ProfiledModel.FullVariant, full.ModelPath) { Trained = full.Metadata.Trained });
-            if (pruningFactor is { } pf)
+            if (variant is not null)
             {
-                var pruned = EnsurePruned(repository, full, ModelVariant.Pruned(full.Name, method, pf), log);
-                targets.Add(new ProfileTarget(full.Name, pruned.Variant, pruned.ModelPath)
+                var own = Of(variant, full.Name);
+                var built = EnsureBuilt(repository, full, own, build, log);
+                targets.Add(new ProfileTarget(full.Name, built.Variant, built.ModelPath)
                 {
-                    PruningFactor = pf.Value,
-                    PruningMethod = method.Name(),
-                    Trained = pruned.Metadata.Trained,
+                    PruningFactor = own.Factor.Value,
+                    PruningMethod = own.Kind,
+                    Trained = built.Metadata.Trained,
                     PrunedFromPath = full.ModelPath,
                 });
             }
@@ -69,34 +73,27 @@ internal static class ProfileTargets
     }
 
     /// <summary>
-    /// A file → file pruner of <paramref name="method"/> at <paramref name="pruningFactor"/> (parse, select, mask, serialize
-    /// with <see cref="ModelPruning.PruneFile"/>), as the profiler times it under load.
+    /// A file → file builder of <paramref name="variant"/>'s kind and amount from the full model (parse, prune, quantize,
+    /// serialize with <see cref="VariantBuilder.BuildFile"/>), as the profiler times it under load.
     /// </summary>
-    public static PruneFile Pruner(PruningMethod method, PruningFactor pruningFactor) => (input, output, cancellationToken) =>
+    public static PruneFile Pruner(ModelVariant variant, VariantBuildOptions build) => (input, output, cancellationToken) =>
     {
         cancellationToken.ThrowIfCancellationRequested();
-        ModelPruning.PruneFile(input, output, new PruneFileOptions(pruningFactor.Value, method));
+        VariantBuilder.BuildFile(input, output, variant, build);
     };
 
-    private static ModelEntry EnsurePruned(ModelRepository repository, ModelEntry full, ModelVariant variant, Action<string> log)
+    /// <summary><paramref name="variant"/>'s kind and amount for <paramref name="model"/>.</summary>
+    private static ModelVariant Of(ModelVariant variant, string model) =>
+        ModelVariant.TryParseName(model, variant.Name, out var own) ? own : throw new ArgumentException($"{variant} has no variant name.", nameof(variant));
+
+    private static ModelEntry EnsureBuilt(ModelRepository repository, ModelEntry full, ModelVariant variant, VariantBuildOptions build, Action<string> log)
     {
         if (repository.TryGet(full.Name, variant.Name) is { } existing)
         {
             return existing;
         }
 
-        var method = variant.Method ?? throw new ArgumentException($"{variant} is the full model.", nameof(variant));
-        log($"pruning {full.Name} ({method.Name()}, pf {variant.Factor}) into variant {variant.Name} ...");
-        var folder = Directory.CreateTempSubdirectory("edgeinfer-profile-prune-").FullName;
-        try
-        {
-            var pruned = Path.Combine(folder, "model.onnx");
-            Pruner(method, variant.Factor)(full.ModelPath, pruned, CancellationToken.None);
-            return PrunedVariants.AddToRepository(repository, full, pruned, variant);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        log($"building {full.Name} variant {variant.Name} ...");
+        return VariantBuilder.AddToRepository(repository, full, variant, build, new Progress<string>(line => log("  " + line))).Entry;
     }
 }
