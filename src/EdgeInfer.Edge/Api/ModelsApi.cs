@@ -1,6 +1,7 @@
 using EdgeInfer.Contracts;
 using EdgeInfer.Edge.Variants;
 using EdgeInfer.Models.Repository;
+using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Pruning.Variants;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,7 +31,7 @@ public static class ModelsApi
         var entries = store.Repository.List().Where(e => only is null || e.Name == only).ToList();
         return entries.GroupBy(e => e.Name).Select(group =>
         {
-            var accuracy = ModelAccuracy.Read(store.Repository.ModelDirectory(group.Key));
+            var accuracy = RecordedAccuracy.Read(store.Repository.ModelDirectory(group.Key));
             var variants = group.Select(e => Stored(store, e, accuracy)).ToList();
             var modelCache = Path.Combine(store.Cache.Root, group.Key);
             if (Directory.Exists(modelCache))
@@ -45,7 +46,7 @@ public static class ModelsApi
                         var (pf, method) = ModelVariant.TryParseName(group.Key, variant, out var parsed) && !parsed.IsFull
                             ? (parsed.Factor.Value, parsed.Method?.Name())
                             : ((double?)null, (string?)null);
-                        var known = pf is { } f ? accuracy?.Find(method, f) : null;
+                        var known = accuracy?.Find(variant);
                         variants.Add(new VariantView(
                             variant,
                             "cached",
@@ -58,7 +59,9 @@ public static class ModelsApi
                             method,
                             $"{group.Key}/full pruned on demand",
                             known?.Top1,
-                            known?.Top5));
+                            known?.Top5,
+                            known?.Dataset,
+                            known?.Images));
                     }
                 }
             }
@@ -73,11 +76,24 @@ public static class ModelsApi
     private static VariantView Stored(VariantStore store, ModelEntry entry, ModelAccuracy? accuracy)
     {
         var m = entry.Metadata;
-        var known = accuracy?.Find(m.PruningMethod, m.PruningFactor ?? 0);
+        var known = accuracy?.Find(entry.Variant);
         var origin = entry.Variant == ModelRepository.FullVariant ? "repository" : "prepruned";
         var sizes = Sizes(store, entry.Name, entry.Variant, entry.ModelPath);
         return new VariantView(
-            entry.Variant, origin, m.SizeBytes, sizes, m.Parameters, m.Macs, m.Trained, m.PruningFactor, m.PruningMethod, m.Source, known?.Top1, known?.Top5);
+            entry.Variant,
+            origin,
+            m.SizeBytes,
+            sizes,
+            m.Parameters,
+            m.Macs,
+            m.Trained,
+            m.PruningFactor,
+            m.PruningMethod,
+            m.Source,
+            known?.Top1,
+            known?.Top5,
+            known?.Dataset,
+            known?.Images);
     }
 
     private static FormatSizes Sizes(VariantStore store, string model, string variant, string dense)
