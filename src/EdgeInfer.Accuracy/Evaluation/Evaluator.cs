@@ -1,22 +1,22 @@
 using System.Diagnostics;
 using EdgeInfer.Accuracy.Datasets;
 using EdgeInfer.Core;
-using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Classification;
 
 namespace EdgeInfer.Accuracy.Evaluation;
 
 /// <summary>
-/// Measures Top-1/Top-5 of a classifier on a <see cref="PreparedDataset"/> for each pruning factor: prune (when pf &gt; 0),
-/// open an ORT session on all cores, run every batch, count top-k hits. The same prepared tensors serve every pf.
+/// Measures Top-1/Top-5 of a classifier on a <see cref="PreparedDataset"/> for each variant (or pruning factor): build
+/// it (<see cref="VariantFactory"/>), open an ORT session on all cores, run every batch, count top-k hits. The same
+/// prepared tensors serve every variant.
 /// </summary>
 public static class Evaluator
 {
     /// <summary>
     /// Evaluates <paramref name="model"/> (ONNX bytes) at each factor in <paramref name="pruningFactors"/>, pruned in
-    /// memory by <see cref="ModelPruning.PruneInMemory"/> with <paramref name="method"/> (no fine-tuning, as in the
-    /// paper's Fig. 2(a)); pf = 0 runs the model as it is. Progress lines go to <paramref name="progress"/>.
+    /// memory with <paramref name="method"/> by <see cref="VariantFactories.Default"/> (no fine-tuning, as in the paper's
+    /// Fig. 2(a)); pf = 0 runs the model as it is. Progress lines go to <paramref name="progress"/>.
     /// </summary>
     /// <param name="model">The classifier, ONNX bytes.</param>
     /// <param name="data">The prepared dataset.</param>
@@ -47,24 +47,68 @@ public static class Evaluator
             throw new ArgumentException("A pruning method is needed for pf > 0.", nameof(method));
         }
 
-        var points = new List<AccuracyPoint>();
-        foreach (var pf in pruningFactors)
+        // The variant's model name does not change how it is built; "model" stands for the bytes given.
+        return [.. pruningFactors.Select(pf =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var clock = Stopwatch.StartNew();
-            var pruned = pf.IsZero ? null : method;
-            var variant = pruned is { } m ? ModelPruning.PruneInMemory(model, new PruneFileOptions(pf.Value, m)) : model;
-            var pruneSeconds = pruned is null ? 0 : clock.Elapsed.TotalSeconds;
-            using var runner = new BatchRunner(variant, intraOpThreads);
-            CheckWidth(runner, data);
-            var (top1, top5, seconds) = Run(runner, data, pf.Value, progress, cancellationToken);
-            var point = new AccuracyPoint(pf.Value, pruned?.Name() ?? "none", data.ImageCount, top1, top5, pruneSeconds, seconds);
-            progress?.Report(FormattableString.Invariant($"pf {pf.Name} {point.Method}: top-1 {point.Top1:P1}, top-5 {point.Top5:P1} on {point.Images} images ")
-                + FormattableString.Invariant($"({point.ImagesPerSecond:0.0} images/s, prune {pruneSeconds:0.00} s)"));
-            points.Add(point);
-        }
+            var variant = method is { } m ? ModelVariant.Pruned("model", m, pf) : ModelVariant.Full("model");
+            return Evaluate(model, variant, data, null, progress, intraOpThreads, cancellationToken);
+        })];
+    }
 
-        return points;
+    /// <summary>
+    /// Evaluates <paramref name="variant"/> of the classifier <paramref name="fullModel"/>: builds it in memory with
+    /// <paramref name="build"/> (default <see cref="VariantFactories.Default"/>; the full model runs as it is), opens an
+    /// ORT session, runs every batch and counts top-1/top-5 hits. The point's <see cref="AccuracyPoint.PruneSeconds"/>
+    /// is the build time.
+    /// </summary>
+    /// <exception cref="EdgeInferInputException">ORT rejects the model, or it does not fit the dataset (classes, image size).</exception>
+    public static AccuracyPoint Evaluate(
+        byte[] fullModel,
+        ModelVariant variant,
+        PreparedDataset data,
+        VariantFactory? build = null,
+        IProgress<string>? progress = null,
+        int? intraOpThreads = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fullModel);
+        ArgumentNullException.ThrowIfNull(variant);
+        ArgumentNullException.ThrowIfNull(data);
+        cancellationToken.ThrowIfCancellationRequested();
+        var clock = Stopwatch.StartNew();
+        var bytes = variant.IsFull ? fullModel : (build ?? VariantFactories.Default)(fullModel, variant, cancellationToken);
+        var buildSeconds = variant.IsFull ? 0 : clock.Elapsed.TotalSeconds;
+        var point = Score(bytes, variant, data, buildSeconds, progress, intraOpThreads, cancellationToken);
+        progress?.Report(FormattableString.Invariant($"pf {variant.Factor.Name} {point.Method}: top-1 {point.Top1:P1}, top-5 {point.Top5:P1} ")
+            + FormattableString.Invariant($"on {point.Images} images ")
+            + FormattableString.Invariant($"({point.ImagesPerSecond:0.0} images/s, prune {buildSeconds:0.00} s)"));
+        return point;
+    }
+
+    /// <summary>
+    /// Top-1/Top-5 of an already built <paramref name="variant"/> (its ONNX bytes <paramref name="model"/>) on
+    /// <paramref name="data"/>; <paramref name="buildSeconds"/> is reported as the point's build time.
+    /// </summary>
+    /// <exception cref="EdgeInferInputException">ORT rejects the model, or it does not fit the dataset (classes, image size).</exception>
+    public static AccuracyPoint Score(
+        byte[] model,
+        ModelVariant variant,
+        PreparedDataset data,
+        double buildSeconds = 0,
+        IProgress<string>? progress = null,
+        int? intraOpThreads = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(variant);
+        ArgumentNullException.ThrowIfNull(data);
+        using var runner = new BatchRunner(model, intraOpThreads);
+        CheckWidth(runner, data);
+        var (top1, top5, seconds) = Run(runner, data, variant.Factor.Value, progress, cancellationToken);
+        return new AccuracyPoint(variant.Factor.Value, variant.Method?.Name() ?? "none", data.ImageCount, top1, top5, buildSeconds, seconds)
+        {
+            Variant = variant.Name,
+        };
     }
 
     /// <summary>Runs every batch through <paramref name="runner"/> and counts top-1/top-5 hits; returns the counts and the inference seconds.</summary>
