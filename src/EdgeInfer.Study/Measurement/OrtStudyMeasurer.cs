@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using EdgeInfer.Accuracy.Tradeoff;
 using EdgeInfer.Models.Catalog;
 using EdgeInfer.Models.Repository;
 using EdgeInfer.Pruning.Pipeline;
@@ -17,7 +18,8 @@ namespace EdgeInfer.Study.Measurement;
 /// <see cref="PrunedVariants.AddToRepository"/>, so the edge server serves them as pre-pruned) a <see cref="ModelRepository"/>,
 /// inference timed with <see cref="RuntimeSession"/> per role, edge load emulated with <see cref="EdgeLoad"/> (real CPU
 /// contention), pruning timed file to file with <see cref="ModelPruning.PruneFile"/>. Accuracy comes from the evaluator
-/// given to the constructor (none: the accuracy phase is skipped).
+/// given to the constructor (none: the accuracy phase is skipped); the accuracy model's speed trade-off from
+/// <see cref="TradeoffMeasurer"/>.
 /// </summary>
 public sealed class OrtStudyMeasurer : IStudyMeasurer
 {
@@ -48,6 +50,9 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
 
     /// <inheritdoc />
     public IReadOnlyDictionary<string, string> Machine => machine;
+
+    /// <summary>Least timed runs per variant of the accuracy model's trade-off (each alternating with the full model).</summary>
+    public const int TradeoffSamples = 20;
 
     /// <summary>True when an accuracy evaluator was given.</summary>
     public bool CanMeasureAccuracy => accuracy is not null;
@@ -135,10 +140,30 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
     }
 
     /// <inheritdoc />
-    public AccuracyRecord MeasureAccuracy(string model, PruningMethod method, PruningFactor pruningFactor, int images, CancellationToken cancellationToken) =>
+    public MeasuredAccuracy MeasureAccuracy(ModelVariant variant, int images, CancellationToken cancellationToken) =>
         accuracy is { } evaluate
-            ? evaluate(model, method, pruningFactor, images, cancellationToken)
+            ? evaluate(variant, images, cancellationToken)
             : throw new InvalidOperationException("No accuracy evaluator was given; the accuracy phase should have been skipped.");
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// At the device role's threads, at least <see cref="TradeoffSamples"/> timed runs per variant (the study's
+    /// <c>samples</c> when more) and at least one warm-up: a ratio of two medians needs more runs than one median.
+    /// </remarks>
+    public TradeoffResult MeasureTradeoff(string model, IReadOnlyList<ModelVariant> variants, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(variants);
+        var options = new TradeoffOptions
+        {
+            Model = model,
+            FullModel = File.ReadAllBytes(repository.Get(model).ModelPath),
+            Variants = variants,
+            Samples = Math.Max(config.Samples, TradeoffSamples),
+            WarmupRuns = Math.Max(config.WarmupRuns, 1),
+            IntraOpThreads = config.DeviceThreads,
+        };
+        return TradeoffMeasurer.Measure(options, cancellationToken: cancellationToken);
+    }
 
     private static PruneFileOptions Options(ModelVariant spec) =>
         new(spec.Factor.Value, spec.Method ?? throw new ArgumentException($"{spec} is the full model; there is nothing to prune.", nameof(spec)));
