@@ -34,7 +34,14 @@ public static class ParetoChart
         }
 
         var front = ParetoFront.Membership(points);
-        var series = points.Select(p => p.Series).Distinct(StringComparer.Ordinal).Select((group, i) =>
+        var frontPoints = points.Where((_, i) => front[i]).OrderBy(p => p.X).ThenByDescending(p => p.Y).ToArray();
+
+        // The front first, so that each group's markers are drawn over it and keep their colour.
+        var series = new List<Series>
+        {
+            new(FrontSeries, [.. frontPoints.Select(p => p.X)], [.. frontPoints.Select(p => p.Y)]) { Line = LineStyle.Dashed, Color = "#000000" },
+        };
+        series.AddRange(points.Select(p => p.Series).Distinct(StringComparer.Ordinal).Select((group, i) =>
         {
             var members = points.Where(p => p.Series == group).ToArray();
             return new Series(group, [.. members.Select(p => p.X)], [.. members.Select(p => p.Y)])
@@ -42,13 +49,7 @@ public static class ParetoChart
                 Line = LineStyle.None,
                 Color = Palette[i % Palette.Length],
             };
-        }).ToList();
-        var frontPoints = points.Where((_, i) => front[i]).OrderBy(p => p.X).ThenByDescending(p => p.Y).ToArray();
-        series.Add(new Series(FrontSeries, [.. frontPoints.Select(p => p.X)], [.. frontPoints.Select(p => p.Y)])
-        {
-            Line = LineStyle.Dashed,
-            Color = "#000000",
-        });
+        }));
         var chart = new LineChart(title, xAxis, yAxis, series) { WidthPixels = 900, HeightPixels = 560 };
         var files = ChartWriter.Write(chart, directory, name);
         var table = new StringBuilder($"series,label,{Csv(xAxis.Label)},{Csv(yAxis.Label)},pareto\n");

@@ -109,7 +109,7 @@ public static class TradeoffReport
             .DistinctBy(x => x.d).OrderBy(x => x.d).Select(x => x.Name).ToArray();
         var md = new StringBuilder();
         md.Append(F($"`{result.Model}`: ONNX Runtime latency at batch 1 with {result.IntraOpThreads} intra-op thread(s), {result.Samples} timed runs "))
-            .AppendLine("of each variant alternating with the full model in the same run (speedup = full median / variant median); ")
+            .Append("of each variant alternating with the full model in the same run (speedup = full median / variant median); ")
             .AppendLine("Top-1 / Top-5 in %; build = time to make the variant from the full model in memory; * = on the Pareto front of speedup and Top-1.")
             .AppendLine();
         md.Append("| variant | MACs (G) | MACs ratio | latency ms, median (p90) | full beside it, ms | speedup |");
