@@ -7,9 +7,10 @@ using Onnx;
 namespace EdgeInfer.Pruning.Structured;
 
 /// <summary>
-/// Structured (channel) pruning: in every prunable Conv (see <see cref="ChannelGroupFinder"/>) the
-/// <see cref="ChannelsToRemove"/> output channels with the smallest L1 weight norm are removed, with the graph surgery
-/// that keeps the model valid. The result is a smaller dense model with the same input and output shapes.
+/// Structured (channel) pruning by weight norm: in every channel group of the model (see
+/// <see cref="ChannelDependencyGraph"/>: single Convs, residual streams tied through Add, Conv outputs inside a Concat)
+/// the <see cref="ChannelsToRemove"/> channels with the smallest L1 weight norm are removed by
+/// <see cref="ChannelSurgery"/>. The result is a smaller dense model with the same input and output shapes.
 /// </summary>
 public static class ChannelPruner
 {
@@ -32,7 +33,7 @@ public static class ChannelPruner
 
     /// <summary>Prunes <paramref name="model"/> in place at <paramref name="pruningFactor"/> in [0, <see cref="PruningFactor.Maximum"/>].</summary>
     /// <param name="model">The model, changed in place.</param>
-    /// <param name="pruningFactor">Fraction of each prunable Conv's output channels to remove.</param>
+    /// <param name="pruningFactor">Fraction of each channel group's channels to remove.</param>
     /// <param name="channelMultiple">Round the kept channel count up to this multiple (1: exact; 8 or 16 suit SIMD kernels).</param>
     public static ChannelPruningResult PruneInPlace(ModelProto model, double pruningFactor, int channelMultiple = 1)
     {
@@ -43,53 +44,40 @@ public static class ChannelPruner
                 $"Invalid pruning options: pruning factor must be in {PruningFactor.RangeText}, got {pruningFactor}."));
         }
 
-        var start = Stopwatch.GetTimestamp();
-        var groups = ChannelGroupFinder.Find(new GraphIndex(model.Graph));
         if (channelMultiple < 1)
         {
             throw new EdgeInferInputException($"Invalid pruning options: channel multiple must be >= 1, got {channelMultiple}.");
         }
 
+        var start = Stopwatch.GetTimestamp();
+        var groups = ChannelDependencyGraph.Find(model);
         var keeps = groups.Select(g => Keep(g, ChannelsToKeep(pruningFactor, g.Channels, channelMultiple))).ToArray();
         var selected = Stopwatch.GetTimestamp();
 
-        for (var i = 0; i < groups.Count; i++)
+        ChannelSurgery.Apply(model, [.. groups.Select((g, i) => (g, keeps[i]))]);
+
+        var position = new Dictionary<NodeProto, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < model.Graph.Node.Count; i++)
         {
-            if (keeps[i].Length == groups[i].Channels)
-            {
-                continue;
-            }
-
-            foreach (var tensor in groups[i].Axis0)
-            {
-                TensorSlicer.Slice(tensor, 0, keeps[i]);
-            }
-
-            foreach (var tensor in groups[i].Axis1)
-            {
-                TensorSlicer.Slice(tensor, 1, keeps[i]);
-            }
-
-            foreach (var node in groups[i].Depthwise)
-            {
-                node.Attribute.Single(a => a.Name == "group").I = keeps[i].Length;
-            }
+            position[model.Graph.Node[i]] = i;
         }
 
-        if (groups.Where((g, i) => keeps[i].Length < g.Channels).Any())
-        {
-            // Intermediate shape hints are now stale; ONNX Runtime infers them again.
-            model.Graph.ValueInfo.Clear();
-        }
-
-        var layers = groups.Select((g, i) => new PrunedLayer(Name(g.Producer), g.Channels, keeps[i].Length)).ToList();
+        var layers = groups
+            .SelectMany((g, i) => g.Producers.Select(p => (Producer: p, Layer: new PrunedLayer(Name(p), g.Channels, keeps[i].Length))))
+            .OrderBy(l => position[l.Producer])
+            .Select(l => l.Layer)
+            .ToList();
         return new ChannelPruningResult(
             layers,
             new Seconds(Stopwatch.GetElapsedTime(start, selected).TotalSeconds),
             new Seconds(Stopwatch.GetElapsedTime(selected).TotalSeconds));
     }
 
-    /// <summary>Indices of the kept channels in ascending order: the <paramref name="keep"/> largest L1 norms (ties: lower index removed first).</summary>
+    /// <summary>
+    /// Indices of the kept channels in ascending order: the <paramref name="keep"/> largest L1 norms (ties: lower index
+    /// removed first). A channel's norm is the sum over the producers of its weight row's L1 norm (one producer unless the
+    /// group is <see cref="ChannelGroupKind.Residual"/>).
+    /// </summary>
     private static int[] Keep(ChannelGroup group, int keep)
     {
         var remove = group.Channels - keep;
@@ -98,7 +86,16 @@ public static class ChannelPruner
             return [.. Enumerable.Range(0, group.Channels)];
         }
 
-        var norms = TensorSlicer.RowL1Norms(group.Weight);
+        var norms = new double[group.Channels];
+        foreach (var weight in group.ProducerWeights)
+        {
+            var rows = TensorSlicer.RowL1Norms(weight);
+            for (var c = 0; c < norms.Length; c++)
+            {
+                norms[c] += rows[c];
+            }
+        }
+
         return [.. Enumerable.Range(0, group.Channels).OrderBy(c => norms[c]).ThenBy(c => c).Skip(remove).Order()];
     }
 

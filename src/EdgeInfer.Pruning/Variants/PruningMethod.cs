@@ -17,4 +17,11 @@ public enum PruningMethod
 
     /// <summary>Structured pruning: whole output channels with the smallest L1 norm are removed.</summary>
     Channel,
+
+    /// <summary>
+    /// Data-aware structured pruning: channels are chosen by the reconstruction error of their consumers' outputs on
+    /// calibration images, the consumers' weights are re-fitted by least squares and the kept channels' statistics are
+    /// corrected (ThiNet / He et al. 2017 style, no training).
+    /// </summary>
+    ChannelLs,
 }

@@ -3,7 +3,7 @@ using EdgeInfer.Core;
 namespace EdgeInfer.Pruning.Variants;
 
 /// <summary>
-/// The one place where <see cref="PruningMethod"/>s get their names (<c>global</c>, <c>layer</c>, <c>channel</c>: in
+/// The one place where <see cref="PruningMethod"/>s get their names (<c>global</c>, <c>layer</c>, <c>channel</c>, <c>channel-ls</c>: in
 /// variant names, repository metadata, profiles, query strings and CLI flags) and are parsed back.
 /// </summary>
 public static class PruningMethods
@@ -13,6 +13,7 @@ public static class PruningMethods
         (PruningMethod.Global, "global"),
         (PruningMethod.Layer, "layer"),
         (PruningMethod.Channel, "channel"),
+        (PruningMethod.ChannelLs, "channel-ls"),
     ];
 
     /// <summary>Every method's name, in declaration order (for help texts and <c>AcceptOnlyFromAmong</c>).</summary>
@@ -33,6 +34,15 @@ public static class PruningMethods
         throw new ArgumentOutOfRangeException(nameof(method), method, "Not a pruning method.");
     }
 
+    /// <summary>
+    /// True for the methods that remove whole channels (<c>channel</c>, <c>channel-ls</c>): the model gets fewer MACs, so a
+    /// <see cref="MacsBudget"/> applies to them and not to the magnitude methods.
+    /// </summary>
+    public static bool IsStructured(this PruningMethod method) => method is PruningMethod.Channel or PruningMethod.ChannelLs;
+
+    /// <summary>True for the methods that need calibration images (<c>channel-ls</c>).</summary>
+    public static bool NeedsCalibration(this PruningMethod method) => method is PruningMethod.ChannelLs;
+
     /// <summary>Parses a method name, ignoring case. No trimming: <c>" global"</c> is not a name.</summary>
     public static bool TryParse(string? text, out PruningMethod method)
     {
@@ -52,7 +62,7 @@ public static class PruningMethods
     /// <summary>Parses a method name, ignoring case.</summary>
     /// <param name="text">The name.</param>
     /// <param name="what">What the value is called in the message (a field, a query parameter).</param>
-    /// <exception cref="EdgeInferInputException">"<paramref name="what"/> 'x' is not one of global, layer, channel."</exception>
+    /// <exception cref="EdgeInferInputException">"<paramref name="what"/> 'x' is not one of global, layer, channel, channel-ls."</exception>
     public static PruningMethod Parse(string? text, string what = "pruning method") =>
         TryParse(text, out var method) ? method : throw new EdgeInferInputException(Problem(text, what));
 

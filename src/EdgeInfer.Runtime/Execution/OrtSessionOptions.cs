@@ -6,7 +6,7 @@ namespace EdgeInfer.Runtime.Execution;
 /// The one place that turns <see cref="RuntimeOptions"/> into ORT <see cref="SessionOptions"/>, so the wrapper,
 /// the background load and the bare-ORT benchmark baseline all use identical settings.
 /// </summary>
-internal static class OrtSessionOptions
+public static class OrtSessionOptions
 {
     /// <summary>Sequential execution, all graph optimisations, the given intra-op threads, one inter-op thread.</summary>
     public static SessionOptions Create(RuntimeOptions options)

@@ -27,7 +27,7 @@ public sealed class PruningFlagsTests
         { "--pf", "1e-1", "'1e-1' is not a number" },
         { "--pf", "NaN", "'NaN' is not a number" },
         { "--pf", "-0.5", "'-0.5' is not a number" },
-        { "--method", "random", "'random' is not one of global, layer, channel." },
+        { "--method", "random", "'random' is not one of global, layer, channel, channel-ls." },
     };
 
     [Theory]

@@ -1,4 +1,5 @@
 using EdgeInfer.Core;
+using EdgeInfer.Models.Catalog;
 using EdgeInfer.Pruning.Analysis;
 using EdgeInfer.Pruning.Structured;
 using EdgeInfer.Pruning.Tests.Support;
@@ -37,6 +38,20 @@ public sealed class ChannelPrunerTests
     }
 
     [Fact]
+    public void PruneInPlace_MobileNetCatalog_RunsInOrtWithSameOutputShape()
+    {
+        var model = ModelCatalog.Find("mobilenet").Build(ModelCatalog.DefaultSeed);
+        var original = model.Clone();
+
+        var result = ChannelPruner.PruneInPlace(model, 0.7);
+
+        Assert.Equal(13, result.Layers.Count);
+        Assert.Equal(Ort.OutputShape(original), Ort.OutputShape(model));
+        Assert.True(model.CalculateSize() < original.CalculateSize() / 2); // the 1024×1000 classifier stays whole
+        Assert.Equal(1000, Ort.Run(model).Length);
+    }
+
+    [Fact]
     public void PruneInPlace_ResNetLike_KeepsChannelsWithLargestL1Norms()
     {
         var model = TestModels.ResNetLike();
@@ -50,6 +65,32 @@ public sealed class ChannelPrunerTests
 
         Assert.Equal([4L, 32, 1, 1], weight.Dims);
         Assert.Equal(expected, NaivePruner.Values(weight));
+    }
+
+    [Fact]
+    public void PruneInPlace_ResidualGroup_KeepsChannelsWithLargestL1NormSummedOverProducers()
+    {
+        var model = CoupledModels.Residual();
+        var producers = ChannelDependencyGraph.Find(model).Single().ProducerWeights.ToList();
+        var norms = new double[16];
+        foreach (var weight in producers)
+        {
+            var rows = NaivePruner.Values(weight).Chunk(NaivePruner.Values(weight).Length / 16).Select(r => r.Sum(v => (double)Math.Abs(v))).ToArray();
+            for (var c = 0; c < 16; c++)
+            {
+                norms[c] += rows[c];
+            }
+        }
+
+        var kept = Enumerable.Range(0, 16).OrderByDescending(c => norms[c]).Take(8).Order().ToArray();
+        var stem = producers[0];
+        var expected = NaivePruner.Values(stem).Chunk(3 * 3 * 3).Where((_, i) => kept.Contains(i)).SelectMany(r => r).ToArray();
+
+        var result = ChannelPruner.PruneInPlace(model, 0.5);
+
+        Assert.Equal(3, result.Layers.Count); // the three producers of the one residual group
+        Assert.All(result.Layers, l => Assert.Equal((16, 8), (l.ChannelsBefore, l.ChannelsAfter)));
+        Assert.Equal(expected, NaivePruner.Values(stem));
     }
 
     [Fact]
@@ -107,7 +148,9 @@ public sealed class ChannelPrunerTests
     {
         // The stem feeds only Convs (bottleneck conv1 and the projection shortcut), so it is prunable too.
         "resnet" => (TestModels.ResNetLike(), [16, 8, 8, 8, 8]),
-        "densenet" => (TestModels.DenseNetLike(), [32, 32]),
+        // The stem and both 3×3 growth convs sit inside the Concats (Concat groups), the 1×1 bottlenecks are single groups;
+        // the transition conv feeds the pool and the classifier, so it stays whole.
+        "densenet" => (TestModels.DenseNetLike(), [16, 32, 8, 32, 8]),
         _ => (TestModels.MobileNetLike(), [8, 16, 32]),
     };
 }

@@ -120,7 +120,8 @@ public sealed class ModelVariantTests
     [InlineData("m", "1.5", "global", "pf '1.5' is not a number in [0, 0.99] with at most two decimals.")]
     [InlineData("m", "0.755", "global", "pf '0.755' is not a number")]
     [InlineData("m", "1e-1", "global", "pf '1e-1' is not a number")]
-    [InlineData("m", "0.7", "random", "method 'random' is not one of global, layer, channel.")]
+    [InlineData("m", "0.7", "random", "method 'random' is not one of global, layer, channel, channel-ls, int8, global+int8,")]
+    [InlineData("m", "0.7", "int8", "method 'int8' quantizes the full model")]
     public void FromRequest_BadValue_InputExceptionNamingIt(string model, string pf, string method, string expected)
     {
         var ex = Assert.Throws<EdgeInferInputException>(() => ModelVariant.FromRequest(model, pf, method));
@@ -166,5 +167,58 @@ public sealed class ModelVariantTests
     {
         Assert.ThrowsAny<ArgumentException>(() => ModelVariant.Full(""));
         Assert.ThrowsAny<ArgumentException>(() => ModelVariant.Pruned(null!, PruningMethod.Global, PruningFactor.Of(0.5)));
+    }
+
+    [Theory]
+    [InlineData("int8", null, "int8", "method=int8")]
+    [InlineData("channel-ls-0.50", PruningMethod.ChannelLs, "channel-ls", "pf=0.5&method=channel-ls")]
+    [InlineData("channel-ls+int8-0.30", PruningMethod.ChannelLs, "channel-ls+int8", "pf=0.3&method=channel-ls+int8")]
+    [InlineData("channel-ls-macs0.50", PruningMethod.ChannelLs, "channel-ls", "macs=0.5&method=channel-ls")]
+    [InlineData("channel+int8-macs0.35", PruningMethod.Channel, "channel+int8", "macs=0.35&method=channel+int8")]
+    [InlineData("global+int8-0.70", PruningMethod.Global, "global+int8", "pf=0.7&method=global+int8")]
+    public void NewKinds_NameParsesBackAndTheQueryAsksForTheSameVariant(string name, PruningMethod? method, string kind, string query)
+    {
+        Assert.True(ModelVariant.TryParseName("m", name, out var variant), name);
+        Assert.Equal(name, variant.Name);
+        Assert.Equal(method, variant.Method);
+        Assert.Equal(kind, variant.Kind);
+        Assert.Equal(query, variant.Query);
+        Assert.False(variant.IsFull);
+        Assert.Equal(name.Contains("int8", StringComparison.Ordinal), variant.IsQuantized);
+        Assert.True(variant.NeedsCalibration == (variant.IsQuantized || method == PruningMethod.ChannelLs));
+
+        var parts = query.Split('&').Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
+        var requested = ModelVariant.FromRequest("m", parts.GetValueOrDefault("pf"), parts["method"], parts.GetValueOrDefault("macs"));
+        Assert.Equal(variant, requested);
+
+        var json = JsonSerializer.Serialize(variant);
+        Assert.Equal(variant, JsonSerializer.Deserialize<ModelVariant>(json));
+    }
+
+    [Theory]
+    [InlineData("global-macs0.50")]
+    [InlineData("channel-ls-macs0.5")]
+    [InlineData("channel-ls-macs1.00")]
+    [InlineData("channel-ls-macs0.00")]
+    [InlineData("int8+channel-0.50")]
+    [InlineData("INT8")]
+    [InlineData("channel-ls+INT8-0.50")]
+    [InlineData("channel-ls+int8")]
+    public void TryParseName_NonCanonicalOrImpossibleNewKinds_AreFalse(string name) =>
+        Assert.False(ModelVariant.TryParseName("m", name, out _));
+
+    [Fact]
+    public void FromRequest_BudgetRules()
+    {
+        Assert.Equal(
+            ModelVariant.Budgeted("m", PruningMethod.ChannelLs, MacsBudget.Of(0.5)).WithPrecision(Precision.Int8),
+            ModelVariant.FromRequest("m", null, "CHANNEL-LS+INT8", "0.5"));
+        Assert.Contains("not both", Assert.Throws<EdgeInferInputException>(() => ModelVariant.FromRequest("m", "0.5", "channel-ls", "0.5")).Message,
+            StringComparison.Ordinal);
+        Assert.Contains("structured", Assert.Throws<EdgeInferInputException>(() => ModelVariant.FromRequest("m", null, "global", "0.5")).Message,
+            StringComparison.Ordinal);
+        Assert.Contains("macs '1.5'", Assert.Throws<EdgeInferInputException>(() => ModelVariant.FromRequest("m", null, "channel", "1.5")).Message,
+            StringComparison.Ordinal);
+        Assert.Equal(ModelVariant.Full("m"), ModelVariant.Full("m").WithPrecision(Precision.Int8).Unquantized);
     }
 }

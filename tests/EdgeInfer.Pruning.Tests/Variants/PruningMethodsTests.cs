@@ -9,7 +9,7 @@ public sealed class PruningMethodsTests
     [Fact]
     public void Names_OnePerMethodInDeclarationOrder()
     {
-        Assert.Equal(["global", "layer", "channel"], PruningMethods.Names);
+        Assert.Equal(["global", "layer", "channel", "channel-ls"], PruningMethods.Names);
         Assert.Equal(Enum.GetValues<PruningMethod>().Select(m => m.Name()), PruningMethods.Names);
     }
 
@@ -39,7 +39,7 @@ public sealed class PruningMethodsTests
     public void Parse_NotAName_ThrowsInputExceptionNamingFieldValueAndChoices()
     {
         var ex = Assert.Throws<EdgeInferInputException>(() => PruningMethods.Parse("random", "pruningMethod"));
-        Assert.Equal("pruningMethod 'random' is not one of global, layer, channel.", ex.Message);
+        Assert.Equal("pruningMethod 'random' is not one of global, layer, channel, channel-ls.", ex.Message);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using EdgeInfer.Models.Repository;
 
 namespace EdgeInfer.Cli.Commands.Models;
 
-/// <summary><c>edgeinfer models list|build|import|inspect</c>: the model catalog and the on-disk model repository.</summary>
+/// <summary><c>edgeinfer models list|build|import|inspect|groups</c>: the model catalog and the on-disk model repository.</summary>
 internal static class ModelsCommand
 {
     public static Command Create()
@@ -15,6 +15,7 @@ internal static class ModelsCommand
         command.Subcommands.Add(ModelsBuildCommand.Create());
         command.Subcommands.Add(ModelsImportCommand.Create());
         command.Subcommands.Add(ModelsInspectCommand.Create());
+        command.Subcommands.Add(ModelsGroupsCommand.Create());
         return command;
     }
 
