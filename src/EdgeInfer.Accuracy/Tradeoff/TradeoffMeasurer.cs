@@ -39,12 +39,27 @@ public static class TradeoffMeasurer
             using var fullSession = RuntimeSession.Open(fullPath, runtime);
             var pooled = new List<double>();
             var rows = new List<TradeoffRow>();
+            var skipped = new List<string>();
             var variants = options.Variants.Where(v => !v.IsFull).ToArray();
             for (var i = 0; i < variants.Length; i++)
             {
                 progress?.Report(F($"[{i + 1}/{variants.Length}] building {variants[i]} ..."));
-                var path = Path.Combine(work, F($"variant-{i}.onnx"));
-                var row = MeasureVariant(options, variants[i], fullSession, fullMacs, path, pooled, progress, cancellationToken);
+                byte[] bytes;
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    bytes = options.Build(options.FullModel, variants[i], cancellationToken);
+                }
+                catch (Core.EdgeInferInputException ex)
+                {
+                    // A variant the builder refuses (a kind it does not make) is reported, and the others still measured.
+                    skipped.Add($"{variants[i].Name}: {ex.Message}");
+                    progress?.Report(F($"[{i + 1}/{variants.Length}] {variants[i].Name} not built: {ex.Message}"));
+                    continue;
+                }
+
+                var built = new BuiltVariant(variants[i], bytes, Stopwatch.GetElapsedTime(start).TotalSeconds, Path.Combine(work, F($"variant-{i}.onnx")));
+                var row = MeasureVariant(options, built, fullSession, fullMacs, pooled, progress, cancellationToken);
                 rows.Add(row);
                 progress?.Report(F($"[{i + 1}/{variants.Length}] {Describe(row)}"));
             }
@@ -62,7 +77,10 @@ public static class TradeoffMeasurer
             var fullRow = new TradeoffRow(
                 full, fullMacs, fullMacs is null ? null : 1, options.FullModel.LongLength, 0, fullLatency, fullLatency, 1, fullAccuracy);
             progress?.Report(Describe(fullRow));
-            return new TradeoffResult(options.Model, [fullRow, .. rows], options.Samples, options.IntraOpThreads, clock.Elapsed.TotalSeconds);
+            return new TradeoffResult(options.Model, [fullRow, .. rows], options.Samples, options.IntraOpThreads, clock.Elapsed.TotalSeconds)
+            {
+                Skipped = skipped,
+            };
         }
         finally
         {
@@ -71,18 +89,10 @@ public static class TradeoffMeasurer
     }
 
     private static TradeoffRow MeasureVariant(
-        TradeoffOptions options,
-        ModelVariant variant,
-        RuntimeSession fullSession,
-        long? fullMacs,
-        string path,
-        List<double> pooled,
-        IProgress<string>? progress,
+        TradeoffOptions options, BuiltVariant built, RuntimeSession fullSession, long? fullMacs, List<double> pooled, IProgress<string>? progress,
         CancellationToken cancellationToken)
     {
-        var start = Stopwatch.GetTimestamp();
-        var bytes = options.Build(options.FullModel, variant, cancellationToken);
-        var buildSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var (variant, bytes, buildSeconds, path) = built;
         var macs = Macs(bytes);
         var accuracy = Accuracy(options, bytes, variant, progress, cancellationToken);
         File.WriteAllBytes(path, bytes);
@@ -128,4 +138,7 @@ public static class TradeoffMeasurer
         + F($", built in {row.BuildSeconds:0.00} s");
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A variant built in memory, how long that took (seconds), and where its file goes for ORT.</summary>
+    private sealed record BuiltVariant(ModelVariant Variant, byte[] Bytes, double BuildSeconds, string Path);
 }

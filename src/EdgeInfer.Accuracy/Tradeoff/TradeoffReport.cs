@@ -21,13 +21,13 @@ public static class TradeoffReport
     public const string ChartName = "pareto";
 
     /// <summary>
-    /// The chart series a variant belongs to: <c>full</c>, else its pruning method, else (a kind without a pruning method)
-    /// its own name.
+    /// The chart series a variant belongs to: its kind (<see cref="ModelVariant.Kind"/>: <c>global</c>, <c>channel-ls</c>,
+    /// <c>channel-ls+int8</c>, <c>int8</c>), or <c>full</c>.
     /// </summary>
     public static string SeriesOf(ModelVariant variant)
     {
         ArgumentNullException.ThrowIfNull(variant);
-        return variant.IsFull ? variant.Name : variant.Method?.Name() ?? variant.Name;
+        return variant.Kind ?? variant.Name;
     }
 
     /// <summary>
@@ -126,6 +126,15 @@ public static class TradeoffReport
                     ? F($" {r.Accuracy[d].Top1 * 100:0.0} / {r.Accuracy[d].Top5 * 100:0.0} |")
                     : " – |"))
                 .AppendLine(F($" {r.BuildSeconds:0.00} |"));
+        }
+
+        if (result.Skipped.Count > 0)
+        {
+            md.AppendLine().AppendLine("Not built:").AppendLine();
+            foreach (var skipped in result.Skipped)
+            {
+                md.AppendLine($"- {skipped}");
+            }
         }
 
         return md.ToString();

@@ -35,16 +35,19 @@ public static partial class StudyFigures
         var series = new List<FigureSeries>();
         var color = 3;
         var byName = measurements.Accuracy.ToDictionary(a => a.Variant.Name, StringComparer.Ordinal);
+        var plotted = new List<string>();
         foreach (var method in config.AccuracyMethods)
         {
             var points = config.AccuracyModel is not { } model ? [] : config.PruningFactors.Order()
                 .Select(pf => byName.GetValueOrDefault(ModelVariant.Pruned(model, method, pf).Name))
                 .OfType<MeasuredAccuracy>()
                 .ToArray();
-            if (points.Length == 0)
+            if (!points.Any(p => p.Variant.IsPruned))
             {
-                continue;
+                continue; // nothing of this method was measured (e.g. no builder for it): no curve of the full model alone
             }
+
+            plotted.Add(method.Name());
 
             var top5 = points.Select(a => new FigurePoint(a.Variant.Factor.Value * 100, a.Top5 * 100)).ToArray();
             var top1 = points.Select(a => new FigurePoint(a.Variant.Factor.Value * 100, a.Top1 * 100)).ToArray();
@@ -56,8 +59,11 @@ public static partial class StudyFigures
         var images = measurements.Accuracy.Count > 0 ? measurements.Accuracy[0].Images : 0;
         var caption = measurements.Accuracy.Count > 0
             ? $"Top-1 (dashed) and Top-5 (solid) accuracy of the trained {config.AccuracyModel} on {images} Fashion-MNIST test images "
-              + $"versus the pruning factor, per pruning method ({string.Join(", ", config.AccuracyMethods.Select(m => m.Name()))}), without "
-              + "fine-tuning. The untrained catalog models (random weights) are not plotted: their accuracy is chance by construction "
+              + $"versus the pruning factor, per pruning method ({string.Join(", ", plotted)}), without fine-tuning"
+              + (plotted.Count < config.AccuracyMethods.Count
+                  ? $" (not measured: {string.Join(", ", config.AccuracyMethods.Select(m => m.Name()).Except(plotted))}; see the report)"
+                  : "")
+              + ". The untrained catalog models (random weights) are not plotted: their accuracy is chance by construction "
               + "and says nothing about pruning."
             : $"No accuracy was measured ({measurements.AccuracyNote}). The untrained catalog models are never plotted for accuracy: "
               + "with random weights it is chance by construction.";

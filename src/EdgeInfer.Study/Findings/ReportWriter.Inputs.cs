@@ -92,6 +92,16 @@ public static partial class ReportWriter
         }
 
         md.AppendLine();
+        if (measurements.AccuracySkipped.Count > 0)
+        {
+            md.AppendLine("Not measured:").AppendLine();
+            foreach (var skipped in measurements.AccuracySkipped)
+            {
+                md.AppendLine($"- {skipped}");
+            }
+
+            md.AppendLine();
+        }
     }
 
     /// <summary>The accuracy model's measured speedup and Top-1 per variant, and the Pareto chart (the tradeoff command's files).</summary>

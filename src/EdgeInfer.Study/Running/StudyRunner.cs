@@ -63,7 +63,8 @@ public sealed class StudyRunner
 
         var edge = MeasureEdge(models, full, pruned, cancellationToken);
         var byFactor = MeasurePruneByFactor(models, full, cancellationToken);
-        var accuracy = MeasureAccuracy(cancellationToken);
+        var skipped = new List<string>();
+        var accuracy = MeasureAccuracy(skipped, cancellationToken);
         var tradeoff = MeasureTradeoff(accuracy, cancellationToken);
 
         return new StudyMeasurements
@@ -79,6 +80,7 @@ public sealed class StudyRunner
                 PruneByFactor = byFactor[m],
             }).ToArray(),
             Accuracy = accuracy,
+            AccuracySkipped = skipped,
             Tradeoff = tradeoff,
             AccuracyNote = measureAccuracy ? null : config.AccuracyModel is null
                 ? "accuracy was not asked for (accuracyModel is null)"
@@ -153,7 +155,12 @@ public sealed class StudyRunner
         return result;
     }
 
-    private List<MeasuredAccuracy> MeasureAccuracy(CancellationToken cancellationToken)
+    /// <summary>
+    /// Top-1/Top-5 of every variant of <see cref="StudyConfig.AccuracyVariants"/>. A pruned variant that cannot be built
+    /// or evaluated here (an input exception: e.g. a method whose builder this build does not have) is not fatal: it is
+    /// left out and listed in <paramref name="skipped"/> with the reason, which the report prints; the full model's is fatal.
+    /// </summary>
+    private List<MeasuredAccuracy> MeasureAccuracy(List<string> skipped, CancellationToken cancellationToken)
     {
         var points = new List<MeasuredAccuracy>();
         if (!measureAccuracy)
@@ -166,13 +173,21 @@ public sealed class StudyRunner
         foreach (var variant in variants)
         {
             var key = new MeasurementKey("accuracy", variant.Model, variant.Name, "-", 0, Settings(("images", config.AccuracyImages)), machine);
-            points.Add(Cached(
-                key,
-                "accuracy",
-                ++step,
-                variants.Count,
-                () => measurer.MeasureAccuracy(variant, config.AccuracyImages, cancellationToken),
-                a => F($"{variant}: top-1 {a.Top1:P1}, top-5 {a.Top5:P1} ({a.Images} images)")));
+            try
+            {
+                points.Add(Cached(
+                    key,
+                    "accuracy",
+                    ++step,
+                    variants.Count,
+                    () => measurer.MeasureAccuracy(variant, config.AccuracyImages, cancellationToken),
+                    a => F($"{variant}: top-1 {a.Top1:P1}, top-5 {a.Top5:P1} ({a.Images} images)")));
+            }
+            catch (Core.EdgeInferInputException ex) when (!variant.IsFull)
+            {
+                skipped.Add($"{variant.Name}: {ex.Message}");
+                progress(new StudyProgress("accuracy", step, variants.Count, $"{variant}: not measured, {ex.Message}"));
+            }
         }
 
         return points;
@@ -189,7 +204,8 @@ public sealed class StudyRunner
             return null;
         }
 
-        var variants = config.AccuracyVariants();
+        // Only the variants whose accuracy was measured: a point without a Top-1 has no place in the trade-off.
+        var variants = config.AccuracyVariants().Where(v => accuracy.Any(a => a.Variant.Name == v.Name)).ToArray();
         var settings = Settings(
             ("variants", string.Join(",", variants.Select(v => v.Name))),
             ("samples", Math.Max(config.Samples, OrtStudyMeasurer.TradeoffSamples)),

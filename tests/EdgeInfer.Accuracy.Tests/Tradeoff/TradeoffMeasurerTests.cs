@@ -24,12 +24,13 @@ public sealed class TradeoffMeasurerTests
         var data = PreparedDataset.Prepare(EmbeddedSubset.Test, PreprocessOptions.ImageNet, batchSize: 4, limit: 8);
         var global = ModelVariant.Pruned("mobilenet", PruningMethod.Global, PruningFactor.Of(0.5));
         var channel = ModelVariant.Pruned("mobilenet", PruningMethod.Channel, PruningFactor.Of(0.5));
+        var unbuildable = ModelVariant.Pruned("mobilenet", PruningMethod.ChannelLs, PruningFactor.Of(0.5)); // refused by the pruning engine
         var lines = new List<string>();
         var options = new TradeoffOptions
         {
             Model = "mobilenet",
             FullModel = MobileNet.Value,
-            Variants = [ModelVariant.Full("mobilenet"), global, channel],
+            Variants = [ModelVariant.Full("mobilenet"), global, unbuildable, channel],
             Datasets = [data],
             Samples = 3,
             WarmupRuns = 1,
@@ -38,6 +39,8 @@ public sealed class TradeoffMeasurerTests
         var result = TradeoffMeasurer.Measure(options, new Progress(lines), TestContext.Current.CancellationToken);
 
         Assert.Equal(["full", "global-0.50", "channel-0.50"], result.Rows.Select(r => r.Variant.Name));
+        Assert.StartsWith("channel-ls-0.50: ", Assert.Single(result.Skipped), StringComparison.Ordinal);
+        Assert.Contains("- " + result.Skipped[0], TradeoffReport.Markdown(result), StringComparison.Ordinal);
         var full = result.Rows[0];
         Assert.Equal((1.0, 1.0, 0.0), (full.Speedup, full.MacsRatio!.Value, full.BuildSeconds));
         Assert.Equal(6, full.Latency.Count); // the full model's runs beside both variants
@@ -55,6 +58,7 @@ public sealed class TradeoffMeasurerTests
         Assert.Equal(full.Macs, result.Rows[1].Macs);
         Assert.True(result.Rows[2].MacsRatio < 1, $"channel-0.50 MACs ratio {result.Rows[2].MacsRatio}");
         Assert.Contains(lines, l => l.Contains("building mobilenet/channel-0.50", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("channel-ls-0.50 not built", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("full: median", StringComparison.Ordinal));
     }
 

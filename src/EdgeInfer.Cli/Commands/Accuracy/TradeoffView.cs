@@ -32,6 +32,7 @@ internal sealed record TradeoffView(TradeoffResult Result, IReadOnlyList<string>
                     accuracy = r.Accuracy,
                     pareto = front[i],
                 }).ToArray(),
+                skipped = Result.Skipped,
                 files = Files,
                 recorded = Recorded,
             });
