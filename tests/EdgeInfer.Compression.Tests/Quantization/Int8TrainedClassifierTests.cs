@@ -14,12 +14,14 @@ public sealed class Int8TrainedClassifierTests(CentroidClassifier fixture) : ICl
     private const double MinimumAgreement = 0.97;
 
     /// <summary>
-    /// Top-1 agreement of the channel-pruned (pf 0.3, no reconstruction: 31 % Top-1 on the test set) classifier with its own
-    /// float model (measured 90.6 %): its logits are far less decisive, so the same quantization noise flips more images.
+    /// Top-1 agreement of the channel-pruned classifier (pf 0.1, no reconstruction: 59 % on these training images) with its
+    /// own float model (measured 95.0 %): its logits are less decisive, so the same quantization noise flips more images.
+    /// (At pf 0.2 and above, plain channel pruning of the residual groups makes it predict one class for every image, and
+    /// agreement would say nothing; the test checks that the pruned model still tells classes apart.)
     /// </summary>
-    private const double MinimumPrunedAgreement = 0.88;
+    private const double MinimumPrunedAgreement = 0.93;
 
-    /// <summary>Largest logit error relative to the largest |logit| on the calibration images (measured 7.3 %, pruned 8.1 %).</summary>
+    /// <summary>Largest logit error relative to the largest |logit| on the calibration images (measured 7.3 %, pruned 7.2 %).</summary>
     private const double MaximumRelativeError = 0.10;
 
     [Fact]
@@ -40,6 +42,7 @@ public sealed class Int8TrainedClassifierTests(CentroidClassifier fixture) : ICl
         Assert.DoesNotContain("Conv", operators);
         Assert.DoesNotContain("BatchNormalization", operators);
         var (agreement, error) = Int8QuantizerTests.Compare(fixture.Model, model, fixture.Calibration);
+        TestContext.Current.TestOutputHelper?.WriteLine($"top-1 agreement {agreement:P1}, logit error {error:P2}");
         Assert.True(agreement >= MinimumAgreement, $"top-1 agreement {agreement:P1}");
         Assert.True(error <= MaximumRelativeError, $"largest logit error {error:P2} of the largest |logit|");
     }
@@ -47,15 +50,35 @@ public sealed class Int8TrainedClassifierTests(CentroidClassifier fixture) : ICl
     [Fact]
     public void QuantizeInPlace_ChannelPrunedClassifier_AgreesWithItsFloatModel()
     {
-        var pruned = ModelProto.Parser.ParseFrom(ModelPruning.PruneInMemory(fixture.Model.ToByteArray(), new PruneFileOptions(0.3, PruningMethod.Channel)));
+        var pruned = ModelProto.Parser.ParseFrom(ModelPruning.PruneInMemory(fixture.Model.ToByteArray(), new PruneFileOptions(0.1, PruningMethod.Channel)));
         var model = pruned.Clone();
+        var classes = Classes(pruned);
+        Assert.True(classes >= 5, $"the pruned float model predicts only {classes} classes");
 
         var result = Int8Quantizer.QuantizeInPlace(model, fixture.Calibration, new Int8Options());
 
         Assert.Equal(22, result.QuantizedConvs);
         Assert.Equal(0, result.FloatConvs);
         var (agreement, error) = Int8QuantizerTests.Compare(pruned, model, fixture.Calibration);
+        TestContext.Current.TestOutputHelper?.WriteLine($"top-1 agreement {agreement:P1}, logit error {error:P2}");
         Assert.True(agreement >= MinimumPrunedAgreement, $"top-1 agreement {agreement:P1}");
         Assert.True(error <= MaximumRelativeError, $"largest logit error {error:P2} of the largest |logit|");
+    }
+
+    /// <summary>How many different classes <paramref name="model"/> predicts on the calibration images.</summary>
+    private int Classes(ModelProto model)
+    {
+        var images = fixture.Calibration;
+        var size = CentroidClassifier.InputSize;
+        var logits = TestGraphs.Run(model, images.Images(0, images.Count).ToArray(), [images.Count, 3, size, size]);
+        var width = logits.Length / images.Count;
+        var predicted = new HashSet<int>();
+        for (var i = 0; i < images.Count; i++)
+        {
+            var row = logits.AsSpan(i * width, width);
+            predicted.Add(row.IndexOf(row.ToArray().Max()));
+        }
+
+        return predicted.Count;
     }
 }
