@@ -1,24 +1,27 @@
 namespace EdgeInfer.Contracts;
 
 /// <summary>
-/// One variant of a model in the catalog. Origin: repository (full), prepruned (stored pruned or quantized variant) or
-/// cached (built on demand earlier). Parameters are the full model's count for cached variants (pruning zeroes weights, it
-/// does not remove them, except channel pruning). Top-1/Top-5 are given when known (the model's recorded accuracy has this
-/// method and pruning factor; the full model is pruning factor 0), else null. <see cref="Sizes"/> gives each format's
-/// real size once made (a quantized variant's wire size is that of its INT8 weights).
+/// One variant of a model in the catalog. Origin: repository (full), prepruned (stored pruned variant) or cached (pruned
+/// on demand earlier). Parameters are the full model's count for cached variants (pruning zeroes weights, it does not
+/// remove them, except channel pruning). Top-1/Top-5 are the model's recorded accuracy of this variant name
+/// (<c>accuracy.json</c>), with the dataset and the number of images they were measured on; all four are null when none
+/// is recorded. A variant the edge has not built yet has no row: its recorded accuracy is in <see cref="ModelView.Accuracy"/>
+/// under its name.
 /// </summary>
-/// <param name="Variant">The variant's name (<c>full</c>, <c>global-0.70</c>, <c>int8</c>, <c>channel-ls+int8-macs0.50</c>).</param>
-/// <param name="Origin">repository, prepruned or cached.</param>
-/// <param name="SizeBytes">Dense ONNX size, bytes.</param>
-/// <param name="Sizes">Sizes per download format, bytes.</param>
+/// <param name="Variant">Variant name, e.g. <c>full</c> or <c>channel-0.30</c>.</param>
+/// <param name="Origin"><c>repository</c>, <c>prepruned</c> or <c>cached</c>.</param>
+/// <param name="SizeBytes">Size of the dense ONNX file, bytes.</param>
+/// <param name="Sizes">Sizes of the formats the edge can send.</param>
 /// <param name="Parameters">Learned parameters.</param>
-/// <param name="Macs">MACs at batch 1.</param>
+/// <param name="Macs">Multiply-accumulates per image, when known.</param>
 /// <param name="Trained">Whether the weights are trained.</param>
-/// <param name="PruningFactor">Uniform pf of a pruned variant (0 with a MACs budget).</param>
-/// <param name="PruningMethod">Pruning method of a pruned variant; null when nothing is pruned.</param>
-/// <param name="Source">Provenance.</param>
-/// <param name="Top1">Top-1 fraction when known.</param>
-/// <param name="Top5">Top-5 fraction when known.</param>
+/// <param name="PruningFactor">Uniform pf of a pruned variant (0 with a MACs budget), else null.</param>
+/// <param name="PruningMethod">Pruning method of a pruned variant, else null.</param>
+/// <param name="Source">Where the variant came from.</param>
+/// <param name="Top1">Recorded Top-1, fraction in [0, 1], or null.</param>
+/// <param name="Top5">Recorded Top-5, fraction in [0, 1], or null.</param>
+/// <param name="AccuracyDataset">The dataset Top-1/Top-5 were measured on, or null.</param>
+/// <param name="AccuracyImages">The test images Top-1/Top-5 were measured on, or null.</param>
 /// <param name="MacsBudget">Fraction of the MACs kept, for variants pruned to a budget; else null.</param>
 /// <param name="Precision"><c>int8</c> for quantized variants; else null.</param>
 public sealed record VariantView(
@@ -34,5 +37,7 @@ public sealed record VariantView(
     string Source,
     double? Top1,
     double? Top5,
+    string? AccuracyDataset,
+    int? AccuracyImages,
     double? MacsBudget = null,
     string? Precision = null);

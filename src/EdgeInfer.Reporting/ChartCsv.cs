@@ -31,6 +31,7 @@ public static class ChartCsv
         return text.ToString();
     }
 
-    private static string Quote(string value) =>
+    /// <summary>RFC 4180 quoting of one field.</summary>
+    internal static string Quote(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

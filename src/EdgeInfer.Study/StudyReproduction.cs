@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using EdgeInfer.Accuracy.Tradeoff;
 using EdgeInfer.Core.Radio;
 using EdgeInfer.Models.Files;
 using EdgeInfer.Study.Figures;
@@ -10,8 +11,9 @@ using EdgeInfer.Study.Running;
 namespace EdgeInfer.Study;
 
 /// <summary>
-/// The whole study: measure (through the cache), compute figures, thresholds, decisions and findings with the Core
-/// planner, and write <c>figures/*.csv|png|svg</c>, <c>measurements.json</c>, <c>report.md</c> and <c>run.json</c>.
+/// The whole study: measure (through the cache), compute figures, thresholds, decisions (under the accuracy minimum of
+/// <see cref="DecisionAccuracy"/>) and findings with the Core planner, and write <c>figures/*.csv|png|svg</c> (with the
+/// accuracy model's <c>tradeoff.csv|md</c> and Pareto chart), <c>measurements.json</c>, <c>report.md</c> and <c>run.json</c>.
 /// <c>run.json</c> is written first with <c>"complete": false</c> and rewritten at the end, so an interrupted run says so.
 /// </summary>
 public sealed class StudyReproduction(IStudyMeasurer measurer, IFigureRenderer? renderer, bool canMeasureAccuracy, TimeProvider? time = null)
@@ -37,11 +39,19 @@ public sealed class StudyReproduction(IStudyMeasurer measurer, IFigureRenderer? 
 
         var cache = new MeasurementCache(Path.Combine(output, "cache"), request.Fresh);
         var measurements = new StudyRunner(config, measurer, cache, canMeasureAccuracy, report).Run(cancellationToken);
-        var models = measurements.Models.Select(m => new ModelCostInputs(config, m)).ToArray();
+        var accuracy = DecisionAccuracy.For(config, measurements);
+        var models = measurements.Models.Select(m => new ModelCostInputs(config, m, accuracy)).ToArray();
         var thresholds = StudyThresholds.Compute(models, rates);
         var figures = StudyFigures.All(config, measurements, models, rates);
 
         var files = WriteFigures(figures, output, report, cancellationToken);
+        if (measurements.Tradeoff is { } tradeoff)
+        {
+            // The accuracy model's speed-accuracy table and Pareto chart, by the same code as the tradeoff command.
+            files.AddRange(TradeoffReport.Write(tradeoff, Path.Combine(output, "figures"), chart: renderer is not null));
+            report(new StudyProgress("figures", figures.Count, figures.Count, $"{TradeoffReport.ChartName}: speedup versus Top-1 of {tradeoff.Model}"));
+        }
+
         AtomicFile.WriteAllBytes(Path.Combine(output, "measurements.json"), JsonSerializer.SerializeToUtf8Bytes(measurements, Json));
         files.Add(Path.Combine(output, "measurements.json"));
         var finished = clock.GetUtcNow();
@@ -55,6 +65,7 @@ public sealed class StudyReproduction(IStudyMeasurer measurer, IFigureRenderer? 
             Measurements = measurements,
             Thresholds = thresholds,
             Decisions = StudyDecisions.Compute(models, rates, config.MaxRequests),
+            DecisionAccuracy = accuracy,
             Findings = StudyFindings.Compute(config, models, rates),
             PaperPresetEdgeSeconds = models.All(m => m.Measured.Edge.Count > 1)
                 ? StudyEstimate.EdgePhaseSeconds(Config.StudyPresets.Paper with { Models = config.Models }, models)

@@ -12,6 +12,7 @@ public sealed class EdgeCommandsTests
     [InlineData("device", "--edge", "not a url", "--model", "mobilenet")]
     [InlineData("device", "--edge", "http://127.0.0.1:1", "--model", "mobilenet", "--strategy", "cloud")]
     [InlineData("device", "--edge", "http://127.0.0.1:1", "--model", "mobilenet", "--pf", "1.5")]
+    [InlineData("device", "--edge", "http://127.0.0.1:1", "--model", "mobilenet", "--min-top1", "1.5")]
     [InlineData("loadgen", "--edge", "http://127.0.0.1:1", "--model", "mobilenet", "--concurrency", "0", "--requests", "1")]
     [InlineData("loadgen", "--edge", "http://127.0.0.1:1", "--model", "mobilenet", "--requests", "5", "--duration", "2s")]
     [InlineData("loadgen", "--edge", "http://127.0.0.1:1", "--model", "mobilenet", "--duration", "soon")]

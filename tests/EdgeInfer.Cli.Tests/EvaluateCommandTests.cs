@@ -99,10 +99,13 @@ public sealed class EvaluateCommandTests : IDisposable
         var full = catalog.RootElement.GetProperty("variants").EnumerateArray().Single(v => v.GetProperty("variant").GetString() == "full");
         Assert.Equal(points[0].GetProperty("top1").GetDouble(), full.GetProperty("top1").GetDouble());
         Assert.Equal(points[0].GetProperty("top5").GetDouble(), full.GetProperty("top5").GetDouble());
-        var recorded = catalog.RootElement.GetProperty("accuracy").GetProperty("points");
+        Assert.Equal(8, full.GetProperty("accuracyImages").GetInt32());
+        Assert.Equal(json.RootElement.GetProperty("dataset").GetString(), full.GetProperty("accuracyDataset").GetString());
+        var recorded = catalog.RootElement.GetProperty("accuracy").GetProperty("variants");
         Assert.Equal(2, recorded.GetArrayLength());
-        var half = recorded.EnumerateArray().Single(p => p.GetProperty("pruningFactor").GetDouble() == 0.5);
+        var half = recorded.EnumerateArray().Single(p => p.GetProperty("variant").GetString() == "global-0.50");
         Assert.Equal(points[1].GetProperty("top1").GetDouble(), half.GetProperty("top1").GetDouble());
+        Assert.Equal(8, half.GetProperty("images").GetInt32());
         await app.StopAsync(TestContext.Current.CancellationToken);
 
         var (notInRepo, _, error) = CliRunner.Run("evaluate", "--model", file, "--repository", repo, "--record");

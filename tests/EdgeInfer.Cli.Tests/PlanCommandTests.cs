@@ -50,6 +50,37 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Fact]
+    public void Plan_MinTop1Flag_RulesOutThePrunedVariant_NamesIt_AndChoosesTheFullModel()
+    {
+        // The example picks device-prepruned; with the pruned variant at Top-1 0.311 and --min-top1 0.8 it must not, and the
+        // full model must still be chosen.
+        var path = Write(File.ReadAllText(CliRunner.ExampleScenario).Replace(
+            "\"pruned\": {", "\"pruned\": { \"variant\": \"channel-0.30\", \"top1\": 0.311,", StringComparison.Ordinal).Replace(
+            "\"top1\": 0.68", "\"top5\": 0.9", StringComparison.Ordinal).Replace("\"top1\": 0.70", "\"top1\": 0.848", StringComparison.Ordinal));
+
+        var (code, stdout, stderr) = CliRunner.Run("plan", "--scenario", path, "--min-top1", "0.8");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Chosen: device-full.", stdout, StringComparison.Ordinal);
+        Assert.Contains("no: top1 0.311 of the pruned model channel-0.30 < minTop1 0.8", stdout, StringComparison.Ordinal);
+        Assert.Contains("Ruled out by accuracy: the pruned model channel-0.30 (top1 0.311 < minTop1 0.8).", stdout, StringComparison.Ordinal);
+        // The flag replaces the scenario's minTop1 (0.6) either way: at 0.3 the pruned variant is allowed again.
+        Assert.Equal("device-prepruned", CliRunner.RunJson("plan", "--scenario", path, "--min-top1", "0.3", "--json").GetProperty("chosen").GetString());
+    }
+
+    [Theory]
+    [InlineData("--min-top1", "80")]
+    [InlineData("--min-top5", "-0.1")]
+    [InlineData("--min-top1", "high")]
+    public void Plan_MinAccuracyNotAFraction_ExitsTwoNamingTheFlag(string flag, string value)
+    {
+        var (code, _, stderr) = CliRunner.Run("plan", "--scenario", CliRunner.ExampleScenario, flag, value);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"{flag} '{value}' is not a fraction in [0, 1]", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Plan_RadioFlags_OverrideTheScenario()
     {
         var json = CliRunner.RunJson("plan", "--scenario", CliRunner.ExampleScenario, "--json", "--distance", "300", "--condition", "nlos");

@@ -65,6 +65,33 @@ public sealed class DeviceClientTests : IAsyncLifetime
         Assert.Equal(report.Decision.Chosen, Assert.Single(report.Runs).Strategy);
     }
 
+    [Fact]
+    public async Task RunAsync_AutoWithMinTop1_RulesOutThePrunedVariantByItsRecordedAccuracy_AndRunsAFullStrategy()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var pruned = Pruning.Variants.ModelVariant.Pruned("mobilenet", Pruning.Variants.PruningMethod.Global, Pruning.Variants.PruningFactor.Of(0.7));
+        Pruning.Pipeline.RecordedAccuracy.Record(
+            Path.Combine(server.RepositoryRoot, "mobilenet"),
+            [
+                Pruning.Pipeline.RecordedAccuracy.Of(Pruning.Variants.ModelVariant.Full("mobilenet"), 0.70, 0.90, "set", 100),
+                Pruning.Pipeline.RecordedAccuracy.Of(pruned, 0.30, 0.60, "set", 100),
+            ]);
+
+        var report = await DeviceClient.RunAsync(Request("auto", requests: 2) with { MinTop1 = 0.6 }, null, ct);
+
+        Assert.False(Strategies.Parse(report.Decision.Chosen!).UsesPrunedModel(), report.Decision.Explanation);
+        Assert.EndsWith("Ruled out by accuracy: the pruned model global-0.70 (top1 0.3 < minTop1 0.6).", report.Decision.Explanation, StringComparison.Ordinal);
+        Assert.All(
+            report.Decision.Options.Where(o => Strategies.Parse(o.Strategy).UsesPrunedModel()),
+            o => Assert.Contains("top1 0.3 of the pruned model global-0.70 < minTop1 0.6", o.Reasons));
+        Assert.Equal(report.Decision.Chosen, Assert.Single(report.Runs).Strategy);
+
+        var none = await Assert.ThrowsAsync<Core.EdgeInferInputException>(
+            () => DeviceClient.RunAsync(Request("auto", requests: 2) with { MinTop1 = 0.9 }, null, ct));
+        Assert.StartsWith("auto: No strategy meets every constraint.", none.Message, StringComparison.Ordinal);
+        Assert.Contains("top1 0.7 of the full model < minTop1 0.9", none.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("onnx")]
     [InlineData("sparse-onnx")]

@@ -10,9 +10,23 @@ public sealed class DevicePlanningTests
 {
     private static readonly ModelView Model = new("mobilenet", null, false, ["input float[N,3,224,224]"], [],
     [
-        new VariantView("full", "repository", 17_000_000, new FormatSizes(17_000_000, null, null), 4_231_976, null, false, null, null, "", null, null),
         new VariantView(
-            "global-0.70", "cached", 17_000_000, new FormatSizes(17_000_000, 4_400_000, null), 4_231_976, null, false, 0.7, "global", "", null, null),
+            "full", "repository", 17_000_000, new FormatSizes(17_000_000, null, null), 4_231_976, null, false, null, null, "", null, null, null, null),
+        new VariantView(
+            "global-0.70",
+            "cached",
+            17_000_000,
+            new FormatSizes(17_000_000, 4_400_000, null),
+            4_231_976,
+            null,
+            false,
+            0.7,
+            "global",
+            "",
+            null,
+            null,
+            null,
+            null),
     ], null);
 
     private static readonly ModelVariant Global70 = ModelVariant.Pruned("mobilenet", PruningMethod.Global, PruningFactor.Of(0.7));
@@ -29,6 +43,45 @@ public sealed class DevicePlanningTests
 
     private static DevicePlanInputs Inputs(StatusView status, ModelVariant? pruned = null, long requests = 5, long inputBytes = 602_112) =>
         new() { Model = Model, Status = status, Pruned = pruned ?? Global70, Requests = requests, InputBytes = inputBytes };
+
+    [Fact]
+    public void Plan_MinTop1AboveThePrunedVariantsRecordedTop1_RulesItOutByName_AndChoosesTheFullModel()
+    {
+        // The edge has not built channel-0.30 (no catalog row) but its accuracy is recorded under that name; it serves in
+        // 20 ms against the full model's 100 ms, so without a minimum a pruned strategy wins.
+        var channel = ModelVariant.Pruned("resnet18-fmnist", PruningMethod.Channel, PruningFactor.Of(0.3));
+        var model = new ModelView("resnet18-fmnist", "resnet18", true, ["input float[N,3,112,112]"], [],
+        [
+            Model.Variants[0] with { Variant = "full", Trained = true, Top1 = 0.848, Top5 = 0.998, AccuracyDataset = "subset", AccuracyImages = 1000 },
+        ], new Models.Repository.ModelAccuracy(
+        [
+            new Models.Repository.AccuracyRecord("channel-0.30", 0.311, 0.864, "subset", 1000),
+            new Models.Repository.AccuracyRecord("full", 0.848, 0.998, "subset", 1000),
+        ]));
+        var status = Status(0.100, prune: 0.05) with
+        {
+            Service = [new RecentTimes("resnet18-fmnist", "full", 10, 0.1, 0.1, 0.1), new RecentTimes("resnet18-fmnist", "channel-0.30", 10, 0.02, 0.02, 0.02)],
+            Prune = [new RecentTimes("resnet18-fmnist", null, 1, 0.05, 0.05, 0.05)],
+        };
+        var inputs = new DevicePlanInputs { Model = model, Status = status, Pruned = channel, Requests = 50, InputBytes = 150_528 };
+
+        var free = DevicePlanning.Plan(inputs);
+        var constrained = DevicePlanning.Plan(inputs with { Constraints = new PlanningConstraints { MinTop1 = 0.8 } });
+
+        Assert.True(free.Plan.Chosen?.UsesPrunedModel(), free.Plan.Explanation);
+        Assert.Equal(0.311, constrained.Scenario.Model.Pruned.Top1);
+        Assert.False(constrained.Plan.Chosen?.UsesPrunedModel() ?? true, constrained.Plan.Explanation);
+        foreach (var option in constrained.Plan.Options.Where(o => o.Outcome.Strategy.UsesPrunedModel()))
+        {
+            Assert.Contains("top1 0.311 of the pruned model channel-0.30 < minTop1 0.8", option.Reasons);
+        }
+
+        Assert.EndsWith(
+            "Ruled out by accuracy: the pruned model channel-0.30 (top1 0.311 < minTop1 0.8).", constrained.Plan.Explanation, StringComparison.Ordinal);
+        Assert.Contains(constrained.Sources, s => s.StartsWith("accuracy constraint: Top-1 >= 0.8, Top-5 >= any", StringComparison.Ordinal));
+        Assert.Contains(constrained.Sources, s => s.Contains("0.311 (channel-0.30, 1000 images of subset)", StringComparison.Ordinal));
+        Assert.Contains(free.Sources, s => s.StartsWith("accuracy constraint: none", StringComparison.Ordinal));
+    }
 
     [Fact]
     public void Plan_EdgeFull_PredictsUploadPlusServicePlusResultAtRadioRates()

@@ -13,6 +13,9 @@ public sealed record AccuracyPoint(
     double PruneSeconds,
     double InferenceSeconds)
 {
+    /// <summary>The evaluated variant's name (<c>full</c>, <c>channel-0.30</c>, …), when the evaluation was given a variant.</summary>
+    public string? Variant { get; init; }
+
     /// <summary>Top-1 accuracy, fraction in [0, 1].</summary>
     public double Top1 => Images == 0 ? 0 : (double)Top1Correct / Images;
 

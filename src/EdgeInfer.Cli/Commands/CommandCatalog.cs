@@ -26,6 +26,7 @@ internal static class CommandCatalog
         yield return DatasetCommand.Create();
         yield return ClassifierCommand.Create();
         yield return EvaluateCommand.Create();
+        yield return TradeoffCommand.Create();
         yield return ReproduceCommand.Create();
         yield return ServeCommand.Create();
         yield return DeviceCommand.Create();

@@ -40,6 +40,12 @@ public sealed record ModelVariantCosts
     /// <summary>Top-5 accuracy in [0, 1], or null when unknown (then any minTop5 constraint fails).</summary>
     public double? Top5 { get; init; }
 
+    /// <summary>
+    /// The variant's name (e.g. <c>channel-0.30</c>), for the plan's reasons and explanation only; null: "the full model" or
+    /// "the pruned model" says enough. Filled by whoever knows it (the device from its request, the study from its variant).
+    /// </summary>
+    public string? Variant { get; init; }
+
     /// <summary>Pruning factor pf in [0, 1): share of weights removed. 0 for the full model.</summary>
     public double PruningFactor { get; init; }
 

@@ -35,22 +35,9 @@ public sealed record OffloadPlan(
     {
         var reasons = new List<string>();
         var v = outcome.Violations;
-        var variant = outcome.Strategy.UsesPrunedModel() ? scenario.Model.Pruned : scenario.Model.Full;
-        var which = outcome.Strategy.UsesPrunedModel() ? "pruned" : "full";
+        var pruned = outcome.Strategy.UsesPrunedModel();
         var c = scenario.Constraints;
-        if (v.HasFlag(ConstraintViolations.Top1))
-        {
-            reasons.Add(variant.Top1 is { } t
-                ? $"top1 {F(t)} of the {which} model < minTop1 {F(c.MinTop1!.Value)}"
-                : $"top1 of the {which} model is unknown (minTop1 {F(c.MinTop1!.Value)})");
-        }
-
-        if (v.HasFlag(ConstraintViolations.Top5))
-        {
-            reasons.Add(variant.Top5 is { } t
-                ? $"top5 {F(t)} of the {which} model < minTop5 {F(c.MinTop5!.Value)}"
-                : $"top5 of the {which} model is unknown (minTop5 {F(c.MinTop5!.Value)})");
-        }
+        reasons.AddRange(AccuracyReasons(pruned ? scenario.Model.Pruned : scenario.Model.Full, pruned, v, c));
 
         if (v.HasFlag(ConstraintViolations.CycleDelay))
         {
@@ -82,8 +69,60 @@ public sealed record OffloadPlan(
             Objective.Data => ("exchanged data", outcome.ExchangedData.Value.ToString(CultureInfo.InvariantCulture) + " B"),
             _ => ("lifetime delay", F(outcome.LifetimeDelay.Value) + " s"),
         };
-        return $"{best.Name()} has the lowest {what} ({value} for Q = {scenario.Workload.Requests}) of the {feasible} feasible strategies.";
+        return $"{best.Name()} has the lowest {what} ({value} for Q = {scenario.Workload.Requests}) of the {feasible} feasible strategies."
+            + RuledOutByAccuracy(scenario, options);
     }
+
+    /// <summary>
+    /// One sentence naming each model variant whose strategies the accuracy minimum ruled out (none: empty), so that the
+    /// explanation of a choice says why a faster variant was not taken:
+    /// " Ruled out by accuracy: the pruned model channel-0.30 (top1 0.311 &lt; minTop1 0.8)."
+    /// </summary>
+    private static string RuledOutByAccuracy(PlanningScenario scenario, List<PlannedOption> options)
+    {
+        const ConstraintViolations accuracy = ConstraintViolations.Top1 | ConstraintViolations.Top5;
+        var ruledOut = new List<string>(2);
+        foreach (var pruned in new[] { false, true })
+        {
+            var violations = options.Where(o => o.Outcome.Strategy.UsesPrunedModel() == pruned)
+                .Aggregate(ConstraintViolations.None, (all, o) => all | (o.Outcome.Violations & accuracy));
+            if (violations != ConstraintViolations.None)
+            {
+                var variant = pruned ? scenario.Model.Pruned : scenario.Model.Full;
+                var why = AccuracyFailures(variant, violations, scenario.Constraints).Select(f => f.Value is { } value
+                    ? $"{f.Metric} {F(value)} < {f.Limit} {F(f.Minimum)}"
+                    : $"{f.Metric} unknown, {f.Limit} {F(f.Minimum)}");
+                ruledOut.Add($"{Which(variant, pruned)} ({string.Join(", ", why)})");
+            }
+        }
+
+        return ruledOut.Count == 0 ? "" : " Ruled out by accuracy: " + string.Join("; ", ruledOut) + ".";
+    }
+
+    /// <summary>"top1 0.311 of the pruned model channel-0.30 &lt; minTop1 0.8" for each accuracy minimum <paramref name="v"/> violates.</summary>
+    private static IEnumerable<string> AccuracyReasons(ModelVariantCosts variant, bool pruned, ConstraintViolations v, PlanningConstraints c) =>
+        AccuracyFailures(variant, v, c).Select(f => f.Value is { } value
+            ? $"{f.Metric} {F(value)} of {Which(variant, pruned)} < {f.Limit} {F(f.Minimum)}"
+            : $"{f.Metric} of {Which(variant, pruned)} is unknown ({f.Limit} {F(f.Minimum)})");
+
+    /// <summary>The accuracy minima <paramref name="v"/> violates: metric, the variant's value (null: unknown), the constraint and its minimum.</summary>
+    private static IEnumerable<(string Metric, double? Value, string Limit, double Minimum)> AccuracyFailures(
+        ModelVariantCosts variant, ConstraintViolations v, PlanningConstraints c)
+    {
+        if (v.HasFlag(ConstraintViolations.Top1))
+        {
+            yield return ("top1", variant.Top1, "minTop1", c.MinTop1!.Value);
+        }
+
+        if (v.HasFlag(ConstraintViolations.Top5))
+        {
+            yield return ("top5", variant.Top5, "minTop5", c.MinTop5!.Value);
+        }
+    }
+
+    /// <summary>"the pruned model channel-0.30", or "the full model" when the variant has no name.</summary>
+    private static string Which(ModelVariantCosts variant, bool pruned) =>
+        $"the {(pruned ? "pruned" : "full")} model" + (variant.Variant is { } name ? " " + name : "");
 
     private static string F(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 }

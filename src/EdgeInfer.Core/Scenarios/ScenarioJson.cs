@@ -188,6 +188,7 @@ public static class ScenarioJson
             DeviceSessionOpen = Duration(section, "deviceSessionOpenSeconds", "deviceLoadSeconds") ?? defaults.DeviceSessionOpen,
             Top1 = section.Number("top1") ?? defaults.Top1,
             Top5 = section.Number("top5") ?? defaults.Top5,
+            Variant = section.String("variant") ?? defaults.Variant,
             PruningFactor = section.Number("pruningFactor") ?? defaults.PruningFactor,
         };
         section.Finish();

@@ -46,6 +46,7 @@ public static class DeviceClient
             ResultBytes = ResultBytes,
             PrunedFormat = request.PrunedFormat,
             Overheads = overheads,
+            Constraints = new PlanningConstraints { MinTop1 = request.MinTop1, MinTop5 = request.MinTop5 },
         };
         var plan = DevicePlanning.Plan(inputs);
         var decision = Describe(plan.Plan);

@@ -83,6 +83,15 @@ public sealed record DeviceRunRequest
     /// </summary>
     public bool MeasureOverheads { get; init; } = true;
 
+    /// <summary>
+    /// Least Top-1 a variant must have (fraction in [0, 1]) for the planner to choose its strategies, read from the edge's
+    /// recorded accuracy; null (default) applies none. A variant without a recorded Top-1 fails a set minimum.
+    /// </summary>
+    public double? MinTop1 { get; init; }
+
+    /// <summary>Least Top-5, as <see cref="MinTop1"/>.</summary>
+    public double? MinTop5 { get; init; }
+
     /// <summary>Checks every field; throws one <see cref="EdgeInferInputException"/> listing every problem.</summary>
     public DeviceRunRequest Validated()
     {
@@ -130,6 +139,14 @@ public sealed record DeviceRunRequest
         if (DeviceThreads is < 1 or > 1024)
         {
             problems.Add($"deviceThreads {DeviceThreads} is outside [1, 1024]");
+        }
+
+        foreach (var (name, value) in new[] { ("minTop1", MinTop1), ("minTop5", MinTop5) })
+        {
+            if (value is { } v && v is not (>= 0 and <= 1))
+            {
+                problems.Add(FormattableString.Invariant($"{name} {v} is outside [0, 1] (a fraction: 0.8 is 80 %)"));
+            }
         }
 
         problems.AddRange(Radio.Problems());

@@ -1,4 +1,5 @@
 using EdgeInfer.Contracts;
+using EdgeInfer.Core.Planning;
 using EdgeInfer.Core.Radio;
 using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Profiles;
@@ -40,6 +41,12 @@ public sealed record DevicePlanInputs
 
     /// <summary>Measured protocol overheads (<see cref="OverheadProbe"/>), or null to plan with the paper's terms only.</summary>
     public MeasuredOverheads? Overheads { get; init; }
+
+    /// <summary>
+    /// The minimum accuracy a variant must have for its strategies to be chosen (<c>device --min-top1/--min-top5</c>),
+    /// checked against the edge's recorded Top-1/Top-5; default none.
+    /// </summary>
+    public PlanningConstraints Constraints { get; init; } = new();
 
     /// <summary>True once this device process has opened a downloaded model: later opens do not pay the first one's extra cost.</summary>
     public bool DeviceOpenedModel { get; init; }

@@ -4,6 +4,7 @@ using EdgeInfer.Core.Planning;
 using EdgeInfer.Core.Quantities;
 using EdgeInfer.Core.Radio;
 using EdgeInfer.Models.Repository;
+using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Profiles;
 
@@ -55,9 +56,11 @@ public static class DevicePlanning
         var prune = PruneSeconds(status, pruned, fullSize, sources);
         sources.Add($"input size: {inputs.InputBytes} B per request; result size {inputs.ResultBytes} B (paper)");
         var prunedAccuracy = PrunedAccuracy(model, full, prunedEntry, pruned, sources);
+        AddConstraintSource(inputs.Constraints, sources);
         return new PlanningScenario
         {
             Radio = inputs.Radio,
+            Constraints = inputs.Constraints,
             Edge = new EdgeProfile { Load = status.BackgroundLoad.Tasks },
             Workload = new Workload { Requests = inputs.Requests, InputSize = new Bytes(inputs.InputBytes), ResultSize = new Bytes(inputs.ResultBytes) },
             Model = new Core.Planning.ModelProfile
@@ -78,6 +81,7 @@ public static class DevicePlanning
                     EdgeInference = new Seconds(edgePruned),
                     Prune = new Seconds(prune),
                     PruningFactor = pruned.Factor.Value,
+                    Variant = pruned.Name,
                     Top1 = prunedEntry?.Top1 ?? prunedAccuracy?.Top1,
                     Top5 = prunedEntry?.Top5 ?? prunedAccuracy?.Top5,
                 },
@@ -139,22 +143,30 @@ public static class DevicePlanning
     }
 
     /// <summary>
-    /// The recorded accuracy point of the pruned variant: a variant the edge has not made yet has no catalog entry, but
-    /// its accuracy may still be recorded for the model.
+    /// The recorded accuracy of the pruned variant, looked up by its name: a variant the edge has not built yet has no
+    /// catalog row, but the model's recorded accuracy may still hold it.
     /// </summary>
     private static AccuracyRecord? PrunedAccuracy(ModelView model, VariantView full, VariantView? prunedEntry, ModelVariant pruned, List<string> sources)
     {
-        // Points are kept per (method, pf): a budgeted or quantized variant has none of its own there.
-        var uniform = pruned.Budget is null && !pruned.IsQuantized;
-        var prunedAccuracy = model.Accuracy?.Points.FirstOrDefault(p => uniform
-            && PruningMethods.TryParse(p.Method, out var method) && method == pruned.Method
-            && PruningFactor.TryOf(p.PruningFactor, out var factor) && factor == pruned.Factor);
-        sources.Add(full.Top1 is null && prunedEntry?.Top1 is null && prunedAccuracy is null
+        var prunedAccuracy = model.Accuracy.Find(pruned);
+        var (top1, dataset, images) = prunedEntry?.Top1 is { } t
+            ? (t, prunedEntry.AccuracyDataset, prunedEntry.AccuracyImages)
+            : (prunedAccuracy?.Top1, prunedAccuracy?.Dataset, prunedAccuracy?.Images);
+        sources.Add(full.Top1 is null && top1 is null
             ? "accuracy: not recorded at the edge (record it with the evaluate command); accuracy constraints cannot be met"
-            : F($"accuracy: edge catalog, Top-1 {full.Top1:0.###} (full), ")
-                + F($"{prunedEntry?.Top1 ?? prunedAccuracy?.Top1:0.###} (pruned) on {model.Accuracy?.Dataset}"));
+            : F($"accuracy: edge catalog, Top-1 {full.Top1:0.###} (full, {full.AccuracyImages} images of {full.AccuracyDataset}), ")
+                + F($"{top1:0.###} ({pruned.Name}, {images} images of {dataset})"));
         return prunedAccuracy;
     }
+
+    /// <summary>Says which accuracy minimum the plan applies (none: any variant may be chosen, whatever its accuracy).</summary>
+    private static void AddConstraintSource(PlanningConstraints constraints, List<string> sources) =>
+        sources.Add(constraints.MinTop1 is null && constraints.MinTop5 is null
+            ? "accuracy constraint: none (any variant may be chosen, whatever its accuracy)"
+            : $"accuracy constraint: Top-1 >= {Minimum(constraints.MinTop1)}, Top-5 >= {Minimum(constraints.MinTop5)} "
+                + "(a variant below it, or without a recorded accuracy, is ruled out)");
+
+    private static string Minimum(double? fraction) => fraction?.ToString("0.###", CultureInfo.InvariantCulture) ?? "any";
 
     /// <summary>
     /// The edge's time to build <paramref name="pruned"/> on demand: its recent builds of that variant (the data-aware kinds

@@ -1,6 +1,7 @@
 using EdgeInfer.Contracts;
 using EdgeInfer.Edge.Variants;
 using EdgeInfer.Models.Repository;
+using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Pruning.Variants;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,7 +31,7 @@ public static class ModelsApi
         var entries = store.Repository.List().Where(e => only is null || e.Name == only).ToList();
         return entries.GroupBy(e => e.Name).Select(group =>
         {
-            var accuracy = ModelAccuracy.Read(store.Repository.ModelDirectory(group.Key));
+            var accuracy = RecordedAccuracy.Read(store.Repository.ModelDirectory(group.Key));
             var variants = group.Select(e => Stored(store, e, accuracy)).ToList();
             var modelCache = Path.Combine(store.Cache.Root, group.Key);
             if (Directory.Exists(modelCache))
@@ -44,7 +45,7 @@ public static class ModelsApi
                         var full = group.FirstOrDefault(e => e.Variant == ModelRepository.FullVariant);
                         var named = ModelVariant.TryParseName(group.Key, variant, out var parsed) && !parsed.IsFull;
                         var (pf, method) = named && parsed.IsPruned ? (parsed.Factor.Value, parsed.Method?.Name()) : ((double?)null, (string?)null);
-                        var known = named && IsUniform(parsed) && pf is { } f ? accuracy?.Find(method, f) : null;
+                        var known = accuracy?.Find(variant);
                         variants.Add(new VariantView(
                             variant,
                             "cached",
@@ -58,6 +59,8 @@ public static class ModelsApi
                             $"{group.Key}/full built on demand",
                             known?.Top1,
                             known?.Top5,
+                            known?.Dataset,
+                            known?.Images,
                             named ? parsed.Budget?.KeptFraction : null,
                             named && parsed.IsQuantized ? ModelVariant.Int8Name : null));
                     }
@@ -74,18 +77,27 @@ public static class ModelsApi
     private static VariantView Stored(VariantStore store, ModelEntry entry, ModelAccuracy? accuracy)
     {
         var m = entry.Metadata;
-
-        // Accuracy points are kept per (method, pf): a budgeted or quantized variant has none of its own there.
-        var known = m.MacsBudget is null && m.Precision is null ? accuracy?.Find(m.PruningMethod, m.PruningFactor ?? 0) : null;
+        var known = accuracy?.Find(entry.Variant);
         var origin = entry.Variant == ModelRepository.FullVariant ? "repository" : "prepruned";
         var sizes = Sizes(store, entry.Name, entry.Variant, entry.ModelPath);
         return new VariantView(
-            entry.Variant, origin, m.SizeBytes, sizes, m.Parameters, m.Macs, m.Trained, m.PruningFactor, m.PruningMethod, m.Source, known?.Top1, known?.Top5,
-            m.MacsBudget, m.Precision);
+            entry.Variant,
+            origin,
+            m.SizeBytes,
+            sizes,
+            m.Parameters,
+            m.Macs,
+            m.Trained,
+            m.PruningFactor,
+            m.PruningMethod,
+            m.Source,
+            known?.Top1,
+            known?.Top5,
+            known?.Dataset,
+            known?.Images,
+            m.MacsBudget,
+            m.Precision);
     }
-
-    /// <summary>True for a variant identified by (method, pf) alone, as accuracy points are: no budget, not quantized.</summary>
-    private static bool IsUniform(ModelVariant variant) => variant.Budget is null && !variant.IsQuantized;
 
     private static FormatSizes Sizes(VariantStore store, string model, string variant, string dense)
     {

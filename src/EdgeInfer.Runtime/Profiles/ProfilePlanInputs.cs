@@ -145,6 +145,7 @@ public sealed class ProfilePlanInputs
                 EdgeInference = new Seconds(estimates.EdgePruned.Seconds),
                 Prune = new Seconds(estimates.Prune.Seconds),
                 PruningFactor = PruningFactor,
+                Variant = PrunedVariant,
                 Top1 = baseModel.Pruned.Top1,
                 Top5 = baseModel.Pruned.Top5,
             },

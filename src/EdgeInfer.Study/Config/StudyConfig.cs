@@ -52,8 +52,34 @@ public sealed record StudyConfig
     /// </summary>
     public int CalibrationImages { get; init; } = 512;
 
-    /// <summary>Pruning methods of Fig. 2(a). Default global and channel.</summary>
-    public IReadOnlyList<PruningMethod> AccuracyMethods { get; init; } = [PruningMethod.Global, PruningMethod.Channel];
+    /// <summary>
+    /// Pruning methods of Fig. 2(a) and of the Pareto chart of the accuracy model. Default every method
+    /// <see cref="PruningMethods.Names"/> lists, so a new method appears as soon as it exists.
+    /// </summary>
+    public IReadOnlyList<PruningMethod> AccuracyMethods { get; init; } = [.. PruningMethods.Names.Select(name => PruningMethods.Parse(name))];
+
+    /// <summary>
+    /// The accuracy every decision requires: at most this many percentage points of Top-1 below the full model's
+    /// (measured on <see cref="AccuracyModel"/>, the trained proxy that stands in for the untrained catalog models at the same
+    /// variant), in [0, 100]; null applies no accuracy constraint. Default 5 (e.g. 84.8 % → at least 79.8 %).
+    /// </summary>
+    public double? MaxTop1LossPoints { get; init; } = 5;
+
+    /// <summary>
+    /// The variants of <see cref="AccuracyModel"/> whose accuracy the study measures: the full model, each of
+    /// <see cref="AccuracyMethods"/> at each pf above 0 of <see cref="PruningFactors"/>, and the comparison variant (whose
+    /// accuracy stands in for the untrained models' in every decision); each once, in that order. Empty without an accuracy model.
+    /// </summary>
+    public IReadOnlyList<ModelVariant> AccuracyVariants()
+    {
+        if (AccuracyModel is not { } model)
+        {
+            return [];
+        }
+
+        var grid = AccuracyMethods.SelectMany(method => PruningFactors.Where(pf => !pf.IsZero).Order().Select(pf => ModelVariant.Pruned(model, method, pf)));
+        return [.. new[] { ModelVariant.Full(model) }.Concat(grid).Append(ComparisonVariant(model)).DistinctBy(v => v.Name, StringComparer.Ordinal)];
+    }
 
     /// <summary>
     /// The pruned variant of <paramref name="model"/> the comparisons use: <see cref="PruningMethod"/> at

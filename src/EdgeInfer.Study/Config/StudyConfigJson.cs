@@ -47,6 +47,7 @@ public static class StudyConfigJson
                 AccuracyModel = root.IsExplicitNull("accuracyModel") ? null : root.String("accuracyModel") ?? c.AccuracyModel,
                 AccuracyImages = root.Int32("accuracyImages") ?? c.AccuracyImages,
                 AccuracyMethods = Methods(root, "accuracyMethods") ?? c.AccuracyMethods,
+                MaxTop1LossPoints = root.IsExplicitNull("maxTop1LossPoints") ? null : root.Number("maxTop1LossPoints") ?? c.MaxTop1LossPoints,
                 PruningFactors = Factors(root, "pruningFactors") ?? c.PruningFactors,
                 ComparisonPruningFactor = Factor(root, "comparisonPruningFactor") ?? c.ComparisonPruningFactor,
                 ComparisonMacsBudget = root.IsExplicitNull("comparisonMacsBudget") ? null : Budget(root, "comparisonMacsBudget") ?? c.ComparisonMacsBudget,

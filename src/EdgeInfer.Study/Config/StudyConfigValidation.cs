@@ -62,6 +62,16 @@ internal static class StudyConfigValidation
             problems.Add($"accuracyImages = {c.AccuracyImages} must be at least 1");
         }
 
+        if (c.MaxTop1LossPoints is { } loss && loss is not (>= 0 and <= 100))
+        {
+            problems.Add(FormattableString.Invariant($"maxTop1LossPoints = {loss} must be in [0, 100] percentage points (null: no accuracy constraint)"));
+        }
+
+        if (c.AccuracyMethods.Count == 0 || c.AccuracyMethods.Distinct().Count() != c.AccuracyMethods.Count)
+        {
+            problems.Add("accuracyMethods must list one or more pruning methods, each once");
+        }
+
         // Each factor is in [0, 0.99] and each method a known one by their types (the JSON reader rejects the rest).
         if (c.PruningFactors.Count == 0)
         {

@@ -28,6 +28,15 @@ public static class StudyConfigWriter
 
         writer.WriteNumber("accuracyImages", config.AccuracyImages);
         Strings(writer, "accuracyMethods", config.AccuracyMethods.Select(m => m.Name()));
+        if (config.MaxTop1LossPoints is { } loss)
+        {
+            writer.WriteNumber("maxTop1LossPoints", loss);
+        }
+        else
+        {
+            writer.WriteNull("maxTop1LossPoints");
+        }
+
         Numbers(writer, "pruningFactors", config.PruningFactors.Select(pf => pf.Value));
         writer.WriteNumber("comparisonPruningFactor", config.ComparisonPruningFactor.Value);
         if (config.ComparisonMacsBudget is { } budget)

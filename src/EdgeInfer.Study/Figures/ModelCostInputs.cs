@@ -20,11 +20,15 @@ public sealed class ModelCostInputs
     private readonly LoadCurve edgePruned;
     private readonly LoadCurve prune;
 
-    /// <summary>Creates the inputs of <paramref name="measured"/> under <paramref name="config"/>.</summary>
-    public ModelCostInputs(StudyConfig config, ModelMeasurements measured)
+    /// <summary>
+    /// Creates the inputs of <paramref name="measured"/> under <paramref name="config"/>; <paramref name="accuracy"/> (null:
+    /// none) gives every scenario the variants' Top-1/Top-5 and the minimum Top-1, so every plan made from it respects accuracy.
+    /// </summary>
+    public ModelCostInputs(StudyConfig config, ModelMeasurements measured, DecisionAccuracy? accuracy = null)
     {
         this.config = config ?? throw new ArgumentNullException(nameof(config));
         this.measured = measured ?? throw new ArgumentNullException(nameof(measured));
+        Accuracy = accuracy;
         edgeFull = new LoadCurve($"edge inference of {measured.Model}/full", measured.Edge.Select(e => (e.Load, e.Full.MedianSeconds)));
         edgePruned = new LoadCurve($"edge inference of {measured.Pruned.Spec}", measured.Edge.Select(e => (e.Load, e.Pruned.MedianSeconds)));
         prune = new LoadCurve($"pruning of {measured.Pruned.Spec}", measured.Edge.Select(e => (e.Load, e.Prune.MedianSeconds)));
@@ -35,6 +39,9 @@ public sealed class ModelCostInputs
 
     /// <summary>The measurements.</summary>
     public ModelMeasurements Measured => measured;
+
+    /// <summary>The accuracy the plans use (the trained proxy's, see <see cref="DecisionAccuracy"/>), or null: none.</summary>
+    public DecisionAccuracy? Accuracy { get; }
 
     /// <summary>Largest load with a value: <c>plotMaxLoad</c> when two or more loads were measured (the fit needs two), else the measured one.</summary>
     public int MaxLoad => edgeFull.MinLoad == edgeFull.MaxLoad ? edgeFull.MaxLoad : Math.Max(config.PlotMaxLoad, edgeFull.MaxLoad);
@@ -59,6 +66,8 @@ public sealed class ModelCostInputs
                 Size = new Bytes(measured.Full.TransferBytes),
                 DeviceInference = measured.DeviceFull.Median,
                 EdgeInference = new Seconds(full.Seconds),
+                Top1 = Accuracy?.Full?.Top1,
+                Top5 = Accuracy?.Full?.Top5,
             },
             Pruned = new ModelVariantCosts
             {
@@ -67,10 +76,14 @@ public sealed class ModelCostInputs
                 EdgeInference = new Seconds(pruned.Seconds),
                 Prune = new Seconds(pr.Seconds),
                 PruningFactor = measured.Pruned.Spec.Factor.Value,
+                Variant = measured.Pruned.Spec.Name,
+                Top1 = Accuracy?.Pruned?.Top1,
+                Top5 = Accuracy?.Pruned?.Top5,
             },
         };
         var scenario = config.Scenario with
         {
+            Constraints = config.Scenario.Constraints with { MinTop1 = Accuracy?.MinTop1 ?? config.Scenario.Constraints.MinTop1 },
             Model = model,
             Edge = config.Scenario.Edge with { Load = load },
             Workload = config.Scenario.Workload with { Requests = requests },

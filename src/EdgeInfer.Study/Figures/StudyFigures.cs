@@ -1,7 +1,9 @@
 using System.Globalization;
 using EdgeInfer.Core.Planning;
 using EdgeInfer.Core.Radio;
+using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Study.Config;
+using EdgeInfer.Study.Measurement;
 using EdgeInfer.Study.Running;
 
 namespace EdgeInfer.Study.Figures;
@@ -22,28 +24,47 @@ public static partial class StudyFigures
         Fig5(config, models, rates),
     ];
 
-    /// <summary>Fig. 2(a): Top-1 (dashed) and Top-5 (solid) accuracy in % versus pf, per pruning method, of the trained model.</summary>
+    /// <summary>
+    /// Fig. 2(a): Top-1 (dashed) and Top-5 (solid) accuracy in % versus pf, one curve pair per method of
+    /// <see cref="StudyConfig.AccuracyMethods"/>, of the trained model; every curve starts at the full model (pf 0).
+    /// </summary>
     public static Figure Fig2a(StudyConfig config, StudyMeasurements measurements)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(measurements);
         var series = new List<FigureSeries>();
         var color = 3;
-        foreach (var group in measurements.Accuracy.GroupBy(a => a.Method))
+        var byName = measurements.Accuracy.ToDictionary(a => a.Variant.Name, StringComparer.Ordinal);
+        var plotted = new List<string>();
+        foreach (var method in config.AccuracyMethods)
         {
-            var points = group.OrderBy(a => a.PruningFactor).ToArray();
-            var top5 = points.Select(a => new FigurePoint(a.PruningFactor * 100, a.Top5 * 100)).ToArray();
-            var top1 = points.Select(a => new FigurePoint(a.PruningFactor * 100, a.Top1 * 100)).ToArray();
-            series.Add(new FigureSeries($"{group.Key} Top-5", top5, ColorIndex: color));
-            series.Add(new FigureSeries($"{group.Key} Top-1", top1, Dashed: true, ColorIndex: color));
+            var points = config.AccuracyModel is not { } model ? [] : config.PruningFactors.Order()
+                .Select(pf => byName.GetValueOrDefault(ModelVariant.Pruned(model, method, pf).Name))
+                .OfType<MeasuredAccuracy>()
+                .ToArray();
+            if (!points.Any(p => p.Variant.IsPruned))
+            {
+                continue; // nothing of this method was measured (e.g. no builder for it): no curve of the full model alone
+            }
+
+            plotted.Add(method.Name());
+
+            var top5 = points.Select(a => new FigurePoint(a.Variant.Factor.Value * 100, a.Top5 * 100)).ToArray();
+            var top1 = points.Select(a => new FigurePoint(a.Variant.Factor.Value * 100, a.Top1 * 100)).ToArray();
+            series.Add(new FigureSeries($"{method.Name()} Top-5", top5, ColorIndex: color));
+            series.Add(new FigureSeries($"{method.Name()} Top-1", top1, Dashed: true, ColorIndex: color));
             color = (color + 3) % 9;
         }
 
         var images = measurements.Accuracy.Count > 0 ? measurements.Accuracy[0].Images : 0;
         var caption = measurements.Accuracy.Count > 0
             ? $"Top-1 (dashed) and Top-5 (solid) accuracy of the trained {config.AccuracyModel} on {images} Fashion-MNIST test images "
-              + "versus the pruning factor, without fine-tuning. The untrained catalog models (random weights) are not plotted: their "
-              + "accuracy is chance by construction and says nothing about pruning."
+              + $"versus the pruning factor, per pruning method ({string.Join(", ", plotted)}), without fine-tuning"
+              + (plotted.Count < config.AccuracyMethods.Count
+                  ? $" (not measured: {string.Join(", ", config.AccuracyMethods.Select(m => m.Name()).Except(plotted))}; see the report)"
+                  : "")
+              + ". The untrained catalog models (random weights) are not plotted: their accuracy is chance by construction "
+              + "and says nothing about pruning."
             : $"No accuracy was measured ({measurements.AccuracyNote}). The untrained catalog models are never plotted for accuracy: "
               + "with random weights it is chance by construction.";
         var title = config.AccuracyModel is { } trained && series.Count > 0 ? $"{trained} (trained)" : "accuracy not measured";

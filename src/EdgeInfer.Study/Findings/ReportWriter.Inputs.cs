@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EdgeInfer.Accuracy.Tradeoff;
 using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Study.Running;
 
@@ -84,12 +85,38 @@ public static partial class ReportWriter
             return;
         }
 
-        md.AppendLine("| Method | pf | Top-1 | Top-5 | Images |").AppendLine("|---|---|---|---|---|");
+        md.AppendLine("| Variant | Top-1 | Top-5 | Dataset | Images |").AppendLine("|---|---|---|---|---|");
         foreach (var a in measurements.Accuracy)
         {
-            md.AppendLine(F($"| {a.Method} | {a.PruningFactor:0.##} | {a.Top1:P1} | {a.Top5:P1} | {a.Images} |"));
+            md.AppendLine(F($"| {a.Variant} | {a.Top1:P1} | {a.Top5:P1} | {a.Dataset} | {a.Images} |"));
         }
 
         md.AppendLine();
+        if (measurements.AccuracySkipped.Count > 0)
+        {
+            md.AppendLine("Not measured:").AppendLine();
+            foreach (var skipped in measurements.AccuracySkipped)
+            {
+                md.AppendLine($"- {skipped}");
+            }
+
+            md.AppendLine();
+        }
+    }
+
+    /// <summary>The accuracy model's measured speedup and Top-1 per variant, and the Pareto chart (the tradeoff command's files).</summary>
+    private static void Tradeoff(StringBuilder md, StudyResult result)
+    {
+        if (result.Measurements.Tradeoff is not { } tradeoff)
+        {
+            return;
+        }
+
+        md.AppendLine(F($"## Speed versus accuracy of {tradeoff.Model} (Pareto)")).AppendLine();
+        md.AppendLine(TradeoffReport.Markdown(tradeoff));
+        md.AppendLine(F($"![{TradeoffReport.ChartName}](figures/{TradeoffReport.ChartName}.png)")).AppendLine();
+        md.Append("Measured speedup (x) against Top-1 (y), one series per method, the Pareto front dashed. Data: ")
+            .Append(F($"[`figures/{TradeoffReport.TableName}.csv`](figures/{TradeoffReport.TableName}.csv), "))
+            .AppendLine(F($"[`figures/{TradeoffReport.ChartName}-points.csv`](figures/{TradeoffReport.ChartName}-points.csv).")).AppendLine();
     }
 }

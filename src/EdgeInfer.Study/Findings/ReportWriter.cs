@@ -35,6 +35,7 @@ public static partial class ReportWriter
         Thresholds(md, result);
         Decisions(md, result);
         Inputs(md, result);
+        Tradeoff(md, result);
         md.AppendLine("## Figures").AppendLine();
         foreach (var figure in result.Figures)
         {
@@ -73,6 +74,7 @@ public static partial class ReportWriter
                   + "(zeros from unstructured pruning do not speed up dense kernels)"
                 : ": unstructured zeros, which dense ONNX Runtime kernels do not skip")
             .AppendLine(".");
+        md.Append("- **Accuracy in decisions.** ").AppendLine(result.DecisionAccuracy?.Statement ?? "No accuracy constraint could be applied.");
         md.Append("- **Wire format.** A pruned model is sent to the device in EdgeInfer's `.eiw` format (bitmask of non-zeros plus packed ")
             .AppendLine("values, Brotli), the full model as its ONNX file; the paper does not state its model encoding.");
         md.Append("- **Radio.** As in the paper (3.5 GHz, 100 MHz, 23/10 dBm, 4×4 arrays, UMi street canyon) at ")
@@ -119,11 +121,12 @@ public static partial class ReportWriter
     private static void Decisions(StringBuilder md, StudyResult result)
     {
         md.AppendLine("## Planner decisions for representative scenarios").AppendLine();
-        md.AppendLine("| Model | Edge load | Q | Edge times | Fastest (lifetime delay) | Least device energy | Why |")
-            .AppendLine("|---|---|---|---|---|---|---|");
+        md.AppendLine("**Accuracy.** " + (result.DecisionAccuracy?.Statement ?? "No accuracy constraint could be applied.")).AppendLine();
+        md.AppendLine("| Model | Edge load | Q | Edge times | Fastest (lifetime delay) | Least device energy | Top-1 of the fastest's variant (source) | Why |")
+            .AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var d in result.Decisions)
         {
-            md.AppendLine(F($"| {d.Model} | {d.Load} | {d.Requests} | {d.EdgeTimes} | {d.Latency} | {d.Energy} | {d.Explanation} |"));
+            md.AppendLine(F($"| {d.Model} | {d.Load} | {d.Requests} | {d.EdgeTimes} | {d.Latency} | {d.Energy} | {d.Accuracy} | {d.Explanation} |"));
         }
 
         md.AppendLine();

@@ -32,6 +32,9 @@ public sealed record StudyResult
     /// <summary>Planner decisions for representative scenarios.</summary>
     public required IReadOnlyList<PlannerDecision> Decisions { get; init; }
 
+    /// <summary>The accuracy every decision used and where it came from (the trained proxy), or why there was none.</summary>
+    public DecisionAccuracy? DecisionAccuracy { get; init; }
+
     /// <summary>The paper's headline findings next to ours.</summary>
     public required IReadOnlyList<HeadlineFinding> Findings { get; init; }
 

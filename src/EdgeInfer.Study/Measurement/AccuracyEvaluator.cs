@@ -1,12 +1,9 @@
-using EdgeInfer.Models.Repository;
 using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Study.Measurement;
 
-/// <summary>
-/// Evaluates the trained <paramref name="model"/> pruned with <paramref name="method"/> at
-/// <paramref name="pruningFactor"/> on <paramref name="images"/> test images.
-/// </summary>
-/// <remarks>At pf 0 nothing is pruned; the record still carries <paramref name="method"/>, as the first point of that method's curve.</remarks>
-public delegate AccuracyRecord AccuracyEvaluator(
-    string model, PruningMethod method, PruningFactor pruningFactor, int images, CancellationToken cancellationToken);
+/// <summary>Evaluates <paramref name="variant"/> of a trained model on <paramref name="images"/> test images.</summary>
+/// <param name="variant">The variant; its <see cref="ModelVariant.Model"/> is the trained model.</param>
+/// <param name="images">Test images to evaluate.</param>
+/// <param name="cancellationToken">Cancels the evaluation.</param>
+public delegate MeasuredAccuracy AccuracyEvaluator(ModelVariant variant, int images, CancellationToken cancellationToken);

@@ -3,14 +3,17 @@ using EdgeInfer.Accuracy.Datasets;
 using EdgeInfer.Accuracy.Evaluation;
 using EdgeInfer.Compression.Building;
 using EdgeInfer.Models.Repository;
+using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Study.Measurement;
 
 /// <summary>
-/// Accuracy of the trained classifier on the embedded Fashion-MNIST test subset, pruned on the fly (EdgeInfer.Accuracy).
-/// The default <c>resnet18-fmnist</c> is built into the repository first when it is missing (ResNet-18 backbone features
-/// of the embedded training subset, ML.NET softmax head), so the study runs offline from a fresh clone.
+/// Accuracy of the trained classifier on the embedded Fashion-MNIST test subset, each variant built in memory by
+/// <see cref="VariantFactories.Default"/> (EdgeInfer.Accuracy), and recorded in the repository's <c>accuracy.json</c>
+/// under the variant's name (<see cref="RecordedAccuracy"/>), so <c>serve</c> on the same repository gives it. The default
+/// <c>resnet18-fmnist</c> is built into the repository first when it is missing (ResNet-18 backbone features of the
+/// embedded training subset, ML.NET softmax head), so the study runs offline from a fresh clone.
 /// </summary>
 /// <param name="repository">Where the classifier is (built into it when missing).</param>
 /// <param name="log">Progress lines, or null.</param>
@@ -24,12 +27,14 @@ public sealed class ClassifierAccuracy(ModelRepository repository, Action<string
     /// <summary>The evaluator to give <see cref="OrtStudyMeasurer"/>.</summary>
     public AccuracyEvaluator Evaluator => Evaluate;
 
-    private AccuracyRecord Evaluate(string model, PruningMethod method, PruningFactor pruningFactor, int images, CancellationToken cancellationToken)
+    private MeasuredAccuracy Evaluate(ModelVariant variant, int images, CancellationToken cancellationToken)
     {
-        var (classifier, data) = Prepare(model, images);
+        var (classifier, data) = Prepare(variant.Model, images);
         var point = EdgeInfer.Accuracy.Evaluation.Evaluator.Evaluate(
-            classifier.Bytes, data, [pruningFactor], method, build, cancellationToken: cancellationToken)[0];
-        return new AccuracyRecord(method.Name(), pruningFactor.Value, point.Top1, point.Top5, point.Images);
+            classifier.Bytes, variant, data, VariantFactories.Builder(build), cancellationToken: cancellationToken);
+        var record = RecordedAccuracy.Of(variant, point.Top1, point.Top5, data.Description, point.Images);
+        RecordedAccuracy.Record(repository.ModelDirectory(variant.Model), [record]);
+        return new MeasuredAccuracy(variant, point.Top1, point.Top5, data.Description, point.Images);
     }
 
     private (EvaluationModel Model, PreparedDataset Data) Prepare(string model, int images)

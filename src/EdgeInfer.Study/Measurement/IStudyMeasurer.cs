@@ -1,4 +1,4 @@
-using EdgeInfer.Models.Repository;
+using EdgeInfer.Accuracy.Tradeoff;
 using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Measurement;
 
@@ -29,6 +29,12 @@ public interface IStudyMeasurer
     /// <summary>Times pruning the full model file into <paramref name="spec"/> end to end (parse, select, mask, save).</summary>
     LatencyStatistics MeasurePruning(PreparedVariant full, ModelVariant spec, CancellationToken cancellationToken);
 
-    /// <summary>Top-1/Top-5 of the trained model pruned with <paramref name="method"/> at <paramref name="pruningFactor"/>.</summary>
-    AccuracyRecord MeasureAccuracy(string model, PruningMethod method, PruningFactor pruningFactor, int images, CancellationToken cancellationToken);
+    /// <summary>Top-1/Top-5 of <paramref name="variant"/> of the trained accuracy model on <paramref name="images"/> test images.</summary>
+    MeasuredAccuracy MeasureAccuracy(ModelVariant variant, int images, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The speed side of the accuracy model's trade-off (<see cref="TradeoffMeasurer"/> without datasets): each variant's
+    /// MACs, build time and ORT latency against the full model in the same alternating run.
+    /// </summary>
+    TradeoffResult MeasureTradeoff(string model, IReadOnlyList<ModelVariant> variants, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using EdgeInfer.Accuracy.Datasets;
+using EdgeInfer.Accuracy.Tradeoff;
 using EdgeInfer.Compression.Building;
 using EdgeInfer.Compression.Calibration;
 using EdgeInfer.Models.Catalog;
@@ -22,7 +23,8 @@ namespace EdgeInfer.Study.Measurement;
 /// images (<c>channel-ls</c>, <c>int8</c>) get the embedded Fashion-MNIST training images preprocessed to each model's
 /// input (<see cref="CalibrationImages.Provider"/>, config <c>calibrationImages</c>); the set is prepared once and kept, so
 /// the timed prunes measure the pruner, not the image decoding. Accuracy comes from the evaluator given to the
-/// constructor (none: the accuracy phase is skipped).
+/// constructor (none: the accuracy phase is skipped); the accuracy model's speed trade-off from
+/// <see cref="TradeoffMeasurer"/>.
 /// </summary>
 public sealed class OrtStudyMeasurer : IStudyMeasurer
 {
@@ -60,6 +62,9 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
 
     /// <inheritdoc />
     public IReadOnlyDictionary<string, string> Machine => machine;
+
+    /// <summary>Least timed runs per variant of the accuracy model's trade-off (each alternating with the full model).</summary>
+    public const int TradeoffSamples = 20;
 
     /// <summary>True when an accuracy evaluator was given.</summary>
     public bool CanMeasureAccuracy => accuracy is not null;
@@ -145,10 +150,30 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
     }
 
     /// <inheritdoc />
-    public AccuracyRecord MeasureAccuracy(string model, PruningMethod method, PruningFactor pruningFactor, int images, CancellationToken cancellationToken) =>
+    public MeasuredAccuracy MeasureAccuracy(ModelVariant variant, int images, CancellationToken cancellationToken) =>
         accuracy is { } evaluate
-            ? evaluate(model, method, pruningFactor, images, cancellationToken)
+            ? evaluate(variant, images, cancellationToken)
             : throw new InvalidOperationException("No accuracy evaluator was given; the accuracy phase should have been skipped.");
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// At the device role's threads, at least <see cref="TradeoffSamples"/> timed runs per variant (the study's
+    /// <c>samples</c> when more) and at least one warm-up: a ratio of two medians needs more runs than one median.
+    /// </remarks>
+    public TradeoffResult MeasureTradeoff(string model, IReadOnlyList<ModelVariant> variants, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(variants);
+        var options = new TradeoffOptions
+        {
+            Model = model,
+            FullModel = File.ReadAllBytes(repository.Get(model).ModelPath),
+            Variants = variants,
+            Samples = Math.Max(config.Samples, TradeoffSamples),
+            WarmupRuns = Math.Max(config.WarmupRuns, 1),
+            IntraOpThreads = config.DeviceThreads,
+        };
+        return TradeoffMeasurer.Measure(options, cancellationToken: cancellationToken);
+    }
 
     private sealed class LoadScope(int load, string? model, CancellationToken cancellationToken) : IDisposable
     {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using EdgeInfer.Models.Repository;
+using EdgeInfer.Accuracy.Tradeoff;
 using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Measurement;
 using EdgeInfer.Study.Config;
@@ -9,7 +9,7 @@ namespace EdgeInfer.Study.Running;
 
 /// <summary>
 /// Runs the measurement phases of the study — models (build and prune), device, edge (one background load at a time),
-/// pruning versus pf, accuracy — through a <see cref="MeasurementCache"/>: every cell is looked up first and measured
+/// pruning versus pf, accuracy, the accuracy model's speed trade-off — through a <see cref="MeasurementCache"/>: every cell is looked up first and measured
 /// only when missing, and a background load is started only when one of its cells is missing.
 /// </summary>
 public sealed class StudyRunner
@@ -63,7 +63,9 @@ public sealed class StudyRunner
 
         var edge = MeasureEdge(models, full, pruned, cancellationToken);
         var byFactor = MeasurePruneByFactor(models, full, cancellationToken);
-        var accuracy = MeasureAccuracy(cancellationToken);
+        var skipped = new List<string>();
+        var accuracy = MeasureAccuracy(skipped, cancellationToken);
+        var tradeoff = MeasureTradeoff(accuracy, cancellationToken);
 
         return new StudyMeasurements
         {
@@ -78,6 +80,8 @@ public sealed class StudyRunner
                 PruneByFactor = byFactor[m],
             }).ToArray(),
             Accuracy = accuracy,
+            AccuracySkipped = skipped,
+            Tradeoff = tradeoff,
             AccuracyNote = measureAccuracy ? null : config.AccuracyModel is null
                 ? "accuracy was not asked for (accuracyModel is null)"
                 : "no accuracy evaluator is available in this build",
@@ -151,38 +155,73 @@ public sealed class StudyRunner
         return result;
     }
 
-    private List<AccuracyRecord> MeasureAccuracy(CancellationToken cancellationToken)
+    /// <summary>
+    /// Top-1/Top-5 of every variant of <see cref="StudyConfig.AccuracyVariants"/>. A pruned variant that cannot be built
+    /// or evaluated here (an input exception: e.g. a method whose builder this build does not have) is not fatal: it is
+    /// left out and listed in <paramref name="skipped"/> with the reason, which the report prints; the full model's is fatal.
+    /// </summary>
+    private List<MeasuredAccuracy> MeasureAccuracy(List<string> skipped, CancellationToken cancellationToken)
     {
-        var points = new List<AccuracyRecord>();
-        if (!measureAccuracy || config.AccuracyModel is not { } model)
+        var points = new List<MeasuredAccuracy>();
+        if (!measureAccuracy)
         {
             return points;
         }
 
-        var factors = config.PruningFactors.Order().ToArray();
-        var total = factors.Length * config.AccuracyMethods.Count;
+        var variants = config.AccuracyVariants();
         var step = 0;
-        foreach (var method in config.AccuracyMethods)
+        foreach (var variant in variants)
         {
-            foreach (var pf in factors)
+            var key = new MeasurementKey("accuracy", variant.Model, variant.Name, "-", 0, Settings(("images", config.AccuracyImages)), machine);
+            try
             {
-                // At pf 0 the variant is the full model for every method; the method (whose curve the point starts) is
-                // part of the settings so each curve keeps its own point.
-                var variant = ModelVariant.Pruned(model, method, pf);
-                var settings = Settings(("images", config.AccuracyImages), ("method", method.Name()));
-                var key = new MeasurementKey("accuracy", model, variant.Name, "-", 0, settings, machine);
-                var point = Cached(
+                points.Add(Cached(
                     key,
                     "accuracy",
                     ++step,
-                    total,
-                    () => measurer.MeasureAccuracy(model, method, pf, config.AccuracyImages, cancellationToken),
-                    a => F($"{model} {method.Name()} pf {pf.Name}: top-1 {a.Top1:P1}, top-5 {a.Top5:P1} ({a.Images} images)"));
-                points.Add(point);
+                    variants.Count,
+                    () => measurer.MeasureAccuracy(variant, config.AccuracyImages, cancellationToken),
+                    a => F($"{variant}: top-1 {a.Top1:P1}, top-5 {a.Top5:P1} ({a.Images} images)")));
+            }
+            catch (Core.EdgeInferInputException ex) when (!variant.IsFull)
+            {
+                skipped.Add($"{variant.Name}: {ex.Message}");
+                progress(new StudyProgress("accuracy", step, variants.Count, $"{variant}: not measured, {ex.Message}"));
             }
         }
 
         return points;
+    }
+
+    /// <summary>
+    /// The accuracy model's speed trade-off (one cell: every variant alternates with the same full-model session), with
+    /// the accuracy just measured put in each row; null when accuracy was skipped.
+    /// </summary>
+    private TradeoffResult? MeasureTradeoff(IReadOnlyList<MeasuredAccuracy> accuracy, CancellationToken cancellationToken)
+    {
+        if (!measureAccuracy || config.AccuracyModel is not { } model)
+        {
+            return null;
+        }
+
+        // Only the variants whose accuracy was measured: a point without a Top-1 has no place in the trade-off.
+        var variants = config.AccuracyVariants().Where(v => accuracy.Any(a => a.Variant.Name == v.Name)).ToArray();
+        var settings = Settings(
+            ("variants", string.Join(",", variants.Select(v => v.Name))),
+            ("samples", Math.Max(config.Samples, OrtStudyMeasurer.TradeoffSamples)),
+            ("warmup", config.WarmupRuns),
+            ("threads", config.DeviceThreads));
+        var key = new MeasurementKey("tradeoff", model, "all", "device", 0, settings, machine);
+        var speed = Cached(key, "tradeoff", 1, 1, () => measurer.MeasureTradeoff(model, variants, cancellationToken), t =>
+            F($"{model}: {t.Rows.Count} variants timed against the full model, fastest ")
+            + F($"{t.Rows.MaxBy(r => r.Speedup)!.Variant.Name} at {t.Rows.Max(r => r.Speedup):0.00}x"));
+        return speed with
+        {
+            Rows = [.. speed.Rows.Select(row => row with
+            {
+                Accuracy = [.. accuracy.Where(a => a.Variant.Name == row.Variant.Name).Select(a => new TradeoffAccuracy(a.Dataset, a.Images, a.Top1, a.Top5))],
+            })],
+        };
     }
 
     private PreparedVariant Prepare(ModelVariant spec, int step, int total, CancellationToken cancellationToken)

@@ -145,6 +145,39 @@ public sealed class OffloadPlannerTests
     }
 
     [Fact]
+    public void Plan_PrunedVariantBelowMinTop1_IsRuledOutByName_AndTheFullModelIsChosen()
+    {
+        // The example's pruned variant is the fastest everywhere; at Top-1 0.311 (channel pruning without reconstruction)
+        // against a minimum of 0.8 it must be ruled out, and the full model (0.848) chosen instead, with the reason named.
+        var model = Example.Model with
+        {
+            Full = Example.Model.Full with { Top1 = 0.848 },
+            Pruned = Example.Model.Pruned with { Top1 = 0.311, Variant = "channel-0.30" },
+        };
+        var scenario = Example with { Model = model, Constraints = new PlanningConstraints { MinTop1 = 0.8 } };
+
+        var plan = OffloadPlanner.Plan(scenario, Los100);
+
+        Assert.Equal(Strategy.DeviceFull, plan.Chosen);
+        foreach (var option in plan.Options)
+        {
+            var pruned = option.Outcome.Strategy.UsesPrunedModel();
+            Assert.Equal(pruned ? ConstraintViolations.Top1 : ConstraintViolations.None, option.Outcome.Violations);
+            Assert.Equal(pruned ? ["top1 0.311 of the pruned model channel-0.30 < minTop1 0.8"] : [], option.Reasons);
+        }
+
+        Assert.EndsWith(" Ruled out by accuracy: the pruned model channel-0.30 (top1 0.311 < minTop1 0.8).", plan.Explanation, StringComparison.Ordinal);
+        Assert.StartsWith("device-full has the lowest lifetime delay", plan.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_NothingRuledOutByAccuracy_ExplanationSaysNothingOfIt()
+    {
+        var plan = OffloadPlanner.Plan(Example, Los100);
+        Assert.DoesNotContain("Ruled out by accuracy", plan.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Plan_Top5UnknownButRequired_EveryOptionViolates()
     {
         var plan = OffloadPlanner.Plan(Example with { Constraints = new PlanningConstraints { MinTop5 = 0.8 } }, Los100);

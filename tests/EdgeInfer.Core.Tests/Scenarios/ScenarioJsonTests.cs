@@ -51,6 +51,18 @@ public sealed class ScenarioJsonTests
     }
 
     [Fact]
+    public void Parse_VariantName_IsReadForThePlansReasons()
+    {
+        var parsed = ScenarioJson.Parse("""{ "model": { "pruned": { "variant": "channel-0.30", "top1": 0.311 } }, "constraints": { "minTop1": 0.8 } }""");
+
+        Assert.Equal("channel-0.30", parsed.Model.Pruned.Variant);
+        Assert.Null(parsed.Model.Full.Variant);
+        var rates = new LinkRates(new BitsPerSecond(1e8), new BitsPerSecond(1e8));
+        var reasons = OffloadPlanner.Plan(parsed, rates).Options.Single(o => o.Outcome.Strategy == Strategy.DevicePrepruned).Reasons;
+        Assert.Equal(["top1 0.311 of the pruned model channel-0.30 < minTop1 0.8"], reasons);
+    }
+
+    [Fact]
     public void Parse_SessionOpenUnderItsOldLoadNames_StillRead()
     {
         var parsed = ScenarioJson.Parse("""{ "overheads": { "edgeModelLoadSeconds": 0.04 }, "model": { "full": { "deviceLoadSeconds": 0.03 } } }""");

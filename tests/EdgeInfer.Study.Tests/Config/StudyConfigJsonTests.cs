@@ -139,6 +139,47 @@ public sealed class StudyConfigJsonTests
     }
 
     [Fact]
+    public void Defaults_ApplyAnAccuracyMinimumOfFivePoints_AndPlotEveryPruningMethod()
+    {
+        var c = new StudyConfig();
+
+        Assert.Equal(5, c.MaxTop1LossPoints);
+        Assert.Equal(PruningMethods.Names, c.AccuracyMethods.Select(m => m.Name()));
+        Assert.Equal(Enum.GetValues<PruningMethod>(), c.AccuracyMethods);
+    }
+
+    [Fact]
+    public void AccuracyVariants_FullEveryMethodAtEveryFactorAndTheComparisonVariant_EachOnce()
+    {
+        var c = new StudyConfig
+        {
+            AccuracyModel = "cls",
+            AccuracyMethods = [PruningMethod.Global, PruningMethod.Channel],
+            PruningFactors = [PruningFactor.Zero, PruningFactor.Of(0.5), PruningFactor.Of(0.3)],
+            ComparisonPruningFactor = PruningFactor.Of(0.7),
+        };
+
+        Assert.Equal(
+            ["full", "global-0.30", "global-0.50", "channel-0.30", "channel-0.50", "channel-0.70"],
+            c.AccuracyVariants().Select(v => v.Name));
+        Assert.All(c.AccuracyVariants(), v => Assert.Equal("cls", v.Model));
+        Assert.Empty((c with { AccuracyModel = null }).AccuracyVariants());
+        Assert.Equal(5, (c with { ComparisonPruningFactor = PruningFactor.Of(0.5) }).AccuracyVariants().Count);
+    }
+
+    [Fact]
+    public void Parse_MaxTop1LossPoints_ReadNullableCheckedAndWrittenBack()
+    {
+        Assert.Equal(2.5, StudyConfigJson.Parse("""{ "maxTop1LossPoints": 2.5 }""", new StudyConfig()).MaxTop1LossPoints);
+        var none = StudyConfigJson.Parse("""{ "maxTop1LossPoints": null }""", new StudyConfig());
+        Assert.Null(none.MaxTop1LossPoints);
+        Assert.Null(StudyConfigJson.Parse(StudyConfigWriter.ToJson(none), new StudyConfig()).MaxTop1LossPoints);
+        Assert.Contains("\"maxTop1LossPoints\": 5", StudyConfigWriter.ToJson(new StudyConfig()), StringComparison.Ordinal);
+        var ex = Assert.Throws<EdgeInferInputException>(() => StudyConfigJson.Parse("""{ "maxTop1LossPoints": 120 }""", new StudyConfig()));
+        Assert.Contains("maxTop1LossPoints = 120 must be in [0, 100]", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_NotJson_IsRejected()
     {
         Assert.Throws<EdgeInferInputException>(() => StudyConfigJson.Parse("{ models: ", new StudyConfig()));

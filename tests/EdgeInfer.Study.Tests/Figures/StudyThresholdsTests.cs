@@ -65,7 +65,7 @@ public sealed class StudyThresholdsTests
     {
         var measured = SyntheticStudy.Model("mobilenet", 0.3, (0, 0.1), (10, 1.1));
         var inputs = new ModelCostInputs(Config, measured);
-        var findings = Findings.StudyFindings.Compute(Config, [inputs], Rates);
+        var findings = EdgeInfer.Study.Findings.StudyFindings.Compute(Config, [inputs], Rates);
         var plan = inputs.Scenario(0, 1).Plan(Rates);
         var gain = plan.Outcome(Strategy.DeviceFull).DeviceEnergy.Value / plan.Outcome(Strategy.DevicePrepruned).DeviceEnergy.Value;
         var row = Assert.Single(findings, f => f.Finding.StartsWith("Device energy gain", StringComparison.Ordinal));
@@ -80,7 +80,7 @@ public sealed class StudyThresholdsTests
 
         // Per load: 5 runs of full (t) and pruned (t/2), plus 2 prunings (0.5 + 0.05·L).
         var expected = (5 * (0.1 + 0.05)) + (2 * 0.5) + (5 * (1.1 + 0.55)) + (2 * 1.0);
-        Assert.Equal(expected, Findings.StudyEstimate.EdgePhaseSeconds(target, [inputs]), 1e-9);
+        Assert.Equal(expected, EdgeInfer.Study.Findings.StudyEstimate.EdgePhaseSeconds(target, [inputs]), 1e-9);
     }
 
     private static double Cycle(ModelCostInputs inputs, int load, Strategy strategy) => inputs.Scenario(load, 1).Plan(Rates).Outcome(strategy).CycleDelay.Value;

@@ -8,6 +8,7 @@ using EdgeInfer.Cli.Infrastructure;
 using EdgeInfer.Compression.Building;
 using EdgeInfer.Imaging;
 using EdgeInfer.Models.Repository;
+using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Cli.Commands.Accuracy;
@@ -105,7 +106,7 @@ internal sealed class EvaluateCommand
         var build = new VariantBuildOptions { Calibration = calibration.Provider(parse) };
         var points = Evaluator.Evaluate(classifier.Bytes, data, parse.GetValue(pf)!, pruning, build, progress, parse.GetValue(threads), ct);
         var files = parse.GetValue(output) is { } dir ? EvaluateChart.Write(points, classifier.Description, pruning, dir) : null;
-        var recorded = repo is null ? null : Record(repo, modelName, data, points);
+        var recorded = repo is null ? null : Record(repo, modelName, pruning, data, points);
         var result = new EvaluateView(
             classifier.Description, data, pruning.Name(), preprocessing.ToSpec(), points, clock.Elapsed.TotalSeconds, files, recorded);
         result.Write(parse.InvocationConfiguration.Output, parse.GetValue(json));
@@ -131,10 +132,12 @@ internal sealed class EvaluateCommand
         }
     }
 
-    private static string Record(ModelRepository repo, string modelName, PreparedDataset data, IReadOnlyList<AccuracyPoint> points)
+    /// <summary>Records each point under its variant's name (pf 0: the full model), with the dataset and image count.</summary>
+    private static string Record(ModelRepository repo, string modelName, PruningMethod method, PreparedDataset data, IReadOnlyList<AccuracyPoint> points)
     {
-        ModelAccuracy.Record(repo.ModelDirectory(modelName), $"{data.Description} ({data.ImageCount} images)",
-            points.Select(p => new AccuracyRecord(p.Method, p.PruningFactor, p.Top1, p.Top5, p.Images)));
+        var records = points.Select(p =>
+            RecordedAccuracy.Of(ModelVariant.Pruned(modelName, method, PruningFactor.Of(p.PruningFactor)), p.Top1, p.Top5, data.Description, p.Images));
+        RecordedAccuracy.Record(repo.ModelDirectory(modelName), records);
         return Path.Combine(repo.ModelDirectory(modelName), ModelAccuracy.FileName);
     }
 }

@@ -57,6 +57,7 @@ internal sealed class DeviceCommand
 
     private readonly Option<int> retries = new("--retries") { Description = "HTTP retries per request (timeouts, 5xx, 429).", DefaultValueFactory = _ => 3 };
     private readonly RadioFlags radio = new();
+    private readonly AccuracyFlags accuracy = new();
 
     public static Command Create() => new DeviceCommand().Build();
 
@@ -76,6 +77,7 @@ internal sealed class DeviceCommand
         }
 
         radio.AddTo(command);
+        accuracy.AddTo(command);
         command.SetAction(RunAsync);
         return command;
     }
@@ -139,6 +141,8 @@ internal sealed class DeviceCommand
             MaxRetries = parse.GetValue(retries),
             MeasureOverheads = !parse.GetValue(paperOnly),
             Repeat = parse.GetValue(repeat),
+            MinTop1 = parse.GetValue(accuracy.MinTop1),
+            MinTop5 = parse.GetValue(accuracy.MinTop5),
         };
         FlagProblems.ThrowIfAny(
             request.Problems(),

@@ -21,10 +21,12 @@ internal static class PlanCommand
             Description = "Scenario JSON file (see examples/scenario.json); omitted fields take the paper's defaults. Required unless --profile is given.",
         };
         var radio = new RadioFlags();
-        var fromProfile = new PlanFromProfile();
+        var accuracy = new AccuracyFlags();
+        var fromProfile = new PlanFromProfile(accuracy);
         command.Options.Add(scenarioFile);
         command.Options.Add(json);
         radio.AddTo(command);
+        accuracy.AddTo(command);
         fromProfile.AddTo(command);
         command.SetAction(parse =>
         {
@@ -34,7 +36,7 @@ internal static class PlanCommand
             }
 
             var file = parse.GetValue(scenarioFile) ?? throw new UsageException("plan needs --scenario FILE or --profile FILE.");
-            var (plan, channel) = Run(file, radio, parse);
+            var (plan, channel) = Run(file, radio, accuracy, parse);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
@@ -50,7 +52,7 @@ internal static class PlanCommand
         return command;
     }
 
-    private static (OffloadPlan Plan, ChannelReport Channel) Run(FileInfo file, RadioFlags radio, ParseResult parse)
+    private static (OffloadPlan Plan, ChannelReport Channel) Run(FileInfo file, RadioFlags radio, AccuracyFlags accuracy, ParseResult parse)
     {
         if (!file.Exists)
         {
@@ -61,7 +63,7 @@ internal static class PlanCommand
         try
         {
             var scenario = ScenarioJson.Parse(text);
-            scenario = scenario with { Radio = radio.Apply(parse, scenario.Radio) };
+            scenario = scenario with { Radio = radio.Apply(parse, scenario.Radio), Constraints = accuracy.Apply(parse, scenario.Constraints) };
             scenario.ToInputs(); // every problem of the scenario (radio included) in one message
             var channel = RadioChannel.Evaluate(scenario.Radio, "radio.");
             return (OffloadPlanner.Plan(scenario, channel.Rates), channel);

@@ -17,7 +17,7 @@ namespace EdgeInfer.Cli.Commands.Plan;
 /// the thresholds above which the device beats the edge. An optional <c>--scenario</c> gives everything else
 /// (radio, workload, constraints, accuracy); radio flags and <c>--requests</c> override it.
 /// </summary>
-internal sealed class PlanFromProfile
+internal sealed class PlanFromProfile(AccuracyFlags accuracy)
 {
     private readonly Option<string?> profile = new("--profile")
     {
@@ -65,7 +65,11 @@ internal sealed class PlanFromProfile
         var inputs = FlagProblems.Naming(
             () => ProfilePlanInputs.From(document, modelName, variant), ("pruningFactor", "--pf"), ("method", "--method"), ("pruneSamples", "--prune-samples"));
         var scenario = BaseScenario(scenarioFile);
-        scenario = scenario with { Radio = radio.ValidateAsFlags(radio.Apply(parse, scenario.Radio)) };
+        scenario = scenario with
+        {
+            Radio = radio.ValidateAsFlags(radio.Apply(parse, scenario.Radio)),
+            Constraints = accuracy.Apply(parse, scenario.Constraints),
+        };
         if (parse.GetValue(requests) is { } q)
         {
             scenario = scenario with { Workload = scenario.Workload with { Requests = q } };
