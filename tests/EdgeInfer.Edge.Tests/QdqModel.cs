@@ -6,9 +6,10 @@ namespace EdgeInfer.Edge.Tests;
 
 /// <summary>
 /// A small classifier (opset 13, input [1,3,16,16] → [1,10]) in two precisions, as a repository's <c>full</c> and
-/// <c>int8</c> variants: a Conv 3→8 3×3, Relu, global pooling and a 8→10 Gemm, in float32, or quantized as an INT8
-/// quantizer writes it (QDQ: the input through uint8 QuantizeLinear/DequantizeLinear, per-channel int8 Conv weights and
-/// int32 biases dequantized), so downloads of a quantized variant carry integer initializers.
+/// <c>int8</c> variants: a Conv 3→8 3×3, Relu, global pooling and a 8→10 Gemm, quantized as an INT8 quantizer writes it
+/// (QDQ: the input through uint8 QuantizeLinear/DequantizeLinear, per-channel int8 Conv weights and int32 biases
+/// dequantized), so downloads of a quantized variant carry integer initializers; the float32 model has a second Conv 8→8
+/// 3×3 and Relu after the first, so the first Conv's channels can be pruned.
 /// </summary>
 internal static class QdqModel
 {
@@ -48,7 +49,15 @@ internal static class QdqModel
         pads.Ints.Add([1, 1, 1, 1]);
         Node(g, "Conv", [input, "w", "b"], "conv", pads);
         Node(g, "Relu", ["conv"], "relu");
-        Node(g, "GlobalAveragePool", ["relu"], "pool");
+        if (!quantized)
+        {
+            var second = Enumerable.Range(0, 576).Select(_ => ((random.NextSingle() * 2) - 1) * 0.2f).ToArray();
+            Add(g, "w2", TensorProto.Types.DataType.Float, Bytes(second), 8, 8, 3, 3);
+            Node(g, "Conv", ["relu", "w2"], "conv2", pads);
+            Node(g, "Relu", ["conv2"], "relu2");
+        }
+
+        Node(g, "GlobalAveragePool", [quantized ? "relu" : "relu2"], "pool");
         Node(g, "Flatten", ["pool"], "flat", Int("axis", 1));
         Node(g, "Gemm", ["flat", "fc_w", "fc_b"], "logits", Int("transB", 1));
         g.Output.Add(Value("logits", 1, 10));

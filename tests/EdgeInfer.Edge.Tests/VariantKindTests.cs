@@ -158,6 +158,23 @@ public sealed class VariantKindTests : IAsyncLifetime
         Assert.Contains(ModelProto.Parser.ParseFrom(File.ReadAllBytes(built)).Graph.Initializer, t => t.DataType == (int)TensorProto.Types.DataType.Int8);
     }
 
+    [Fact]
+    public async Task Download_ChannelLsOnDemand_IsBuiltWithTheHostsImagesAndItsBuildTimeIsReportedPerVariant()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        using var response = await Client.GetAsync("/v1/models/qdq/download?pf=0.5&method=channel-ls&format=sparse-onnx", ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("pruned", response.Headers.GetValues("X-EdgeInfer-Origin").Single());
+        Assert.Single(calibrated);
+        var model = ModelProto.Parser.ParseFrom(await response.Content.ReadAsByteArrayAsync(ct));
+        Assert.Equal(10, Run(model.ToByteArray()).Length);
+        var status = await server.StatusAsync();
+        var builds = status.GetProperty("prune").EnumerateArray().Single(p => p.GetProperty("variant").GetString() == "channel-ls-0.50");
+        Assert.Equal(("qdq", 1), (builds.GetProperty("model").GetString(), builds.GetProperty("count").GetInt32()));
+    }
+
     private static float[] Run(byte[] model)
     {
         using var options = new SessionOptions { IntraOpNumThreads = 1 };

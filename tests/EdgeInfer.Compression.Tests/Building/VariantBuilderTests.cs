@@ -174,6 +174,35 @@ public sealed class VariantBuilderTests : IDisposable
         Assert.Contains(OnnxModelFile.Load(entry.ModelPath).Graph.Initializer, t => t.DataType == (int)TensorProto.Types.DataType.Int8);
     }
 
+    [Theory]
+    [InlineData("0.5", null)]
+    [InlineData(null, "0.5")]
+    public void BuildFile_ChannelLs_PrunesOnTheCalibrationImagesAndReportsThem(string? pf, string? macs)
+    {
+        var output = Path.Combine(folder, "ls.onnx");
+        var variant = ModelVariant.FromRequest("chain", pf, "channel-ls", macs);
+        var options = new VariantBuildOptions { Calibration = _ => Noise(16) };
+
+        var report = VariantBuilder.BuildFile(Full(), output, variant, options);
+
+        var macsAfter = ShapeInference.Run(OnnxModelFile.Load(output).Graph).Macs!.Value;
+        Assert.Equal(macsAfter, report.MacsAfter);
+        Assert.True(macsAfter < ChainModel.FullMacs, $"{macsAfter} MACs is not below the full {ChainModel.FullMacs}");
+        if (variant.Budget is { } budget)
+        {
+            Assert.True(macsAfter <= budget.KeptFraction * ChainModel.FullMacs, $"{macsAfter} MACs is above the budget");
+            Assert.Null(report.UniformFactor);
+        }
+        else
+        {
+            Assert.Equal(PruningFactor.Of(0.5), report.UniformFactor);
+        }
+
+        Assert.Equal(("noise", 16), (report.CalibrationSource, report.CalibrationImages));
+        Assert.True(report.Timings.Prune.Value > 0);
+        Assert.All(Run(File.ReadAllBytes(output)).ToArray(), v => Assert.True(float.IsFinite(v)));
+    }
+
     [Fact]
     public void BuildInMemory_FullVariant_IsTheModelAsItIs()
     {
