@@ -22,7 +22,7 @@ public static class ActivationCapture
     /// the tensors named in <paramref name="tensors"/> (float tensors: node outputs, graph inputs or outputs).
     /// </summary>
     /// <param name="model">The model; a copy gets the extra outputs.</param>
-    /// <param name="tensors">Names of the tensors to capture, distinct.</param>
+    /// <param name="tensors">Names of the tensors to capture, distinct; none: nothing is run and <paramref name="onBatch"/> is not called.</param>
     /// <param name="images">Preprocessed images that fit the model's single image input.</param>
     /// <param name="onBatch">Called once per batch, in image order; the arrays are the caller's to keep.</param>
     /// <param name="batchSize">Images per run (≥ 1); lowered to 1 when the model's batch dimension is fixed at 1.</param>
@@ -42,6 +42,12 @@ public static class ActivationCapture
         ArgumentNullException.ThrowIfNull(onBatch);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         var input = ImageInput(model, images, ref batchSize);
+        if (tensors.Count == 0)
+        {
+            // Nothing to capture (a model without the layers a caller reads): ORT refuses a run with no outputs.
+            return;
+        }
+
         var copy = WithOutputs(model, tensors);
         var runtime = new RuntimeOptions { Role = RuntimeRole.Edge, IntraOpThreads = intraOpThreads }.Validated();
         using var options = OrtSessionOptions.Create(runtime);

@@ -48,6 +48,17 @@ public sealed class ActivationCaptureTests
     }
 
     [Fact]
+    public void Run_NoTensors_RunsNothingButStillChecksTheImages()
+    {
+        var calls = 0;
+        ActivationCapture.Run(TinyNetwork.Build(), [], Noise(2), _ => calls++);
+        Assert.Equal(0, calls);
+
+        var small = new CalibrationSet("small", 3, 32, 32, new float[3 * 32 * 32]);
+        Assert.Throws<EdgeInferInputException>(() => ActivationCapture.Run(TinyNetwork.Build(), [], small, _ => calls++));
+    }
+
+    [Fact]
     public void Run_UnknownTensor_IsAnInputErrorNamingIt()
     {
         var ex = Assert.Throws<EdgeInferInputException>(

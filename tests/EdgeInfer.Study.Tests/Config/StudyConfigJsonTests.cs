@@ -157,6 +157,7 @@ public sealed class StudyConfigJsonTests
             AccuracyMethods = [PruningMethod.Global, PruningMethod.Channel],
             PruningFactors = [PruningFactor.Zero, PruningFactor.Of(0.5), PruningFactor.Of(0.3)],
             ComparisonPruningFactor = PruningFactor.Of(0.7),
+            PruningMethod = PruningMethod.Channel,
         };
 
         Assert.Equal(

@@ -24,7 +24,8 @@ public sealed class AccuracyStudyFixture : IDisposable
         Config = StudyConfigJson.Parse(
             $$"""
             { "models": ["mobilenet"], "edgeLoads": [0], "pruningFactors": [0, 0.5], "samples": 2, "warmupRuns": 1, "pruneSamples": 1,
-              "accuracyModel": "{{Proxy}}", "accuracyImages": 8, "plotMaxLoad": 10, "maxRequests": 20 }
+              "accuracyModel": "{{Proxy}}", "accuracyImages": 8, "plotMaxLoad": 10, "maxRequests": 20,
+              "pruningMethod": "channel", "calibrationImages": 8 }
             """,
             StudyPresets.Quick);
         Repository = ModelRepository.Open(Path.Combine(root.Path, "models"));

@@ -44,7 +44,7 @@ public sealed class AccuracyStudyTests(AccuracyStudyFixture study) : IClassFixtu
         var skipped = study.Result.Measurements.AccuracySkipped.Select(s => s[..s.IndexOf(": ", StringComparison.Ordinal)]).ToArray();
         Assert.Equal(asked, asked.Where(n => measured.Contains(n) || skipped.Contains(n)));
         Assert.Empty(measured.Intersect(skipped));
-        Assert.Subset(measured.ToHashSet(), new HashSet<string> { "full", "global-0.50", "layer-0.50", "channel-0.50", "channel-0.70" });
+        Assert.Subset(measured.ToHashSet(), new HashSet<string> { "full", "global-0.50", "layer-0.50", "channel-0.50", "channel-ls-0.50", "channel-0.70" });
         Assert.All(study.Result.Measurements.AccuracySkipped, s => Assert.Contains("- " + s, study.Report, StringComparison.Ordinal));
 
         var plotted = study.Result.Measurements.Accuracy.Where(a => a.Variant.IsPruned && a.Variant.Factor.Value == 0.5).Select(a => a.Variant.Kind!);

@@ -19,7 +19,8 @@ public sealed class StudyDecisionsTests
         new(ModelVariant.Pruned("cls", PruningMethod.Channel, PruningFactor.Of(0.7)), 0.12, 0.501, "subset", 500),
     ];
 
-    private static readonly StudyConfig Config = new StudyConfig { Models = ["mobilenet"], EdgeLoads = [0, 10], AccuracyModel = "cls" }.Validated();
+    private static readonly StudyConfig Config =
+        new StudyConfig { Models = ["mobilenet"], EdgeLoads = [0, 10], AccuracyModel = "cls", PruningMethod = PruningMethod.Channel }.Validated();
 
     private static readonly LinkRates Rates = RadioChannel.Evaluate(Config.Scenario.Radio).Rates;
 
