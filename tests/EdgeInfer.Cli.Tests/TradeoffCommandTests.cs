@@ -45,6 +45,7 @@ public sealed class TradeoffCommandTests : IDisposable
     [Theory]
     [InlineData("--variants", "full,channel-0.5", "--variants 'channel-0.5' is not a variant name")]
     [InlineData("--samples", "0", "--samples 0 is outside [1, 100000]")]
+    [InlineData("--calibration", "/no/such/folder", "--calibration '/no/such/folder' is neither 'default' nor an existing folder")]
     public void Tradeoff_BadValue_ExitsTwoNamingTheFlag(string flag, string value, string expected)
     {
         var repo = Import();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using EdgeInfer.Accuracy.Datasets;
+using EdgeInfer.Accuracy.Evaluation;
 using EdgeInfer.Accuracy.Tradeoff;
 using EdgeInfer.Compression.Building;
 using EdgeInfer.Compression.Calibration;
@@ -158,7 +159,8 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
     /// <inheritdoc />
     /// <remarks>
     /// At the device role's threads, at least <see cref="TradeoffSamples"/> timed runs per variant (the study's
-    /// <c>samples</c> when more) and at least one warm-up: a ratio of two medians needs more runs than one median.
+    /// <c>samples</c> when more) and at least one warm-up: a ratio of two medians needs more runs than one median. The
+    /// variants are built with the study's calibration images (config <c>calibrationImages</c>), as its other builds are.
     /// </remarks>
     public TradeoffResult MeasureTradeoff(string model, IReadOnlyList<ModelVariant> variants, CancellationToken cancellationToken)
     {
@@ -171,6 +173,7 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
             Samples = Math.Max(config.Samples, TradeoffSamples),
             WarmupRuns = Math.Max(config.WarmupRuns, 1),
             IntraOpThreads = config.DeviceThreads,
+            Build = VariantFactories.Builder(build),
         };
         return TradeoffMeasurer.Measure(options, cancellationToken: cancellationToken);
     }

@@ -5,6 +5,7 @@ using EdgeInfer.Accuracy.Tradeoff;
 using EdgeInfer.Cli.Commands.Dataset;
 using EdgeInfer.Cli.Commands.Models;
 using EdgeInfer.Cli.Infrastructure;
+using EdgeInfer.Compression.Building;
 using EdgeInfer.Models.Repository;
 using EdgeInfer.Pruning.Pipeline;
 using EdgeInfer.Pruning.Variants;
@@ -13,9 +14,10 @@ namespace EdgeInfer.Cli.Commands.Accuracy;
 
 /// <summary>
 /// <c>edgeinfer tradeoff --model NAME|PATH [--variants full,channel-0.30,...] [--dataset default|DIR]... [--samples 30]
-/// [--warmup 5] [--limit N] [--batch-size 32] [--threads N] [--repository DIR] [--record] [-o DIR] [--json]</c>: builds each
-/// variant of a trained classifier, measures its MACs, its ORT latency against the full model in the same run, its
-/// Top-1/Top-5 on each dataset and its build time; prints the table and writes it with the Pareto chart.
+/// [--warmup 5] [--limit N] [--batch-size 32] [--threads N] [--calibration PATH|default] [--calibration-images 512]
+/// [--repository DIR] [--record] [-o DIR] [--json]</c>: builds each variant (any kind) of a trained classifier, measures its
+/// MACs, its ORT latency against the full model in the same run, its Top-1/Top-5 on each dataset and its build time; prints
+/// the table and writes it with the Pareto chart.
 /// </summary>
 internal sealed class TradeoffCommand
 {
@@ -29,7 +31,7 @@ internal sealed class TradeoffCommand
 
     private readonly Option<string?> variants = new("--variants")
     {
-        Description = "Comma-separated variant names (full, or <method>-<pf> such as channel-0.30). "
+        Description = "Comma-separated variant names (full, channel-0.30, channel-ls-macs0.50, int8, channel-ls+int8-0.50, ...). "
             + $"Default: full and every method ({string.Join(", ", PruningMethods.Names)}) at pf {string.Join(", ", DefaultFactors)}.",
     };
 
@@ -69,6 +71,7 @@ internal sealed class TradeoffCommand
     };
 
     private readonly Option<bool> json = CommonOptions.Json();
+    private readonly CalibrationFlags calibration = new();
 
     public static Command Create() => new TradeoffCommand().Build();
 
@@ -84,6 +87,7 @@ internal sealed class TradeoffCommand
             command.Options.Add(option);
         }
 
+        calibration.AddTo(command);
         command.SetAction((parse, ct) => Task.FromResult(Run(parse, ct)));
         return command;
     }
@@ -114,6 +118,7 @@ internal sealed class TradeoffCommand
             WarmupRuns = parse.GetValue(warmup),
             IntraOpThreads = parse.GetValue(latencyThreads),
             EvaluationThreads = parse.GetValue(threads),
+            Build = VariantFactories.Builder(new VariantBuildOptions { Calibration = calibration.Provider(parse) }),
         };
         FlagProblems.ThrowIfAny(
             options.Problems(),
@@ -145,8 +150,8 @@ internal sealed class TradeoffCommand
             if (!ModelVariant.TryParseName(name, item, out var variant))
             {
                 throw new UsageException(
-                    $"--variants '{item}' is not a variant name: full, or <method>-<pf> with method one of {string.Join(", ", PruningMethods.Names)} "
-                    + "and pf with two decimals (channel-0.30).");
+                    $"--variants '{item}' is not a variant name: full, int8, or <kind>-<pf> or <kind>-macs<kept> with kind one of "
+                    + $"{string.Join(", ", ModelVariant.KindNames)} and two decimals (channel-0.30, channel-ls-macs0.50).");
             }
 
             if (variants.All(v => v.Name != variant.Name))

@@ -59,7 +59,7 @@ internal sealed class ReproduceCommand
         var stderr = parse.InvocationConfiguration.Error;
         var progress = new ReproduceProgressWriter(stderr, Console.IsErrorRedirected);
         var repo = ModelRepository.Open(parse.GetValue(repository));
-        var accuracy = ReproduceAccuracy.Evaluator(repo, line => stderr.WriteLine(line));
+        var accuracy = ReproduceAccuracy.Evaluator(repo, line => stderr.WriteLine(line), studyConfig.CalibrationImages);
         var measurer = new OrtStudyMeasurer(studyConfig, repo, accuracy);
         var study = new StudyReproduction(measurer, ReproduceFigures.Renderer(), canMeasureAccuracy: true);
         var request = new ReproductionRequest(studyConfig, presetName.ToLowerInvariant(), parse.GetValue(output)!, parse.GetValue(fresh), configPath);
