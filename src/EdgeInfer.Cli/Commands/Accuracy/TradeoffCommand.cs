@@ -15,7 +15,7 @@ namespace EdgeInfer.Cli.Commands.Accuracy;
 /// <summary>
 /// <c>edgeinfer tradeoff --model NAME|PATH [--variants full,channel-0.30,...] [--dataset default|DIR]... [--samples 30]
 /// [--warmup 5] [--limit N] [--batch-size 32] [--threads N] [--calibration PATH|default] [--calibration-images 512]
-/// [--repository DIR] [--record] [-o DIR] [--json]</c>: builds each variant (any kind) of a trained classifier, measures its
+/// [--channel-multiple 16] [--repository DIR] [--record] [-o DIR] [--json]</c>: builds each variant (any kind) of a trained classifier, measures its
 /// MACs, its ORT latency against the full model in the same run, its Top-1/Top-5 on each dataset and its build time; prints
 /// the table and writes it with the Pareto chart.
 /// </summary>
@@ -70,6 +70,7 @@ internal sealed class TradeoffCommand
             + "then gives them); needs --model NAME of a repository model.",
     };
 
+    private readonly Option<int> channelMultiple = CommonOptions.ChannelMultiple();
     private readonly Option<bool> json = CommonOptions.Json();
     private readonly CalibrationFlags calibration = new();
 
@@ -81,7 +82,7 @@ internal sealed class TradeoffCommand
             "tradeoff",
             "Speed against accuracy of a trained classifier's variants: MACs, ORT latency versus the full model in the same run, "
                 + "Top-1/Top-5, build time; a table and a Pareto chart.");
-        Option[] all = [model, variants, datasets, samples, warmup, latencyThreads, limit, batch, threads, output, repository, record, json];
+        Option[] all = [model, variants, datasets, samples, warmup, latencyThreads, limit, batch, threads, output, repository, record, channelMultiple, json];
         foreach (var option in all)
         {
             command.Options.Add(option);
@@ -108,6 +109,9 @@ internal sealed class TradeoffCommand
         var name = File.Exists(modelName) ? Path.GetFileNameWithoutExtension(modelName) : modelName;
         var asked = Variants(name, parse.GetValue(variants));
         var prepared = Prepare(parse, classifier, progress);
+        var build = FlagProblems.Naming(
+            () => new VariantBuildOptions { Calibration = calibration.Provider(parse), ChannelMultiple = parse.GetValue(channelMultiple) }.Validated(),
+            ("channel multiple", "--channel-multiple"));
         var options = new TradeoffOptions
         {
             Model = name,
@@ -118,7 +122,7 @@ internal sealed class TradeoffCommand
             WarmupRuns = parse.GetValue(warmup),
             IntraOpThreads = parse.GetValue(latencyThreads),
             EvaluationThreads = parse.GetValue(threads),
-            Build = VariantFactories.Builder(new VariantBuildOptions { Calibration = calibration.Provider(parse) }),
+            Build = VariantFactories.Builder(build),
         };
         FlagProblems.ThrowIfAny(
             options.Problems(),

@@ -42,11 +42,7 @@ internal sealed class PruneCommand
 
     private readonly Option<bool> keepFirst = new("--keep-first-conv") { Description = "Global/layer: leave the first Conv dense." };
     private readonly Option<bool> keepClassifier = new("--keep-classifier") { Description = "Global/layer: leave the classifier (last Gemm/MatMul) dense." };
-    private readonly Option<int> channelMultiple = new("--channel-multiple")
-    {
-        Description = "Channel, channel-ls: round kept channels up to this multiple (1 = exact pf; 8 lets ORT use its blocked SIMD kernels).",
-        DefaultValueFactory = _ => 1,
-    };
+    private readonly Option<int> channelMultiple = CommonOptions.ChannelMultiple();
 
     private readonly Option<long> minElements = new("--min-elements")
     {
