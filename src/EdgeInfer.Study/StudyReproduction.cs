@@ -68,7 +68,7 @@ public sealed class StudyReproduction(IStudyMeasurer measurer, IFigureRenderer? 
             DecisionAccuracy = accuracy,
             Findings = StudyFindings.Compute(config, models, rates),
             PaperPresetEdgeSeconds = models.All(m => m.Measured.Edge.Count > 1)
-                ? StudyEstimate.EdgePhaseSeconds(Config.StudyPresets.Paper with { Models = config.Models }, models)
+                ? StudyEstimate.EdgePhaseSeconds(PaperPreset(config), models)
                 : null,
             Figures = figures,
             Files = [],
@@ -148,5 +148,12 @@ public sealed class StudyReproduction(IStudyMeasurer measurer, IFigureRenderer? 
         }
 
         AtomicFile.WriteAllBytes(Path.Combine(output, "run.json"), stream.ToArray());
+    }
+
+    /// <summary>This run's config at the <c>paper</c> preset's loads and sample counts (what <c>--preset paper</c> would measure).</summary>
+    private static Config.StudyConfig PaperPreset(Config.StudyConfig config)
+    {
+        var paper = Config.StudyPresets.Paper;
+        return config with { EdgeLoads = paper.EdgeLoads, Samples = paper.Samples, WarmupRuns = paper.WarmupRuns, PruneSamples = paper.PruneSamples };
     }
 }

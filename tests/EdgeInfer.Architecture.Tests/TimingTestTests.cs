@@ -4,7 +4,8 @@ namespace EdgeInfer.Architecture.Tests;
 
 /// <summary>
 /// Timing tests (trait <c>Category=Timing</c>: wall-clock ratios or sleeps on a shared CPU) are explicit, so the plain
-/// <c>dotnet test</c> does not run them and <c>.ci/run</c> runs them in a step of their own.
+/// <c>dotnet test</c> does not run them and <c>.ci/run</c> runs them in a step of their own. Measurements (trait
+/// <c>Category=Measurement</c>: minutes-long runs that print a table for the docs) are explicit too, and CI never runs them.
 /// </summary>
 public sealed partial class TimingTestTests
 {
@@ -45,6 +46,6 @@ public sealed partial class TimingTestTests
         return lines.Skip(first).TakeWhile(IsAttribute);
     }
 
-    [GeneratedRegex("""\[Trait\(\s*"Category"\s*,\s*"Timing"\s*\)\]""")]
+    [GeneratedRegex("""\[Trait\(\s*"Category"\s*,\s*"(Timing|Measurement)"\s*\)\]""")]
     private static partial Regex TimingTrait();
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EdgeInfer.Core.Quantities;
 using EdgeInfer.Device.Shaping;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EdgeInfer.Device.Tests;
 
@@ -25,11 +26,32 @@ public sealed class LinkPacerTests
     [Fact]
     public async Task PassAsync_NewTransferAfterIdle_GetsNoBurstCredit()
     {
-        var pacer = new LinkPacer(new BitsPerSecond(4e6));
-        await Task.Delay(50, TestContext.Current.CancellationToken); // an idle link must not bank time
-        var start = Stopwatch.GetTimestamp();
-        await pacer.PassAsync(12_500, firstOfTransfer: true, TestContext.Current.CancellationToken); // 25 ms of link time
-        Assert.True(Stopwatch.GetElapsedTime(start).TotalSeconds >= 0.025 - 0.002);
+        // On a fake clock, so that the runner's load cannot shift the timer. (On the real clock this once passed 2 ms early in CI:
+        // the wait of 24.9999 ms, after float rounding, was truncated to a 24 ms timer; the pacer now rounds waits up.)
+        var ct = TestContext.Current.CancellationToken;
+        var clock = new FakeTimeProvider();
+        var pacer = new LinkPacer(new BitsPerSecond(4e6), clock);
+        clock.Advance(TimeSpan.FromMilliseconds(50)); // an idle link must not bank time
+        var pass = pacer.PassAsync(12_500, firstOfTransfer: true, ct).AsTask(); // 25 ms of link time
+        clock.Advance(TimeSpan.FromMilliseconds(24));
+        Assert.False(pass.IsCompleted, "12,500 bytes at 4 Mbit/s passed in 24 ms after an idle 50 ms: the idle time was banked");
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await pass.WaitAsync(TimeSpan.FromSeconds(10), ct);
+    }
+
+    [Fact]
+    public async Task PassAsync_LaterChunkOfATransfer_CatchesUpAtMostTheMaximumLag()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var clock = new FakeTimeProvider();
+        var pacer = new LinkPacer(new BitsPerSecond(4e6), clock);
+        await pacer.PassAsync(250, firstOfTransfer: true, ct); // 0.5 ms of link time, below the minimum sleep: no wait
+        clock.Advance(TimeSpan.FromMilliseconds(100)); // the sender stalls; the schedule lags the clock by 99 ms
+        var pass = pacer.PassAsync(12_500, firstOfTransfer: false, ct).AsTask(); // 25 ms, of which 5 ms may be caught up
+        clock.Advance(TimeSpan.FromMilliseconds(19));
+        Assert.False(pass.IsCompleted, "a later chunk caught up more than the 5 ms maximum lag");
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await pass.WaitAsync(TimeSpan.FromSeconds(10), ct);
     }
 
     [Fact]

@@ -61,7 +61,9 @@ public sealed class LinkPacer
         var wait = TimeSpan.FromSeconds((double)(due - now) / time.TimestampFrequency);
         if (wait >= MinimumSleep)
         {
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            // Timers count whole milliseconds and truncate: rounded up, so that a wait of 24.9999 ms is not a 24 ms sleep
+            // and the link is never faster than its rate.
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), time, cancellationToken).ConfigureAwait(false);
         }
     }
 

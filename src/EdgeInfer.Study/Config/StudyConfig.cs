@@ -53,6 +53,23 @@ public sealed record StudyConfig
     public int CalibrationImages { get; init; } = 512;
 
     /// <summary>
+    /// Calibration images for the data-aware variants of <see cref="Models"/>, in [1, 2000]. Those networks are timed and
+    /// sized, never scored (their weights are untrained; <see cref="AccuracyModel"/> stands in for their accuracy), and a
+    /// <c>channel-ls</c> build's time grows with its images (ResNet-152 at 224 px: about 0.8 s per image for the original
+    /// pass alone). Default 64, the count of the ResNet-152 cost target; the selection samples at most 4,096
+    /// positions per layer, which 64 images at 7×7 nearly supply.
+    /// </summary>
+    public int TimingCalibrationImages { get; init; } = 64;
+
+    /// <summary>How T_pr is obtained: measured at every load, or at L = 0 and derived (see <see cref="Config.PruneTiming"/>). Default auto.</summary>
+    public PruneTiming PruneTiming { get; init; } = PruneTiming.Auto;
+
+    /// <summary>The resolved <see cref="PruneTiming"/>: <see cref="PruneTiming.Derived"/> or <see cref="PruneTiming.Measured"/>.</summary>
+    public PruneTiming EffectivePruneTiming => PruneTiming != PruneTiming.Auto
+        ? PruneTiming
+        : PruningMethod == PruningMethod.ChannelLs ? PruneTiming.Derived : PruneTiming.Measured;
+
+    /// <summary>
     /// Pruning methods of Fig. 2(a) and of the Pareto chart of the accuracy model. Default every method
     /// <see cref="PruningMethods.Names"/> lists, so a new method appears as soon as it exists.
     /// </summary>

@@ -15,6 +15,14 @@ namespace EdgeInfer.Study.Config;
 /// </summary>
 public static class StudyConfigJson
 {
+    /// <summary>The JSON names of <see cref="Config.PruneTiming"/>.</summary>
+    private static readonly Dictionary<string, PruneTiming> PruneTimings = new(StringComparer.Ordinal)
+    {
+        ["auto"] = PruneTiming.Auto,
+        ["measured"] = PruneTiming.Measured,
+        ["derived"] = PruneTiming.Derived,
+    };
+
     /// <summary>Parses <paramref name="json"/> over <paramref name="baseConfig"/> and validates the result.</summary>
     public static StudyConfig Parse(string json, StudyConfig baseConfig)
     {
@@ -52,6 +60,8 @@ public static class StudyConfigJson
                 ComparisonPruningFactor = Factor(root, "comparisonPruningFactor") ?? c.ComparisonPruningFactor,
                 ComparisonMacsBudget = root.IsExplicitNull("comparisonMacsBudget") ? null : Budget(root, "comparisonMacsBudget") ?? c.ComparisonMacsBudget,
                 CalibrationImages = root.Int32("calibrationImages") ?? c.CalibrationImages,
+                TimingCalibrationImages = root.Int32("timingCalibrationImages") ?? c.TimingCalibrationImages,
+                PruneTiming = root.Choice("pruneTiming", PruneTimings) ?? c.PruneTiming,
                 EdgeLoads = root.Int32s("edgeLoads") ?? c.EdgeLoads,
                 PlotMaxLoad = root.Int32("plotMaxLoad") ?? c.PlotMaxLoad,
                 MaxRequests = root.Int32("maxRequests") ?? c.MaxRequests,

@@ -97,6 +97,11 @@ internal static class StudyConfigValidation
         {
             problems.Add($"calibrationImages = {c.CalibrationImages} is outside [1, 2000]");
         }
+
+        if (c.TimingCalibrationImages is < 1 or > 2000)
+        {
+            problems.Add($"timingCalibrationImages = {c.TimingCalibrationImages} is outside [1, 2000]");
+        }
     }
 
     /// <summary>Measured edge loads and the plotted range.</summary>

@@ -46,6 +46,8 @@ public static class StudyConfigWriter
 
         writer.WriteString("pruningMethod", config.ComparisonVariant("model").Kind);
         writer.WriteNumber("calibrationImages", config.CalibrationImages);
+        writer.WriteNumber("timingCalibrationImages", config.TimingCalibrationImages);
+        writer.WriteString("pruneTiming", config.PruneTiming.ToString().ToLowerInvariant());
         Numbers(writer, "edgeLoads", config.EdgeLoads.Select(l => (double)l));
         writer.WriteNumber("plotMaxLoad", config.PlotMaxLoad);
         writer.WriteNumber("maxRequests", config.MaxRequests);

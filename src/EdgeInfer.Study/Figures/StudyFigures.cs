@@ -93,7 +93,13 @@ public static partial class StudyFigures
         return new Figure("fig2b", "Pruning at the edge versus edge load",
             $"Time to prune the full model file ({config.ComparisonDescription}; parse, select, prune, save) at the edge role while L "
             + "background inference tasks run (solid, left axis), and the edge energy P_edge·T_pr with "
-            + $"P_edge = {edgePower.ToString("G4", CultureInfo.InvariantCulture)} W (dashed, right axis). Medians of measured runs.",
+            + $"P_edge = {edgePower.ToString("G4", CultureInfo.InvariantCulture)} W (dashed, right axis). "
+            + (models.Any(m => m.Measured.Edge.Any(e => e.PruneDerived))
+                ? string.Create(
+                      CultureInfo.InvariantCulture,
+                      $"T_pr timed once at the lowest load (calibrated on {config.TimingCalibrationImages} images) and derived at higher loads ")
+                  + "from the same model's measured edge slowdown (config pruneTiming = derived: a channel-ls build of a big network takes minutes)."
+                : "Medians of measured runs."),
         [
             new FigurePanel
             {

@@ -57,7 +57,15 @@ public static partial class ReportWriter
         foreach (var m in models)
         {
             md.Append(F($"| {m.Model} | {m.Pruned.Spec.Factor.Value:0.##} |"))
-                .AppendJoin("", m.Edge.Select(e => F($" {e.Prune.MedianSeconds:F3} |"))).AppendLine();
+                .AppendJoin("", m.Edge.Select(e => F($" {(e.PruneDerived ? "≈" : "")}{e.Prune.MedianSeconds:F3} |"))).AppendLine();
+        }
+
+        if (models.Any(m => m.Edge.Any(e => e.PruneDerived)))
+        {
+            md.AppendLine().AppendLine(
+                "≈: derived, not timed (config `pruneTiming` = derived, the default for channel-ls, whose builds of the big networks take "
+                + "minutes): T_pr(L) = T_pr(L₀) · T_edge,full(L) / T_edge,full(L₀), the one build timed at the lowest load L₀ scaled by the "
+                + "same model's measured edge slowdown. Pruning time versus pf was not timed either; `pruneTiming: \"measured\"` times both.");
         }
 
         if (models.Any(m => m.PruneByFactor.Count > 0))

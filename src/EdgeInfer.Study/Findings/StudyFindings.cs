@@ -125,6 +125,19 @@ public static class StudyFindings
             .ToArray();
         var bySize = models.OrderBy(m => m.Measured.Full.Parameters).Select(m => m.Measured.Edge[0].Prune.MedianSeconds).ToArray();
         var grows = bySize.Zip(bySize.Skip(1)).All(p => p.First <= p.Second);
+        if (models.Any(m => m.Measured.PruneByFactor.Count == 0 || m.Measured.Edge.Skip(1).Any(e => e.PruneDerived)))
+        {
+            var times = string.Join(", ", models.Select(m => F($"{m.Model} {m.Measured.Edge[0].Prune.MedianSeconds:F1} s")));
+            return new HeadlineFinding(
+                "Pruning time almost constant in pf, growing with edge load and with model size",
+                "constant in pf; grows with load and size",
+                F($"{config.ComparisonDescription} at L = {models[0].Measured.Edge[0].Load}: {times}; ")
+                + (grows ? "ordered by model size" : "not ordered by model size"),
+                "Not tested here: pruning time was timed at the lowest load only and derived above it (pruneTiming = derived), and not "
+                + "timed versus pf. A data-aware build runs the network over its calibration images, so unlike the paper's magnitude "
+                + "pruning it costs far more than an inference and makes on-demand pruning at the edge a poor choice.");
+        }
+
         return new HeadlineFinding(
             "Pruning time almost constant in pf, growing with edge load and with model size",
             "constant in pf; grows with load and size",

@@ -26,8 +26,11 @@ public interface IStudyMeasurer
     /// <summary>Times inference of <paramref name="variant"/> at <paramref name="role"/> (under whatever edge load runs).</summary>
     LatencyStatistics MeasureInference(PreparedVariant variant, StudyRole role, CancellationToken cancellationToken);
 
-    /// <summary>Times pruning the full model file into <paramref name="spec"/> end to end (parse, select, mask, save).</summary>
-    LatencyStatistics MeasurePruning(PreparedVariant full, ModelVariant spec, CancellationToken cancellationToken);
+    /// <summary>
+    /// Times pruning the full model file into <paramref name="spec"/> end to end (parse, select, mask, save),
+    /// <paramref name="samples"/> times (≥ 1).
+    /// </summary>
+    LatencyStatistics MeasurePruning(PreparedVariant full, ModelVariant spec, int samples, CancellationToken cancellationToken);
 
     /// <summary>Top-1/Top-5 of <paramref name="variant"/> of the trained accuracy model on <paramref name="images"/> test images.</summary>
     MeasuredAccuracy MeasureAccuracy(ModelVariant variant, int images, CancellationToken cancellationToken);

@@ -22,8 +22,9 @@ namespace EdgeInfer.Study.Measurement;
 /// inference timed with <see cref="RuntimeSession"/> per role, edge load emulated with <see cref="EdgeLoad"/> (real CPU
 /// contention), pruning timed file to file with <see cref="VariantBuilder.BuildFile"/>. Variants that need calibration
 /// images (<c>channel-ls</c>, <c>int8</c>) get the embedded Fashion-MNIST training images preprocessed to each model's
-/// input (<see cref="CalibrationImages.Provider"/>, config <c>calibrationImages</c>); the set is prepared once and kept, so
-/// the timed prunes measure the pruner, not the image decoding. Accuracy comes from the evaluator given to the
+/// input (<see cref="CalibrationImages.Provider"/>: config <c>timingCalibrationImages</c> for the timed networks,
+/// <c>calibrationImages</c> for the accuracy model's trade-off); the set is prepared once and kept, so the timed prunes
+/// measure the pruner, not the image decoding. Accuracy comes from the evaluator given to the
 /// constructor (none: the accuracy phase is skipped); the accuracy model's speed trade-off from
 /// <see cref="TradeoffMeasurer"/>.
 /// </summary>
@@ -33,6 +34,7 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
     private readonly ModelRepository repository;
     private readonly AccuracyEvaluator? accuracy;
     private readonly VariantBuildOptions build;
+    private readonly VariantBuildOptions tradeoffBuild;
     private readonly Dictionary<string, string> machine;
 
     /// <summary>Creates the measurer; <paramref name="config"/> must be valid.</summary>
@@ -48,7 +50,8 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
         this.config = config.Validated();
         this.repository = repository;
         this.accuracy = accuracy;
-        build = new VariantBuildOptions { Calibration = calibration ?? CalibrationImages.Provider(count: this.config.CalibrationImages) };
+        build = new VariantBuildOptions { Calibration = calibration ?? CalibrationImages.Provider(count: this.config.TimingCalibrationImages) };
+        tradeoffBuild = new VariantBuildOptions { Calibration = calibration ?? CalibrationImages.Provider(count: this.config.CalibrationImages) };
         var m = MachineProbe.Current();
         machine = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -124,14 +127,15 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
     }
 
     /// <inheritdoc />
-    public LatencyStatistics MeasurePruning(PreparedVariant full, ModelVariant spec, CancellationToken cancellationToken)
+    public LatencyStatistics MeasurePruning(PreparedVariant full, ModelVariant spec, int samples, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(full);
         ArgumentNullException.ThrowIfNull(spec);
+        ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
         var folder = Directory.CreateTempSubdirectory("edgeinfer-prune-").FullName;
         try
         {
-            var seconds = new double[config.PruneSamples];
+            var seconds = new double[samples];
             for (var i = 0; i < seconds.Length; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -173,7 +177,7 @@ public sealed class OrtStudyMeasurer : IStudyMeasurer
             Samples = Math.Max(config.Samples, TradeoffSamples),
             WarmupRuns = Math.Max(config.WarmupRuns, 1),
             IntraOpThreads = config.DeviceThreads,
-            Build = VariantFactories.Builder(build),
+            Build = VariantFactories.Builder(tradeoffBuild),
         };
         return TradeoffMeasurer.Measure(options, cancellationToken: cancellationToken);
     }

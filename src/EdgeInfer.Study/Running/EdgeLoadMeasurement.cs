@@ -7,4 +7,8 @@ namespace EdgeInfer.Study.Running;
 /// <param name="Full">Edge inference of the full model.</param>
 /// <param name="Pruned">Edge inference of the pruned model.</param>
 /// <param name="Prune">Pruning the full model file into the pruned one.</param>
-public sealed record EdgeLoadMeasurement(int Load, LatencyStatistics Full, LatencyStatistics Pruned, LatencyStatistics Prune);
+/// <param name="PruneDerived">
+/// True when <paramref name="Prune"/> was not timed at this load but derived from the lowest load's by the full model's edge
+/// slowdown (<see cref="Config.PruneTiming.Derived"/>).
+/// </param>
+public sealed record EdgeLoadMeasurement(int Load, LatencyStatistics Full, LatencyStatistics Pruned, LatencyStatistics Prune, bool PruneDerived = false);

@@ -94,6 +94,7 @@ public sealed class StudyRunner
         var result = models.ToDictionary(m => m, _ => new List<EdgeLoadMeasurement>(), StringComparer.Ordinal);
         var loads = config.EdgeLoads.Order().ToArray();
         var total = loads.Length * models.Count * 3;
+        var derived = config.EffectivePruneTiming == PruneTiming.Derived;
         var step = 0;
         foreach (var load in loads)
         {
@@ -104,10 +105,8 @@ public sealed class StudyRunner
                 foreach (var model in models)
                 {
                     var loadModel = config.LoadModel ?? model;
-                    var keys = new[]
-                    {
-                        InferenceKey(full[model], StudyRole.Edge, load), InferenceKey(pruned[model], StudyRole.Edge, load), PruneKey(pruned[model].Spec, load),
-                    };
+                    var keys = new[] { InferenceKey(full[model], StudyRole.Edge, load), InferenceKey(pruned[model], StudyRole.Edge, load) }
+                        .Concat(derived && load > 0 ? [] : [PruneKey(pruned[model].Spec, load)]);
                     if (keys.Any(k => !cache.Contains(k)) && running != loadModel)
                     {
                         background?.Dispose();
@@ -123,8 +122,9 @@ public sealed class StudyRunner
 
                     var f = Inference(full[model], StudyRole.Edge, load, "edge", ++step, total, cancellationToken);
                     var p = Inference(pruned[model], StudyRole.Edge, load, "edge", ++step, total, cancellationToken);
-                    var pr = Prune(full[model], pruned[model].Spec, load, "edge", ++step, total, cancellationToken);
-                    result[model].Add(new EdgeLoadMeasurement(load, f, p, pr));
+                    result[model].Add(derived && result[model].Count > 0
+                        ? Derive(result[model][0], pruned[model].Spec, load, f, p, "edge", ++step, total)
+                        : new EdgeLoadMeasurement(load, f, p, Prune(full[model], pruned[model].Spec, load, "edge", ++step, total, cancellationToken)));
                 }
             }
             finally
@@ -136,10 +136,33 @@ public sealed class StudyRunner
         return result;
     }
 
+    /// <summary>
+    /// T_pr at <paramref name="load"/> from the lowest load's measured T_pr and the full model's measured edge slowdown
+    /// (<see cref="PruneTiming.Derived"/>): every statistic scaled by T_edge,full(load) / T_edge,full(lowest).
+    /// </summary>
+    private EdgeLoadMeasurement Derive(
+        EdgeLoadMeasurement lowest, ModelVariant spec, int load, LatencyStatistics full, LatencyStatistics pruned, string phase, int step, int total)
+    {
+        var slowdown = full.MedianSeconds / lowest.Full.MedianSeconds;
+        var p = lowest.Prune;
+        var prune = p with
+        {
+            MedianSeconds = p.MedianSeconds * slowdown,
+            P90Seconds = p.P90Seconds * slowdown,
+            P99Seconds = p.P99Seconds * slowdown,
+            MinSeconds = p.MinSeconds * slowdown,
+            MaxSeconds = p.MaxSeconds * slowdown,
+            MeanSeconds = p.MeanSeconds * slowdown,
+        };
+        progress(new StudyProgress(phase, step, total, F($"prune  {spec} load {load,3}: derived {prune.MedianSeconds:F3} s ")
+            + F($"(measured {p.MedianSeconds:F3} s at load {lowest.Load} x edge slowdown {slowdown:F2})")));
+        return new EdgeLoadMeasurement(load, full, pruned, prune, PruneDerived: true);
+    }
+
     private Dictionary<string, List<PruneAtFactor>> MeasurePruneByFactor(
         IReadOnlyList<string> models, Dictionary<string, PreparedVariant> full, CancellationToken cancellationToken)
     {
-        var factors = config.PruningFactors.Where(pf => !pf.IsZero).Order().ToArray();
+        var factors = config.EffectivePruneTiming == PruneTiming.Derived ? [] : config.PruningFactors.Where(pf => !pf.IsZero).Order().ToArray();
         var result = models.ToDictionary(m => m, _ => new List<PruneAtFactor>(), StringComparer.Ordinal);
         var step = 0;
         foreach (var model in models)
@@ -227,7 +250,7 @@ public sealed class StudyRunner
     private PreparedVariant Prepare(ModelVariant spec, int step, int total, CancellationToken cancellationToken)
     {
         // The cached sizes describe one file: when that file is gone or was replaced (another size), prepare it again.
-        var settings = spec.NeedsCalibration ? Settings(("seed", 42), ("calibrationImages", config.CalibrationImages)) : "seed=42";
+        var settings = spec.NeedsCalibration ? Settings(("seed", 42), ("calibrationImages", config.TimingCalibrationImages)) : "seed=42";
         var key = new MeasurementKey("variant", spec.Model, spec.Name, "-", 0, settings, "any");
         var prepared = Cached(key, "models", step, total, () => measurer.Prepare(spec, cancellationToken), v =>
             F($"{spec}: {v.OnnxBytes / 1e6:F1} MB ONNX, {v.TransferBytes / 1e6:F1} MB to transfer, {v.Parameters:N0} non-zero parameters"));
@@ -249,7 +272,7 @@ public sealed class StudyRunner
 
     private LatencyStatistics Prune(
         PreparedVariant full, ModelVariant spec, int load, string phase, int step, int total, CancellationToken cancellationToken) =>
-        Cached(PruneKey(spec, load), phase, step, total, () => measurer.MeasurePruning(full, spec, cancellationToken), s =>
+        Cached(PruneKey(spec, load), phase, step, total, () => measurer.MeasurePruning(full, spec, PruneSamples, cancellationToken), s =>
             F($"prune  {spec} load {load,3}: median {s.MedianSeconds:F3} s ({s.Count} samples)"));
 
     private MeasurementKey InferenceKey(PreparedVariant variant, StudyRole role, int load) => role == StudyRole.Device
@@ -274,6 +297,9 @@ public sealed class StudyRunner
                 ("loadModel", config.LoadModel ?? variant.Spec.Model)),
             machine);
 
+    /// <summary>Builds timed per pruning measurement: <c>pruneSamples</c>, or one when derived (a data-aware build takes minutes).</summary>
+    private int PruneSamples => config.EffectivePruneTiming == PruneTiming.Derived ? 1 : config.PruneSamples;
+
     private MeasurementKey PruneKey(ModelVariant spec, int load) =>
         new(
             "prune",
@@ -282,9 +308,9 @@ public sealed class StudyRunner
             "edge",
             load,
             spec.NeedsCalibration
-                ? Settings(("pruneSamples", config.PruneSamples), ("loadModel", load == 0 ? "-" : config.LoadModel ?? spec.Model),
-                    ("calibrationImages", config.CalibrationImages))
-                : Settings(("pruneSamples", config.PruneSamples), ("loadModel", load == 0 ? "-" : config.LoadModel ?? spec.Model)),
+                ? Settings(("pruneSamples", PruneSamples), ("loadModel", load == 0 ? "-" : config.LoadModel ?? spec.Model),
+                    ("calibrationImages", config.TimingCalibrationImages))
+                : Settings(("pruneSamples", PruneSamples), ("loadModel", load == 0 ? "-" : config.LoadModel ?? spec.Model)),
             machine);
 
     private T Cached<T>(MeasurementKey key, string phase, int step, int total, Func<T> measure, Func<T, string> describe)

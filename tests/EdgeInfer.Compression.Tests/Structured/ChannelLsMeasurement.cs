@@ -29,7 +29,7 @@ public sealed class ChannelLsMeasurement(ITestOutputHelper helper)
     };
 
     [Fact(Explicit = true)]
-    [Trait("Category", "Timing")]
+    [Trait("Category", "Measurement")]
     public void Measure_ResNet18Fmnist_PrintsTheTradeoffTable()
     {
         var built = ClassifierBuilder.Build(new ClassifierOptions());

@@ -13,7 +13,7 @@ namespace EdgeInfer.Compression.Tests.Structured;
 public sealed class ChannelLsResNet152Measurement(ITestOutputHelper output)
 {
     [Fact(Explicit = true)]
-    [Trait("Category", "Timing")]
+    [Trait("Category", "Measurement")]
     public void PruneInPlace_ResNet152AtHalfTheMacs_TakesUnderFiveMinutes()
     {
         var model = ModelCatalog.Find("resnet152").Build(ModelCatalog.DefaultSeed);

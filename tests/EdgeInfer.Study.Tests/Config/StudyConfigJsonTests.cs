@@ -35,6 +35,25 @@ public sealed class StudyConfigJsonTests
     }
 
     [Fact]
+    public void Parse_TimingCalibrationAndPruneTiming_AreReadCheckedAndWrittenBack()
+    {
+        var c = StudyConfigJson.Parse("""{ "timingCalibrationImages": 128, "pruneTiming": "measured" }""", StudyPresets.Quick);
+        Assert.Equal(128, c.TimingCalibrationImages);
+        Assert.Equal(PruneTiming.Measured, c.EffectivePruneTiming);
+        var text = StudyConfigWriter.ToJson(c);
+        Assert.Contains("\"timingCalibrationImages\": 128", text, StringComparison.Ordinal);
+        Assert.Contains("\"pruneTiming\": \"measured\"", text, StringComparison.Ordinal);
+        var again = StudyConfigJson.Parse(text, new StudyConfig());
+        Assert.Equal((128, PruneTiming.Measured), (again.TimingCalibrationImages, again.PruneTiming));
+
+        var ex = Assert.Throws<EdgeInferInputException>(() =>
+            StudyConfigJson.Parse("""{ "timingCalibrationImages": 0, "pruneTiming": "sometimes" }""", StudyPresets.Quick));
+        Assert.Contains("timingCalibrationImages = 0 is outside [1, 2000]", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("pruneTiming = \"sometimes\" is not one of auto, measured, derived", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(64, new StudyConfig().TimingCalibrationImages);
+    }
+
+    [Fact]
     public void Parse_ComparisonKindAndMacsBudget_NameTheVariantAndAreWrittenBack()
     {
         var c = StudyConfigJson.Parse(

@@ -76,11 +76,16 @@ public sealed class StudyThresholdsTests
     public void EdgePhaseEstimate_AtMeasuredLoads_SumsRunsTimesMeasuredTimes()
     {
         var inputs = new ModelCostInputs(Config, SyntheticStudy.Model("mobilenet", 0.3, (0, 0.1), (10, 1.1)));
-        var target = Config with { Samples = 4, WarmupRuns = 1, PruneSamples = 2 };
+        var target = Config with { Samples = 4, WarmupRuns = 1, PruneSamples = 2, PruneTiming = PruneTiming.Measured };
 
         // Per load: 5 runs of full (t) and pruned (t/2), plus 2 prunings (0.5 + 0.05·L).
         var expected = (5 * (0.1 + 0.05)) + (2 * 0.5) + (5 * (1.1 + 0.55)) + (2 * 1.0);
         Assert.Equal(expected, EdgeInfer.Study.Findings.StudyEstimate.EdgePhaseSeconds(target, [inputs]), 1e-9);
+
+        // Derived prune timing: one pruning at the lowest load only.
+        var derived = (5 * (0.1 + 0.05)) + 0.5 + (5 * (1.1 + 0.55));
+        Assert.Equal(
+            derived, EdgeInfer.Study.Findings.StudyEstimate.EdgePhaseSeconds(target with { PruneTiming = PruneTiming.Derived }, [inputs]), 1e-9);
     }
 
     private static double Cycle(ModelCostInputs inputs, int load, Strategy strategy) => inputs.Scenario(load, 1).Plan(Rates).Outcome(strategy).CycleDelay.Value;
