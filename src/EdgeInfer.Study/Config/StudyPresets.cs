@@ -2,7 +2,8 @@ namespace EdgeInfer.Study.Config;
 
 /// <summary>
 /// The two presets of <c>edgeinfer reproduce --preset</c>. <c>quick</c> (the default) measures loads up to 16 with few
-/// samples so the whole study ends within about ten minutes on a 2-core machine; <c>paper</c> measures loads up to 100
+/// samples so the whole study ends within about twenty minutes on a 2-core machine (most of it the channel-ls builds of
+/// ResNet-152; see docs/experiments.md); <c>paper</c> measures loads up to 100
 /// as the paper does, with more samples (it takes as long as it takes; see docs/experiments.md).
 /// </summary>
 public static class StudyPresets

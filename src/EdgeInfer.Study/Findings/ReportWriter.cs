@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using EdgeInfer.Core.Planning;
 using EdgeInfer.Pruning.Variants;
 using EdgeInfer.Runtime.Measurement;
 using EdgeInfer.Study.Figures;
@@ -68,11 +67,16 @@ public static partial class ReportWriter
             .Append("Accuracy (Fig. 2(a)) is measured on a real trained network instead: ").Append(c.AccuracyModel ?? "none")
             .AppendLine(" (ImageNet ResNet-18 backbone with a trained Fashion-MNIST head), not on ImageNet.");
         md.Append("- **Pruning.** The paper prunes by weight magnitude (TensorFlow Model Optimization / Keras Surgeon). ")
-            .Append(F($"The comparisons here use `{c.PruningMethod.Name()}` pruning at pf {c.ComparisonPruningFactor.Value:0.##}"))
-            .Append(c.PruningMethod == PruningMethod.Channel
-                ? ": structured, whole channels removed, so the pruned model is smaller and really faster in ONNX Runtime "
-                  + "(zeros from unstructured pruning do not speed up dense kernels)"
-                : ": unstructured zeros, which dense ONNX Runtime kernels do not skip")
+            .Append(F($"The comparisons here use `{c.ComparisonDescription}`"))
+            .Append(c.PruningMethod switch
+            {
+                PruningMethod.ChannelLs => ": structured, whole channels removed, so the pruned model is smaller and really faster in ONNX "
+                    + "Runtime, with the channels chosen and the kept weights re-fitted by least squares on calibration images so that it "
+                    + "stays accurate (no training)",
+                PruningMethod.Channel => ": structured, whole channels removed, so the pruned model is smaller and really faster in ONNX Runtime "
+                    + "(zeros from unstructured pruning do not speed up dense kernels)",
+                _ => ": unstructured zeros, which dense ONNX Runtime kernels do not skip",
+            })
             .AppendLine(".");
         md.Append("- **Accuracy in decisions.** ").AppendLine(result.DecisionAccuracy?.Statement ?? "No accuracy constraint could be applied.");
         md.Append("- **Wire format.** A pruned model is sent to the device in EdgeInfer's `.eiw` format (bitmask of non-zeros plus packed ")
@@ -87,7 +91,10 @@ public static partial class ReportWriter
             .Append(F($"model request {workload.RequestSize.Value / 1000.0:G4} kB (not given by the paper); "))
             .Append(F($"P_tx {device.TxPower.Value} W, P_rx {device.RxPower.Value} W, P_E {device.BasebandPower.Value} W, "))
             .AppendLine(F($"P_d {device.ComputePower.Value} W, P_edge {c.Scenario.Edge.ComputePower.Value} W."));
-        md.Append(F($"- **Statistics.** Medians of {c.Samples} timed inferences after {c.WarmupRuns} warm-up(s), {c.PruneSamples} timed pruning(s) per load; "))
+        md.Append(F($"- **Statistics.** Medians of {c.Samples} timed inferences after {c.WarmupRuns} warm-up(s), "))
+            .Append(c.EffectivePruneTiming == Config.PruneTiming.Derived
+                ? "one timed pruning at the lowest load (derived above it, see the pruning table); "
+                : F($"{c.PruneSamples} timed pruning(s) per load; "))
             .AppendLine("p90 shown next to each median. Other processes on this machine add noise.");
         if (result.PaperPresetEdgeSeconds is { } paper && c.EdgeLoads.Max() < Config.StudyPresets.Paper.EdgeLoads.Max())
         {

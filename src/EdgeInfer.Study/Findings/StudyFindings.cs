@@ -42,7 +42,7 @@ public static class StudyFindings
             "Pruned model: inference time savings up to 40 %",
             "up to 40 %",
             F($"device up to {deviceSaving.Saving:P0} ({deviceSaving.Model}); edge at L = {load} up to {edgeSaving.Saving:P0} ({edgeSaving.Model})"),
-            config.PruningMethod == PruningMethod.Channel
+            config.PruningMethod.IsStructured()
                 ? "Channel pruning removes whole channels, so ONNX Runtime's dense kernels do less work; the saving follows the MACs removed."
                 : "Magnitude pruning only writes zeros, which ONNX Runtime's dense kernels do not skip, so little or no time is saved.");
     }
