@@ -94,10 +94,11 @@ public sealed class StudyRunner
         var result = models.ToDictionary(m => m, _ => new List<EdgeLoadMeasurement>(), StringComparer.Ordinal);
         var loads = config.EdgeLoads.Order().ToArray();
         var total = loads.Length * models.Count * 3;
-        var derived = config.EffectivePruneTiming == PruneTiming.Derived;
         var step = 0;
         foreach (var load in loads)
         {
+            // Derived prune timing times one build at the lowest load; the background-start check and the measurement agree on it.
+            var derivePrune = DerivesPrune && load != loads[0];
             IDisposable? background = null;
             string? running = null;
             try
@@ -106,7 +107,7 @@ public sealed class StudyRunner
                 {
                     var loadModel = config.LoadModel ?? model;
                     var keys = new[] { InferenceKey(full[model], StudyRole.Edge, load), InferenceKey(pruned[model], StudyRole.Edge, load) }
-                        .Concat(derived && load > 0 ? [] : [PruneKey(pruned[model].Spec, load)]);
+                        .Concat(derivePrune ? [] : [PruneKey(pruned[model].Spec, load)]);
                     if (keys.Any(k => !cache.Contains(k)) && running != loadModel)
                     {
                         background?.Dispose();
@@ -122,7 +123,7 @@ public sealed class StudyRunner
 
                     var f = Inference(full[model], StudyRole.Edge, load, "edge", ++step, total, cancellationToken);
                     var p = Inference(pruned[model], StudyRole.Edge, load, "edge", ++step, total, cancellationToken);
-                    result[model].Add(derived && result[model].Count > 0
+                    result[model].Add(derivePrune
                         ? Derive(result[model][0], pruned[model].Spec, load, f, p, "edge", ++step, total)
                         : new EdgeLoadMeasurement(load, f, p, Prune(full[model], pruned[model].Spec, load, "edge", ++step, total, cancellationToken)));
                 }
@@ -162,7 +163,7 @@ public sealed class StudyRunner
     private Dictionary<string, List<PruneAtFactor>> MeasurePruneByFactor(
         IReadOnlyList<string> models, Dictionary<string, PreparedVariant> full, CancellationToken cancellationToken)
     {
-        var factors = config.EffectivePruneTiming == PruneTiming.Derived ? [] : config.PruningFactors.Where(pf => !pf.IsZero).Order().ToArray();
+        var factors = DerivesPrune ? [] : config.PruningFactors.Where(pf => !pf.IsZero).Order().ToArray();
         var result = models.ToDictionary(m => m, _ => new List<PruneAtFactor>(), StringComparer.Ordinal);
         var step = 0;
         foreach (var model in models)
@@ -298,7 +299,10 @@ public sealed class StudyRunner
             machine);
 
     /// <summary>Builds timed per pruning measurement: <c>pruneSamples</c>, or one when derived (a data-aware build takes minutes).</summary>
-    private int PruneSamples => config.EffectivePruneTiming == PruneTiming.Derived ? 1 : config.PruneSamples;
+    private int PruneSamples => DerivesPrune ? 1 : config.PruneSamples;
+
+    /// <summary>True when T_pr is timed at the lowest load only and derived above it (<see cref="PruneTiming.Derived"/>).</summary>
+    private bool DerivesPrune => config.EffectivePruneTiming == PruneTiming.Derived;
 
     private MeasurementKey PruneKey(ModelVariant spec, int load) =>
         new(
