@@ -8,6 +8,7 @@ using EdgeInfer.Cli.Commands.Plan;
 using EdgeInfer.Cli.Commands.Profiles;
 using EdgeInfer.Cli.Commands.Pruning;
 using EdgeInfer.Cli.Commands.Reproduce;
+using EdgeInfer.Cli.Commands.Simulation;
 
 namespace EdgeInfer.Cli.Commands;
 
@@ -31,5 +32,6 @@ internal static class CommandCatalog
         yield return ServeCommand.Create();
         yield return DeviceCommand.Create();
         yield return LoadgenCommand.Create();
+        yield return SimulateCommand.Create();
     }
 }

@@ -40,7 +40,7 @@ public readonly struct PlanningInputs
     public PlanningScenario? Scenario { get; }
 
     /// <summary>Q.</summary>
-    public long Requests { get; }
+    public long Requests { get; private init; }
 
     /// <summary>What the planner minimises.</summary>
     public Objective Objective { get; }
@@ -70,7 +70,7 @@ public readonly struct PlanningInputs
 
     internal double EdgePowerWatts { get; }
 
-    internal double BatteryJoules { get; }
+    internal double BatteryJoules { get; private init; }
 
     internal double MaxCycleDelaySeconds { get; }
 
@@ -80,9 +80,42 @@ public readonly struct PlanningInputs
     /// <summary>NaN when unconstrained.</summary>
     internal double MinTop5 { get; }
 
-    internal VariantInputs Full { get; }
+    internal VariantInputs Full { get; private init; }
 
-    internal VariantInputs Pruned { get; }
+    internal VariantInputs Pruned { get; private init; }
+
+    /// <summary>
+    /// These inputs with the live figures of one decision replaced, without allocating or re-validating: the requests
+    /// left in the model lifetime (Q ≥ 1), the edge inference times of both variants and the pruning time under the
+    /// edge's current load (seconds, finite and ≥ 0), and the battery energy left (null: no battery constraint). For callers
+    /// that plan many times with one scenario, e.g. the cell simulator's per-request use of the paper's rule.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A figure outside its range (the message names it).</exception>
+    public PlanningInputs WithLive(long requests, Seconds fullEdgeInference, Seconds prunedEdgeInference, Seconds prune, Joules? battery)
+    {
+        if (Scenario is null)
+        {
+            throw new InvalidOperationException("PlanningInputs must come from PlanningScenario.ToInputs().");
+        }
+
+        if (requests is < 1 or > Workload.MaxRequests)
+        {
+            throw new ArgumentOutOfRangeException(nameof(requests), requests, $"Q must be between 1 and {Workload.MaxRequests}.");
+        }
+
+        if (EdgeExchangedBytesPerRequest > long.MaxValue / requests)
+        {
+            throw new ArgumentOutOfRangeException(nameof(requests), requests, "Q times (inputBytes + resultBytes) overflows a 64-bit byte count.");
+        }
+
+        return this with
+        {
+            Requests = requests,
+            BatteryJoules = battery?.Value ?? double.PositiveInfinity,
+            Full = Full with { EdgeInferenceSeconds = fullEdgeInference.Value },
+            Pruned = Pruned with { EdgeInferenceSeconds = prunedEdgeInference.Value, PruneSeconds = prune.Value },
+        };
+    }
 
     internal readonly struct VariantInputs(ModelVariantCosts costs)
     {
@@ -92,9 +125,9 @@ public readonly struct PlanningInputs
 
         public double DeviceInferenceSeconds { get; } = costs.DeviceInference.Value;
 
-        public double EdgeInferenceSeconds { get; } = costs.EdgeInference.Value;
+        public double EdgeInferenceSeconds { get; init; } = costs.EdgeInference.Value;
 
-        public double PruneSeconds { get; } = costs.Prune.Value;
+        public double PruneSeconds { get; init; } = costs.Prune.Value;
 
         /// <summary>Device decode + device session open (beyond the paper, 0 by default).</summary>
         public double DeviceSetupSeconds { get; } = costs.DeviceDecode.Value + costs.DeviceSessionOpen.Value;

@@ -154,22 +154,32 @@ public static class ScenarioJson
         MaxCycleDelay = constraints.Quantity("maxCycleDelaySeconds", v => new Seconds(v)),
     };
 
-    private static RadioOptions ReadRadio(JsonSection radio, RadioOptions r) => r with
+    /// <summary>
+    /// The fields of a <c>radio</c> section over <paramref name="defaults"/> (an absent field keeps its default); the
+    /// caller calls <see cref="JsonSection.Finish"/>. Shared by every scenario format with a radio section (the cell
+    /// simulation's too), so that the radio reads the same everywhere.
+    /// </summary>
+    public static RadioOptions ReadRadio(JsonSection radio, RadioOptions defaults)
     {
-        Distance = radio.Quantity("distanceMeters", v => new Meters(v)) ?? r.Distance,
-        Condition = radio.Choice("condition", Conditions) ?? r.Condition,
-        CarrierFrequency = radio.Quantity("carrierFrequencyGhz", v => new Hertz(v * 1e9)) ?? r.CarrierFrequency,
-        Bandwidth = radio.Quantity("bandwidthMhz", v => new Hertz(v * 1e6)) ?? r.Bandwidth,
-        BaseStationTxPower = radio.Quantity("baseStationTxPowerDbm", v => new DecibelMilliwatts(v)) ?? r.BaseStationTxPower,
-        DeviceTxPower = radio.Quantity("deviceTxPowerDbm", v => new DecibelMilliwatts(v)) ?? r.DeviceTxPower,
-        BaseStationAntennaElements = Elements(radio, "baseStationAntennaElements") ?? r.BaseStationAntennaElements,
-        DeviceAntennaElements = Elements(radio, "deviceAntennaElements") ?? r.DeviceAntennaElements,
-        ElementGain = radio.Quantity("elementGainDbi", v => new Decibels(v)) ?? r.ElementGain,
-        BaseStationNoiseFigure = radio.Quantity("baseStationNoiseFigureDb", v => new Decibels(v)) ?? r.BaseStationNoiseFigure,
-        DeviceNoiseFigure = radio.Quantity("deviceNoiseFigureDb", v => new Decibels(v)) ?? r.DeviceNoiseFigure,
-        BaseStationHeight = radio.Quantity("baseStationHeightMeters", v => new Meters(v)) ?? r.BaseStationHeight,
-        DeviceHeight = radio.Quantity("deviceHeightMeters", v => new Meters(v)) ?? r.DeviceHeight,
-    };
+        ArgumentNullException.ThrowIfNull(radio);
+        ArgumentNullException.ThrowIfNull(defaults);
+        return defaults with
+        {
+            Distance = radio.Quantity("distanceMeters", v => new Meters(v)) ?? defaults.Distance,
+            Condition = radio.Choice("condition", Conditions) ?? defaults.Condition,
+            CarrierFrequency = radio.Quantity("carrierFrequencyGhz", v => new Hertz(v * 1e9)) ?? defaults.CarrierFrequency,
+            Bandwidth = radio.Quantity("bandwidthMhz", v => new Hertz(v * 1e6)) ?? defaults.Bandwidth,
+            BaseStationTxPower = radio.Quantity("baseStationTxPowerDbm", v => new DecibelMilliwatts(v)) ?? defaults.BaseStationTxPower,
+            DeviceTxPower = radio.Quantity("deviceTxPowerDbm", v => new DecibelMilliwatts(v)) ?? defaults.DeviceTxPower,
+            BaseStationAntennaElements = Elements(radio, "baseStationAntennaElements") ?? defaults.BaseStationAntennaElements,
+            DeviceAntennaElements = Elements(radio, "deviceAntennaElements") ?? defaults.DeviceAntennaElements,
+            ElementGain = radio.Quantity("elementGainDbi", v => new Decibels(v)) ?? defaults.ElementGain,
+            BaseStationNoiseFigure = radio.Quantity("baseStationNoiseFigureDb", v => new Decibels(v)) ?? defaults.BaseStationNoiseFigure,
+            DeviceNoiseFigure = radio.Quantity("deviceNoiseFigureDb", v => new Decibels(v)) ?? defaults.DeviceNoiseFigure,
+            BaseStationHeight = radio.Quantity("baseStationHeightMeters", v => new Meters(v)) ?? defaults.BaseStationHeight,
+            DeviceHeight = radio.Quantity("deviceHeightMeters", v => new Meters(v)) ?? defaults.DeviceHeight,
+        };
+    }
 
     private static ModelVariantCosts Variant(JsonSection? section, ModelVariantCosts defaults)
     {

@@ -10,10 +10,11 @@ using EdgeInfer.Runtime.Measurement;
 namespace EdgeInfer.Device.Loadgen;
 
 /// <summary>
-/// <c>edgeinfer loadgen</c>: C closed-loop clients, each sending the next inference when the last is answered, over raw
-/// HTTP (no shaping, no retries: what the server does under load is what is measured).
+/// <c>edgeinfer loadgen</c>: C closed-loop clients, each sending the next inference when the last is answered, or K devices
+/// sending open-loop Poisson arrivals (<see cref="LoadGenerator.MeasureOpenAsync"/>), over raw HTTP (no shaping, no retries:
+/// what the server does under load is what is measured).
 /// </summary>
-public static class LoadGenerator
+public static partial class LoadGenerator
 {
     /// <summary>Runs the load test.</summary>
     public static async Task<LoadgenReport> RunAsync(LoadgenOptions options, CancellationToken cancellationToken)
@@ -21,7 +22,9 @@ public static class LoadGenerator
         ArgumentNullException.ThrowIfNull(options);
         options.Validated();
         var edge = options.Edge ?? throw new EdgeInferInputException("An HTTP load test needs the edge URL; edge is not set.");
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 1 })
+        // Open loop: as many connections as requests in flight, so that no request waits in the client's pool.
+        var connections = options.Arrivals == LoadgenArrivals.Poisson ? int.MaxValue : options.Concurrency + 1;
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections })
         {
             BaseAddress = edge,
             Timeout = TimeSpan.FromMinutes(5),
@@ -53,8 +56,9 @@ public static class LoadGenerator
     }
 
     /// <summary>
-    /// The closed loop itself, for any target: C clients each call <paramref name="send"/> (which returns an HTTP status,
-    /// 0 for no answer) <see cref="LoadgenOptions.WarmupPerClient"/> times untimed, then until R requests or the duration.
+    /// The load itself, for any target: C closed-loop clients each call <paramref name="send"/> (which returns an HTTP status,
+    /// 0 for no answer) <see cref="LoadgenOptions.WarmupPerClient"/> times untimed, then until R requests or the duration;
+    /// with Poisson arrivals, <see cref="MeasureOpenAsync"/> on the system clock.
     /// The HTTP load above and <c>loadgen --in-process</c> (the server's inference step without HTTP) both use it.
     /// </summary>
     public static async Task<LoadgenReport> MeasureAsync(LoadgenOptions options, Func<CancellationToken, Task<int>> send, CancellationToken cancellationToken)
@@ -62,6 +66,11 @@ public static class LoadGenerator
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(send);
         options.Validated();
+        if (options.Arrivals == LoadgenArrivals.Poisson)
+        {
+            return await MeasureOpenAsync(options, send, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
+
         await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
         {
             for (var i = 0; i < options.WarmupPerClient; i++)

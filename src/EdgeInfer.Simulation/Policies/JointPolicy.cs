@@ -1,0 +1,142 @@
+using EdgeInfer.Core.Planning;
+
+namespace EdgeInfer.Simulation.Policies;
+
+/// <summary>
+/// Joint placement and caching. For every variant that meets the class's accuracy, at the edge and on the device, it
+/// prices the rest of the device's lifetime with Core's <see cref="CostModel"/> equations, but with what the paper's rule
+/// ignores:
+/// <list type="bullet">
+/// <item>the radio as it is shared now: the rate this transfer would get beside those in progress (R/(n + 1)), and the
+/// delay it adds to them (each of the n is held back by about this transfer's time alone);</item>
+/// <item>the edge queue: the slowdown S(jobs) its inference would see, plus the delay its job adds to the jobs already
+/// there (n × T × (S(n) − S(n − 1)): placement for the cell, not for one device);</item>
+/// <item>the store: a stored variant costs no prune, one being pruned the rest of that prune, a missing one the whole
+/// prune under the current load;</item>
+/// <item>popularity: a freshly pruned variant is kept only if the edge has seen it asked for before or it fits in the free
+/// space (one-off requests do not push out what others use), its eviction rank comes from the store's policy;</item>
+/// <item>caching ahead: when a variant that is not stored would be the best choice if it were, and the time it saves per
+/// request times the requests for the model seen in the cell outweighs what its prune costs the jobs at the edge (latency
+/// objective; otherwise any saving), the edge prunes it in the background
+/// (<see cref="Placement.Prefetch"/>) while this request takes the best option available now;</item>
+/// <item>battery and deadline: options that would spend the battery or miss the deadline on their first request are
+/// dropped while any other remains.</item>
+/// </list>
+/// The score is the objective per request of the remaining lifetime (delay, device energy or data).
+/// </summary>
+public sealed class JointPolicy : IPlacementPolicy
+{
+    /// <inheritdoc />
+    public string Name => "joint";
+
+    /// <inheritdoc />
+    public Placement Decide(in DecisionContext context)
+    {
+        var q = context.RequestsLeft;
+        var jobs = context.EdgeJobs;
+        var slowdown = context.EdgeSlowdown(jobs);
+        var congestion = jobs == 0 ? 0 : jobs * (slowdown - context.EdgeSlowdown(jobs - 1));
+        var uplink = context.UplinkBitsPerSecond / (context.UplinkTransfers + 1);
+        var downlink = context.DownlinkBitsPerSecond / (context.DownlinkTransfers + 1);
+        var (inputBits, resultBits, requestBits) = context.MessageBits;
+        var (tx, rx, compute) = context.DeviceWatts;
+        var tIn = CostModel.TransferSeconds(inputBits, uplink);
+        var tRes = CostModel.TransferSeconds(resultBits, downlink);
+        var tReq = CostModel.TransferSeconds(requestBits, uplink);
+        var (othersUp, othersDown) = (context.UplinkTransfers, context.DownlinkTransfers);
+        var aloneUp = context.UplinkBitsPerSecond;
+        var aloneDown = context.DownlinkBitsPerSecond;
+        var edgeRadioHarm = (othersUp * inputBits / aloneUp) + (othersDown * resultBits / aloneDown);
+
+        var best = new Candidate(Placement.EdgeFull, double.PositiveInfinity, double.PositiveInfinity, false);
+        var ideal = best;
+        for (var k = 0; k < context.VariantCount; k++)
+        {
+            var prune = context.PruneWaitSeconds(k);
+            var edgeInference = context.EdgeSeconds(k) * slowdown;
+            var edgePerRequest = edgeInference + (congestion * context.EdgeSeconds(k)) + edgeRadioHarm;
+            var edgeEnergy = CostModel.EdgeDeviceEnergyJoules(tx, tIn, rx, tRes).At(q);
+            var edgeBytes = (inputBits + resultBits) / 8 * q;
+            var edge = new Placement(PlacementSite.Edge, k);
+            var edgeCycle = tIn + edgeInference + tRes;
+            best = Better(best, Score(context, edge, EdgeDelay(tIn, prune, edgePerRequest, tRes, q), edgeEnergy, edgeCycle + prune, q, edgeBytes));
+            ideal = Better(ideal, Score(context, edge, EdgeDelay(tIn, 0, edgePerRequest, tRes, q), edgeEnergy, edgeCycle, q, edgeBytes));
+
+            var tModel = CostModel.TransferSeconds(context.SizeBits(k), downlink);
+            var device = context.DeviceSeconds(k);
+            var deviceEnergy = CostModel.DeviceEnergyJoules(tx, tReq, rx, tModel, compute, device).At(q);
+            var deviceBytes = (requestBits / 8) + context.SizeBytes(k);
+            var local = new Placement(PlacementSite.Device, k);
+            var harm = (othersUp * requestBits / aloneUp) + (othersDown * context.SizeBits(k) / aloneDown);
+            var deviceDelay = CostModel.DeviceLifetimeDelaySeconds(tReq, prune, tModel, device).At(q) + harm;
+            var deviceCycle = CostModel.DeviceCycleDelaySeconds(tReq, prune, tModel, device);
+            best = Better(best, Score(context, local, deviceDelay, deviceEnergy, deviceCycle, q, deviceBytes));
+            var idealDelay = CostModel.DeviceLifetimeDelaySeconds(tReq, 0, tModel, device).At(q) + harm;
+            ideal = Better(ideal, Score(context, local, idealDelay, deviceEnergy, CostModel.DeviceCycleDelaySeconds(tReq, 0, tModel, device), q, deviceBytes));
+        }
+
+        var chosen = best.Placement;
+        if (chosen.Variant > 0 && !context.IsAvailable(chosen.Variant))
+        {
+            var keep = context.StoreRequests(chosen.Variant) > 0 || context.SizeBytes(chosen.Variant) <= context.StoreFreeBytes;
+            chosen = chosen with { Cache = keep };
+        }
+
+        var wanted = ideal.Placement.Variant;
+        var missing = wanted > 0 && wanted != chosen.Variant && !context.IsAvailable(wanted) && !context.IsPruning(wanted);
+        if (missing && WorthPrefetching(context, best, ideal, jobs))
+        {
+            chosen = chosen with { Prefetch = wanted };
+        }
+
+        return chosen;
+    }
+
+    private static double EdgeDelay(double tIn, double prune, double perRequest, double tRes, long q) =>
+        CostModel.EdgeLifetimeDelaySeconds(tIn, prune, perRequest, tRes).At(q);
+
+    private static bool WorthPrefetching(in DecisionContext context, Candidate best, Candidate ideal, int jobs)
+    {
+        var wanted = ideal.Placement.Variant;
+        var seen = context.ModelRequests;
+        var saving = best.Score - ideal.Score;
+        if (!(saving > 0) || ideal.Infeasible)
+        {
+            return false;
+        }
+
+        if (context.Objective != Objective.Latency)
+        {
+            return true;
+        }
+
+        // The prune's cost to the others: the jobs there run slower while it runs.
+        var prune = context.PruneSeconds(wanted) * context.EdgeSlowdown(jobs);
+        var harm = jobs * prune * (context.EdgeSlowdown(jobs + 1) - context.EdgeSlowdown(jobs)) / context.EdgeSlowdown(jobs);
+        return saving * seen > harm;
+    }
+
+    private static Candidate Score(in DecisionContext context, Placement placement, double delay, double energy, double cycle, long q, double bytes)
+    {
+        var infeasible = cycle > context.DeadlineSeconds || energy > context.BatteryJoulesLeft || !context.MeetsAccuracy(placement.Variant);
+        var score = context.Objective switch
+        {
+            Objective.Energy => energy,
+            Objective.Data => bytes,
+            _ => delay,
+        };
+        return new Candidate(placement, score / q, delay, infeasible);
+    }
+
+    private static Candidate Better(Candidate a, Candidate b)
+    {
+        if (a.Infeasible != b.Infeasible)
+        {
+            return a.Infeasible ? b : a;
+        }
+
+        return b.Score < a.Score || (b.Score == a.Score && b.Delay < a.Delay) ? b : a;
+    }
+
+    private readonly record struct Candidate(Placement Placement, double Score, double Delay, bool Infeasible);
+}

@@ -1,0 +1,11 @@
+namespace EdgeInfer.Simulation.Scenarios;
+
+/// <summary>How long one inference takes at the idle edge.</summary>
+public enum ServiceTimes
+{
+    /// <summary>Exactly the variant's measured time (its median).</summary>
+    Deterministic,
+
+    /// <summary>Exponential with the variant's measured time as its mean.</summary>
+    Exponential,
+}
