@@ -1,13 +1,13 @@
 #!/bin/bash
-# Real-system measurements to validate the cell simulator against (docs/simulation-validation-notes.md): on this machine,
-# an edge profile of MobileNet (full) at loads 0,1,2,3,4,6,8 with serve's intra-op threads; then `serve` on 127.0.0.1 (no
+# Real-system measurements to validate the cell simulator against (docs/simulation.md, "Against the real system"): on this machine,
+# an edge profile of MobileNet (full) at loads 0–16 with serve's intra-op threads; then `serve` on 127.0.0.1 (no
 # background load), its no-load service time (closed loop, concurrency 1, over HTTP and --in-process), its capacity
 # (closed loop, saturating), and K = 8 devices with Poisson arrivals at about 30 %, 60 % and 85 % of that capacity,
 # 60 s each. Everything lands in OUTDIR: profile, one loadgen JSON (+ per-request CSV) per step, the server's status,
 # load averages, the exact commands (commands.txt) and a summary (summary.md, summary.json). About 7 minutes.
 # Usage: scripts/sim-validate.sh [OUTDIR]   (default results/sim-validation, git-ignored)
 # Environment: MODEL (mobilenet), DEVICES (8), LEVELS ("0.30 0.60 0.85"), LEVEL_DURATION (60s), SEED (42),
-#   MAX_CONCURRENCY (16), QUEUE_LIMIT (256), THREADS (1), CAP_CONCURRENCY (8), CAP_DURATION (20s), SERVICE_REQUESTS (500),
+#   PROFILE_LOADS (0,1,2,3,4,6,8,12,16), MAX_CONCURRENCY (64), QUEUE_LIMIT (256), THREADS (1), CAP_CONCURRENCY (8), CAP_DURATION (20s), SERVICE_REQUESTS (500),
 #   PROFILE_SAMPLES (60), PORT (5097), REPO (OUTDIR/repo), SKIP_BUILD (unset: build the CLI first; set: use the last build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,13 +21,14 @@ SEED=${SEED:-42}
 # session, so n requests in the server are 1 foreground + (n - 1) background tasks, the profile's load n - 1 (measured
 # with --edge-threads THREADS). MAX_CONCURRENCY=2 gives serve's default on 2 cores instead (2 slots x 1 thread + a FIFO
 # queue), which the simulator's fcfs discipline with 2 cores describes.
-MAX_CONCURRENCY=${MAX_CONCURRENCY:-16}
+MAX_CONCURRENCY=${MAX_CONCURRENCY:-64}
 QUEUE_LIMIT=${QUEUE_LIMIT:-256}
 THREADS=${THREADS:-1}
 CAP_CONCURRENCY=${CAP_CONCURRENCY:-8}
 CAP_DURATION=${CAP_DURATION:-20s}
 SERVICE_REQUESTS=${SERVICE_REQUESTS:-500}
 PROFILE_SAMPLES=${PROFILE_SAMPLES:-60}
+PROFILE_LOADS=${PROFILE_LOADS:-0,1,2,3,4,6,8,12,16}
 PORT=${PORT:-5097}
 mkdir -p "$OUT"
 REPO=${REPO:-$OUT/repo}
@@ -60,7 +61,7 @@ echo "EI = dotnet $OUT/cli/edgeinfer.dll (a copy of src/EdgeInfer.Cli/bin/Releas
 
 # 1. Edge profile: foreground inference with THREADS intra-op threads under L single-thread background tasks.
 loadavg "profile-before"
-run $EI profile --models "$MODEL" --role edge --loads 0,1,2,3,4,6,8 --samples "$PROFILE_SAMPLES" --warmup 5 \
+run $EI profile --models "$MODEL" --role edge --loads "$PROFILE_LOADS" --samples "$PROFILE_SAMPLES" --warmup 5 \
   --edge-threads "$THREADS" --repository "$REPO" -o "$OUT/profile.json" > "$OUT/profile.txt" 2> "$OUT/profile.err"
 loadavg "profile-after"
 

@@ -139,7 +139,11 @@ public static class ScenarioJson
         Pruned = Variant(model.Section("pruned"), m.Pruned),
     };
 
-    private static ProtocolOverheads ReadOverheads(JsonSection overheads, ProtocolOverheads o) => new()
+    /// <summary>
+    /// The fields of an <c>overheads</c> section over <paramref name="o"/>; the caller calls <see cref="JsonSection.Finish"/>.
+    /// Shared with the cell simulation's scenario format.
+    /// </summary>
+    public static ProtocolOverheads ReadOverheads(JsonSection overheads, ProtocolOverheads o) => new()
     {
         Request = overheads.Quantity("requestSeconds", v => new Seconds(v)) ?? o.Request,
         Download = overheads.Quantity("downloadSeconds", v => new Seconds(v)) ?? o.Download,

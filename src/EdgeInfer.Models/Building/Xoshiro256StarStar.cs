@@ -5,9 +5,10 @@ namespace EdgeInfer.Models.Building;
 
 /// <summary>
 /// xoshiro256** (Blackman and Vigna 2018): a small, fast, seedable 64-bit generator, seeded through SplitMix64
-/// so that nearby seeds give unrelated streams. Not cryptographic; used only to make weights reproducible.
+/// so that nearby seeds give unrelated streams. Not cryptographic; it makes the seeded weights reproducible, and the cell
+/// simulator's runs (<c>Simulation.Engine.RandomStream</c>). The same on every runtime version, unlike <see cref="Random"/>.
 /// </summary>
-internal struct Xoshiro256StarStar
+public struct Xoshiro256StarStar
 {
     private ulong s0;
     private ulong s1;

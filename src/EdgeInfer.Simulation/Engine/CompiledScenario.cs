@@ -61,6 +61,7 @@ internal sealed class CompiledScenario
         MinTop1 = [.. classes.Select(c => c.MinTop1 ?? double.NaN)];
         DeadlineSeconds = [.. classes.Select(c => c.Deadline?.Value ?? double.PositiveInfinity)];
         RequestsPerLifetime = [.. classes.Select(c => c.RequestsPerLifetime)];
+        ArrivalRate = [.. classes.Select(c => ActiveRate(c, scenario.Devices.DeviceCount))];
         BatteryJoules = [.. classes.Select(c => c.Battery is { } b ? Conversions.ToJoules(b).Value : double.PositiveInfinity)];
 
         var messages = scenario.Messages;
@@ -71,6 +72,8 @@ internal sealed class CompiledScenario
         ReceiveWatts = power.RxPower.Value + power.BasebandPower.Value;
         ComputeWatts = power.ComputePower.Value;
         EdgeWatts = scenario.Edge.ComputePower.Value;
+        RequestOverheadSeconds = scenario.Overheads.Request.Value;
+        DownloadOverheadSeconds = scenario.Overheads.Download.Value;
         Slowdown = new SlowdownTable(scenario.Edge.Cores, scenario.Edge.Slowdown);
         PopularVariants = [.. Enumerable.Range(0, variants.Count).Where(v => PruneSeconds[v] > 0)];
     }
@@ -112,6 +115,9 @@ internal sealed class CompiledScenario
 
     public double[] DeadlineSeconds { get; }
 
+    /// <summary>Per class: a device's request rate while active (Poisson rate, on/off burst rate, trace mean), per second.</summary>
+    public double[] ArrivalRate { get; }
+
     public long[] RequestsPerLifetime { get; }
 
     public double[] BatteryJoules { get; }
@@ -137,6 +143,12 @@ internal sealed class CompiledScenario
 
     public double EdgeWatts { get; }
 
+    /// <summary>Pure delay added to every offloaded request (measured protocol overhead).</summary>
+    public double RequestOverheadSeconds { get; }
+
+    /// <summary>Pure delay added to every model download.</summary>
+    public double DownloadOverheadSeconds { get; }
+
     public SlowdownTable Slowdown { get; }
 
     /// <summary>Pruned variants in popularity order (model rank, then catalog order): the static top-k candidates.</summary>
@@ -145,6 +157,20 @@ internal sealed class CompiledScenario
     public int VariantCount => SizeBytes.Length;
 
     public int ModelCount => ModelFirst.Length;
+
+    private static double ActiveRate(ApplicationClass appClass, int devices)
+    {
+        var arrivals = appClass.Arrivals;
+        if (arrivals.Kind != ArrivalKind.Trace)
+        {
+            return arrivals.RatePerSecond;
+        }
+
+        var trace = arrivals.Trace;
+        var span = trace.Count < 2 ? 0 : trace.Max(a => a.Seconds) - trace.Min(a => a.Seconds);
+        var classDevices = Math.Max(1, trace.Select(a => a.Device).Distinct().Count());
+        return span > 0 ? trace.Count / span / classDevices : 0;
+    }
 
     /// <summary>The model of Zipf rank drawn by <paramref name="u"/> in (0, 1].</summary>
     public int ModelFor(double u)

@@ -9,6 +9,7 @@ namespace EdgeInfer.Simulation.Engine;
 internal abstract class JobServer
 {
     private double lastStatsTime;
+    private double statsStart;
     private int pruneJobs;
 
     /// <summary>Jobs in the server (being served or waiting).</summary>
@@ -62,6 +63,14 @@ internal abstract class JobServer
     {
         Integrate(now);
         BusySeconds = PruneBusySeconds = JobSeconds = 0;
+        statsStart = now;
+    }
+
+    /// <summary>The time-average number of jobs since the statistics started (the current count before any time passed).</summary>
+    public double MeanJobs(double now)
+    {
+        var span = now - statsStart;
+        return span > 0 ? (JobSeconds + (Count * (now - lastStatsTime))) / span : Count;
     }
 
     protected abstract void OnAdd(double now, int job, double work, double inverseRate);

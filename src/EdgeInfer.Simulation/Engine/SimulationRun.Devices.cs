@@ -206,11 +206,15 @@ internal sealed partial class SimulationRun
     /// <summary>Moves a mobile device to where it is at <see cref="now"/> and refreshes its cell, LOS state and rates.</summary>
     private void Move(int d)
     {
-        if (waypoints is null)
+        if (waypoints is not null)
         {
-            return;
+            // Kept out of line: its closure would otherwise be allocated on every request, mobile or not.
+            Walk(d, waypoints);
         }
+    }
 
+    private void Walk(int d, Waypoints legs)
+    {
         var home = homeCell[d];
         var radius = c.Scenario.Devices.OuterRadiusMeters;
         (double X, double Y) Waypoint()
@@ -219,7 +223,7 @@ internal sealed partial class SimulationRun
             return (c.CellX[home] + x, c.CellY[home] + y);
         }
 
-        (deviceX[d], deviceY[d]) = waypoints.PositionAt(d, now, (deviceX[d], deviceY[d]), Waypoint, ref placementRandom);
+        (deviceX[d], deviceY[d]) = legs.PositionAt(d, now, (deviceX[d], deviceY[d]), Waypoint, ref placementRandom);
         var dx = deviceX[d] - losX[d];
         var dy = deviceY[d] - losY[d];
         if ((dx * dx) + (dy * dy) >= LosDecorrelationMeters * LosDecorrelationMeters)

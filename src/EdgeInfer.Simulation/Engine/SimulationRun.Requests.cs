@@ -1,4 +1,5 @@
 using EdgeInfer.Simulation.Policies;
+using EdgeInfer.Simulation.Scenarios;
 
 namespace EdgeInfer.Simulation.Engine;
 
@@ -149,7 +150,8 @@ internal sealed partial class SimulationRun
                 break;
             case EdgeResult:
                 requestEnergy[r] += c.ReceiveWatts * (now - requestStageStart[r]);
-                Finish(r, now, PlacementSite.Edge, false);
+                // The request overhead is a pure delay: added at the end, it shifts no queue (every request pays the same).
+                Finish(r, now + c.RequestOverheadSeconds, PlacementSite.Edge, false);
                 break;
             default:
                 requestEnergy[r] += c.ReceiveWatts * (now - requestStageStart[r]);
@@ -185,6 +187,14 @@ internal sealed partial class SimulationRun
         Proceed(cell, r);
     }
 
+    /// <summary>The factor of mean 1 that draws one inference's time around the variant's measured one.</summary>
+    private double ServiceFactor() => serviceTimes switch
+    {
+        ServiceTimes.Exponential => serviceRandom.NextExponential(1.0),
+        ServiceTimes.LogNormal => Math.Exp((serviceSigma * serviceRandom.NextNormal()) - (serviceSigma * serviceSigma / 2)),
+        _ => 1.0,
+    };
+
     private void StartPrune(int cell, int variant)
     {
         var slot = (cell * c.VariantCount) + variant;
@@ -212,7 +222,7 @@ internal sealed partial class SimulationRun
         var variant = requestVariant[r];
         if (requestStage[r] == EdgeCompute)
         {
-            var work = c.EdgeSeconds[variant] * (exponentialService ? serviceRandom.NextExponential(1.0) : 1.0);
+            var work = c.EdgeSeconds[variant] * ServiceFactor();
             AddJob((cell * 3) + EdgeServer, r, work, 0);
         }
         else
@@ -245,23 +255,24 @@ internal sealed partial class SimulationRun
         var variant = requestVariant[r];
         held[d] = variant;
         downloading[d] = false;
-        RunLocally(d, variant, requestArrival[r], requestEnergy[r], requestBytes[r], true);
+        var ready = now + c.DownloadOverheadSeconds;
+        RunLocally(d, variant, requestArrival[r], requestEnergy[r], requestBytes[r], true, ready);
         var w = downloadHead[d];
         (downloadHead[d], downloadTail[d]) = (-1, -1);
         Release(r);
         while (w >= 0)
         {
             var next = requestNext[w];
-            RunLocally(d, variant, requestArrival[w], 0, 0, false);
+            RunLocally(d, variant, requestArrival[w], 0, 0, false, ready);
             Release(w);
             w = next;
         }
     }
 
     /// <summary>Infers on the device's own processor (first come first served); the result is known at once.</summary>
-    private void RunLocally(int d, int variant, double arrival, double energy, long bytes, bool downloaded)
+    private void RunLocally(int d, int variant, double arrival, double energy, long bytes, bool downloaded, double ready = double.NaN)
     {
-        var start = Math.Max(now, busyUntil[d]);
+        var start = Math.Max(double.IsNaN(ready) ? now : ready, busyUntil[d]);
         var done = start + c.DeviceSeconds[variant];
         busyUntil[d] = done;
         energy += c.ComputeWatts * c.DeviceSeconds[variant];

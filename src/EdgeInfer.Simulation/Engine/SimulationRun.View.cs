@@ -23,6 +23,8 @@ internal sealed partial class SimulationRun
 
     internal int EdgeJobs(int cell) => servers[(cell * 3) + EdgeServer].Count;
 
+    internal double EdgeMeanJobs(int cell) => servers[(cell * 3) + EdgeServer].MeanJobs(now);
+
     internal int UplinkTransfers(int cell) => servers[(cell * 3) + UplinkServer].Count;
 
     internal int DownlinkTransfers(int cell) => servers[(cell * 3) + DownlinkServer].Count;

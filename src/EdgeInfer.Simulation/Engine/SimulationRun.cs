@@ -31,7 +31,8 @@ internal sealed partial class SimulationRun
     private double now;
     private bool measuring;
     private bool closed;
-    private readonly bool exponentialService;
+    private readonly ServiceTimes serviceTimes;
+    private readonly double serviceSigma;
     private long eventCount;
 
     public SimulationRun(CompiledScenario compiled, IPlacementPolicy policy, EvictionKind eviction, ulong seed, IRequestSink? sink, Action<double>? progress)
@@ -46,7 +47,9 @@ internal sealed partial class SimulationRun
         arrivalRandom = new RandomStream(seed, 1);
         channelRandom = new RandomStream(seed, 2);
         serviceRandom = new RandomStream(seed, 3);
-        exponentialService = compiled.Scenario.Edge.ServiceTimes == ServiceTimes.Exponential;
+        serviceTimes = compiled.Scenario.Edge.ServiceTimes;
+        var variation = compiled.Scenario.Edge.ServiceVariation;
+        serviceSigma = Math.Sqrt(Math.Log(1 + (variation * variation)));
         var scenario = c.Scenario;
         warmup = scenario.Warmup.Value;
         end = warmup + scenario.Duration.Value;

@@ -53,6 +53,12 @@ public readonly ref struct DecisionContext
     /// <summary>The device's own downlink Shannon rate, bit/s.</summary>
     public double DownlinkBitsPerSecond => run.DownlinkRate(device);
 
+    /// <summary>
+    /// How fast this device's requests come while it is active, per second: the Poisson rate, an on/off class's rate
+    /// during a burst, a trace's mean over its span (0 for an empty one).
+    /// </summary>
+    public double ArrivalRatePerSecond => c.ArrivalRate[ApplicationClass];
+
     /// <summary>The class's minimum Top-1, NaN when none.</summary>
     public double MinTop1 => c.MinTop1[ApplicationClass];
 
@@ -71,6 +77,9 @@ public readonly ref struct DecisionContext
     /// <summary>Jobs (inferences and prunes) at the edge now.</summary>
     public int EdgeJobs => run.EdgeJobs(Cell);
 
+    /// <summary>The edge's time-average number of jobs so far (since the warm-up ended, or the start): its typical load.</summary>
+    public double EdgeMeanJobs => run.EdgeMeanJobs(Cell);
+
     /// <summary>Uploads in progress in the cell.</summary>
     public int UplinkTransfers => run.UplinkTransfers(Cell);
 
@@ -88,6 +97,14 @@ public readonly ref struct DecisionContext
 
     /// <summary>S(L): how many times slower an edge job runs with L other jobs present.</summary>
     public double EdgeSlowdown(int load) => c.Slowdown.At(load);
+
+    /// <summary>S at a fractional load (linear between whole loads), e.g. at <see cref="EdgeMeanJobs"/>.</summary>
+    public double EdgeSlowdown(double load)
+    {
+        var whole = (int)Math.Floor(Math.Max(0, load));
+        var low = c.Slowdown.At(whole);
+        return low + ((load - whole) * (c.Slowdown.At(whole + 1) - low));
+    }
 
     /// <summary>A variant's size, bits.</summary>
     public double SizeBits(int variant) => c.SizeBits[first + variant];

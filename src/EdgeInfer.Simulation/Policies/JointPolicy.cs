@@ -9,16 +9,20 @@ namespace EdgeInfer.Simulation.Policies;
 /// <list type="bullet">
 /// <item>the radio as it is shared now: the rate this transfer would get beside those in progress (R/(n + 1)), and the
 /// delay it adds to them (each of the n is held back by about this transfer's time alone);</item>
-/// <item>the edge queue: the slowdown S(jobs) its inference would see, plus the delay its job adds to the jobs already
-/// there (n × T × (S(n) − S(n − 1)): placement for the cell, not for one device);</item>
+/// <item>the edge queue: the slowdown its inferences would see (S(jobs now) for this request's deadline, S at the edge's
+/// time-average load for the rest of the lifetime, so that a passing burst does not decide a whole lifetime), plus the
+/// delay each adds to the jobs typically there (n × T × (S(n) − S(n − 1)): placement for the cell, not for one device);</item>
 /// <item>the store: a stored variant costs no prune, one being pruned the rest of that prune, a missing one the whole
 /// prune under the current load;</item>
 /// <item>popularity: a freshly pruned variant is kept only if the edge has seen it asked for before or it fits in the free
 /// space (one-off requests do not push out what others use), its eviction rank comes from the store's policy;</item>
 /// <item>caching ahead: when a variant that is not stored would be the best choice if it were, and the time it saves per
-/// request times the requests for the model seen in the cell outweighs what its prune costs the jobs at the edge (latency
-/// objective; otherwise any saving), the edge prunes it in the background
+/// request times the requests for the model seen in the cell exceeds its pruning time (the most its prune can delay the
+/// jobs at the edge; latency objective, otherwise any saving) and it fits in the store's free space, the edge prunes it
+/// in the background
 /// (<see cref="Placement.Prefetch"/>) while this request takes the best option available now;</item>
+/// <item>the requests that arrive while a model downloads: they wait for it, about half the download each, so a device
+/// option costs λ × T_setup²/2 more (λ its rate while active; the paper's lifetime counts the download once);</item>
 /// <item>battery and deadline: options that would spend the battery or miss the deadline on their first request are
 /// dropped while any other remains.</item>
 /// </list>
@@ -33,9 +37,12 @@ public sealed class JointPolicy : IPlacementPolicy
     public Placement Decide(in DecisionContext context)
     {
         var q = context.RequestsLeft;
+        // This request meets the queue as it is now; the rest of a lifetime meets the edge's typical load.
         var jobs = context.EdgeJobs;
         var slowdown = context.EdgeSlowdown(jobs);
-        var congestion = jobs == 0 ? 0 : jobs * (slowdown - context.EdgeSlowdown(jobs - 1));
+        var typical = context.EdgeMeanJobs;
+        var typicalSlowdown = context.EdgeSlowdown(typical);
+        var congestion = typical * (typicalSlowdown - context.EdgeSlowdown(Math.Max(0, typical - 1)));
         var uplink = context.UplinkBitsPerSecond / (context.UplinkTransfers + 1);
         var downlink = context.DownlinkBitsPerSecond / (context.DownlinkTransfers + 1);
         var (inputBits, resultBits, requestBits) = context.MessageBits;
@@ -43,18 +50,19 @@ public sealed class JointPolicy : IPlacementPolicy
         var tIn = CostModel.TransferSeconds(inputBits, uplink);
         var tRes = CostModel.TransferSeconds(resultBits, downlink);
         var tReq = CostModel.TransferSeconds(requestBits, uplink);
+        var rate = context.ArrivalRatePerSecond;
         var (othersUp, othersDown) = (context.UplinkTransfers, context.DownlinkTransfers);
         var aloneUp = context.UplinkBitsPerSecond;
         var aloneDown = context.DownlinkBitsPerSecond;
         var edgeRadioHarm = (othersUp * inputBits / aloneUp) + (othersDown * resultBits / aloneDown);
 
-        var best = new Candidate(Placement.EdgeFull, double.PositiveInfinity, double.PositiveInfinity, false);
+        var best = new Candidate(Placement.EdgeFull, double.PositiveInfinity, double.PositiveInfinity, Infeasible: true);
         var ideal = best;
         for (var k = 0; k < context.VariantCount; k++)
         {
             var prune = context.PruneWaitSeconds(k);
             var edgeInference = context.EdgeSeconds(k) * slowdown;
-            var edgePerRequest = edgeInference + (congestion * context.EdgeSeconds(k)) + edgeRadioHarm;
+            var edgePerRequest = (context.EdgeSeconds(k) * (typicalSlowdown + congestion)) + edgeRadioHarm;
             var edgeEnergy = CostModel.EdgeDeviceEnergyJoules(tx, tIn, rx, tRes).At(q);
             var edgeBytes = (inputBits + resultBits) / 8 * q;
             var edge = new Placement(PlacementSite.Edge, k);
@@ -68,10 +76,14 @@ public sealed class JointPolicy : IPlacementPolicy
             var deviceBytes = (requestBits / 8) + context.SizeBytes(k);
             var local = new Placement(PlacementSite.Device, k);
             var harm = (othersUp * requestBits / aloneUp) + (othersDown * context.SizeBits(k) / aloneDown);
-            var deviceDelay = CostModel.DeviceLifetimeDelaySeconds(tReq, prune, tModel, device).At(q) + harm;
+            var setup = tReq + prune + tModel;
+            var waiting = Math.Min(q - 1, rate * setup) * setup / 2;
+            var deviceDelay = CostModel.DeviceLifetimeDelaySeconds(tReq, prune, tModel, device).At(q) + harm + waiting;
             var deviceCycle = CostModel.DeviceCycleDelaySeconds(tReq, prune, tModel, device);
             best = Better(best, Score(context, local, deviceDelay, deviceEnergy, deviceCycle, q, deviceBytes));
-            var idealDelay = CostModel.DeviceLifetimeDelaySeconds(tReq, 0, tModel, device).At(q) + harm;
+            var idealSetup = tReq + tModel;
+            var idealWaiting = Math.Min(q - 1, rate * idealSetup) * idealSetup / 2;
+            var idealDelay = CostModel.DeviceLifetimeDelaySeconds(tReq, 0, tModel, device).At(q) + harm + idealWaiting;
             ideal = Better(ideal, Score(context, local, idealDelay, deviceEnergy, CostModel.DeviceCycleDelaySeconds(tReq, 0, tModel, device), q, deviceBytes));
         }
 
@@ -84,7 +96,7 @@ public sealed class JointPolicy : IPlacementPolicy
 
         var wanted = ideal.Placement.Variant;
         var missing = wanted > 0 && wanted != chosen.Variant && !context.IsAvailable(wanted) && !context.IsPruning(wanted);
-        if (missing && WorthPrefetching(context, best, ideal, jobs))
+        if (missing && WorthPrefetching(context, best, ideal))
         {
             chosen = chosen with { Prefetch = wanted };
         }
@@ -95,12 +107,18 @@ public sealed class JointPolicy : IPlacementPolicy
     private static double EdgeDelay(double tIn, double prune, double perRequest, double tRes, long q) =>
         CostModel.EdgeLifetimeDelaySeconds(tIn, prune, perRequest, tRes).At(q);
 
-    private static bool WorthPrefetching(in DecisionContext context, Candidate best, Candidate ideal, int jobs)
+    private static bool WorthPrefetching(in DecisionContext context, Candidate best, Candidate ideal)
     {
         var wanted = ideal.Placement.Variant;
         var seen = context.ModelRequests;
+        if (context.SizeBytes(wanted) > context.StoreFreeBytes)
+        {
+            // Caching ahead never evicts: a prune nobody waits for must not push out what others use.
+            return false;
+        }
+
         var saving = best.Score - ideal.Score;
-        if (!(saving > 0) || ideal.Infeasible)
+        if (!(saving > 0) || (ideal.Infeasible && !best.Infeasible))
         {
             return false;
         }
@@ -110,10 +128,9 @@ public sealed class JointPolicy : IPlacementPolicy
             return true;
         }
 
-        // The prune's cost to the others: the jobs there run slower while it runs.
-        var prune = context.PruneSeconds(wanted) * context.EdgeSlowdown(jobs);
-        var harm = jobs * prune * (context.EdgeSlowdown(jobs + 1) - context.EdgeSlowdown(jobs)) / context.EdgeSlowdown(jobs);
-        return saving * seen > harm;
+        // The prune's cost to the others: on a work-conserving edge its T_pr seconds of work delay the other jobs by at
+        // most T_pr in total, so the demand seen must already have saved that much.
+        return saving * seen > context.PruneSeconds(wanted);
     }
 
     private static Candidate Score(in DecisionContext context, Placement placement, double delay, double energy, double cycle, long q, double bytes)

@@ -46,7 +46,8 @@ public static class ProfileVariants
     /// </summary>
     public static IReadOnlyList<(int Load, double Factor)> Slowdown(ProfileDocument profile, string model, string variant)
     {
-        var (_, edge) = Roles(profile, model, variant);
+        ArgumentNullException.ThrowIfNull(profile);
+        var edge = EdgeRole(profile, model, variant);
         var curve = new LoadCurve($"edge inference of {model}/{variant}", edge.Measurements.Select(m => (m.Load, m.Inference.MedianSeconds)));
         if (curve.MinLoad != 0)
         {
@@ -62,15 +63,21 @@ public static class ProfileVariants
     private static (ProfiledModel Device, ProfiledModel Edge) Roles(ProfileDocument profile, string model, string variant)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        var edge = EdgeRole(profile, model, variant);
+        var device = profile.Device?.Find(model, variant)
+            ?? throw new EdgeInferInputException($"The profile's device role has no '{model}' variant '{variant}'.");
+        return (device, edge);
+    }
+
+    /// <summary>The slowdown needs the edge role only (a profile measured with <c>--role edge</c> will do).</summary>
+    private static ProfiledModel EdgeRole(ProfileDocument profile, string model, string variant)
+    {
         if (!profile.Complete)
         {
             throw new EdgeInferInputException("The profile is incomplete (\"complete\": false); measure it again.");
         }
 
-        var device = profile.Device?.Find(model, variant)
-            ?? throw new EdgeInferInputException($"The profile's device role has no '{model}' variant '{variant}'.");
-        var edge = profile.Edge?.Find(model, variant)
+        return profile.Edge?.Find(model, variant)
             ?? throw new EdgeInferInputException($"The profile's edge role has no '{model}' variant '{variant}'.");
-        return (device, edge);
     }
 }

@@ -29,6 +29,9 @@ public sealed record CellEdgeOptions
     /// </summary>
     public ServiceTimes ServiceTimes { get; init; } = ServiceTimes.Deterministic;
 
+    /// <summary>Log-normal service times: their coefficient of variation (standard deviation / mean), &gt; 0. Default 0.3.</summary>
+    public double ServiceVariation { get; init; } = 0.3;
+
     /// <summary>P_edge while the edge computes (inference and pruning). Default 131.26 W (paper).</summary>
     public Watts ComputePower { get; init; } = new(131.26);
 
@@ -67,7 +70,12 @@ public sealed record CellEdgeOptions
 
         if (!Enum.IsDefined(ServiceTimes))
         {
-            problems.Add($"{path}serviceTimes = {ServiceTimes} is not one of deterministic, exponential");
+            problems.Add($"{path}serviceTimes = {ServiceTimes} is not one of deterministic, exponential, log-normal");
+        }
+
+        if (!(ServiceVariation > 0) || !double.IsFinite(ServiceVariation))
+        {
+            problems.Add($"{path}serviceVariation = {ServiceVariation} must be positive and finite");
         }
 
         Store.AddProblems(problems, $"{path}store.");

@@ -33,6 +33,13 @@ public sealed record CellScenario
     /// <summary>Message sizes: input 300 kB, result 2 kB, model request 1 kB (1 kB = 1000 B).</summary>
     public MessageSizes Messages { get; init; } = new();
 
+    /// <summary>
+    /// Measured protocol terms beyond the paper (Core's <see cref="ProtocolOverheads"/>, 0 by default): the request overhead
+    /// is added to every offloaded request, the download overhead to every model download, as pure delays (no radio, no
+    /// edge compute), exactly as the planner adds them. The edge's session open is not simulated and must stay 0.
+    /// </summary>
+    public ProtocolOverheads Overheads { get; init; } = new();
+
     /// <summary>Application classes; their shares of the devices sum to 1.</summary>
     public IReadOnlyList<ApplicationClass> Applications { get; init; } = [new ApplicationClass()];
 
@@ -85,6 +92,11 @@ public sealed record CellScenario
         }
 
         Devices.AddProblems(problems, "devices.");
+        if (Overheads.EdgeSessionOpen.Value != 0)
+        {
+            problems.Add($"overheads.edgeSessionOpenSeconds = {Overheads.EdgeSessionOpen.Value}: the simulator does not model it; leave it 0");
+        }
+
         Messages.AddProblems(problems, "messages.");
         AddApplicationProblems(problems);
         Catalog.AddProblems(problems, "catalog.");

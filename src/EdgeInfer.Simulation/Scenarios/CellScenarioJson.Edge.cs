@@ -17,6 +17,7 @@ public static partial class CellScenarioJson
             Discipline = edge.Choice("discipline", Disciplines) ?? d.Discipline,
             Cores = edge.Int32("cores") ?? d.Cores,
             ServiceTimes = edge.Choice("serviceTimes", ServiceTimeNames) ?? d.ServiceTimes,
+            ServiceVariation = edge.Number("serviceVariation") ?? d.ServiceVariation,
             Slowdown = ReadSlowdown(edge, "slowdown") ?? d.Slowdown,
             ComputePower = edge.Quantity("computePowerWatts", v => new Watts(v)) ?? d.ComputePower,
             Store = Section(edge, "store", d.Store, ReadStore),

@@ -48,6 +48,7 @@ public static partial class CellScenarioJson
     {
         ["deterministic"] = ServiceTimes.Deterministic,
         ["exponential"] = ServiceTimes.Exponential,
+        ["log-normal"] = ServiceTimes.LogNormal,
     };
 
     private static readonly Dictionary<string, StorePreload> Preloads = new(StringComparer.Ordinal)
@@ -125,6 +126,7 @@ public static partial class CellScenarioJson
             Devices = Section(root, "devices", d.Devices, (s, defaults) => ReadDevices(s, defaults, files)),
             DevicePower = Section(root, "devicePower", d.DevicePower, ReadDevicePower),
             Messages = Section(root, "messages", d.Messages, ReadMessages),
+            Overheads = Section(root, "overheads", d.Overheads, ScenarioJson.ReadOverheads),
             Applications = Objects(root, "applications", (s, _) => ReadApplication(s, files)) ?? d.Applications,
             Catalog = Section(root, "catalog", d.Catalog, (s, defaults) => ReadCatalog(s, defaults, files)),
             Edge = Section(root, "edge", d.Edge, (s, defaults) => ReadEdge(s, defaults, files)),

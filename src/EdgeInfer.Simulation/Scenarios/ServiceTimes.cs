@@ -8,4 +8,10 @@ public enum ServiceTimes
 
     /// <summary>Exponential with the variant's measured time as its mean.</summary>
     Exponential,
+
+    /// <summary>
+    /// Log-normal with the variant's measured time as its mean and the coefficient of variation
+    /// <see cref="CellEdgeOptions.ServiceVariation"/> (a measured spread of service times: σ² = ln(1 + cv²)).
+    /// </summary>
+    LogNormal,
 }

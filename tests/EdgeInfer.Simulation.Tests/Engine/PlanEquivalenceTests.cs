@@ -11,24 +11,27 @@ namespace EdgeInfer.Simulation.Tests.Engine;
 /// <summary>
 /// One device, one request (Q = 1), an idle edge: the simulator's delay, device energy and exchanged data equal what
 /// <c>plan</c> (Core's <see cref="OffloadPlanner"/>) computes for each of the six strategies, to 1e-9 relative. The
-/// planning scenario is written here by hand from the same numbers, not taken from the simulator.
+/// planning scenario is written here by hand from the same numbers, not taken from the simulator. Once with the paper's
+/// model, once with measured protocol overheads (per offloaded request, per download), which both add as pure delays.
 /// </summary>
 public sealed class PlanEquivalenceTests
 {
     private const double DistanceMeters = 137.5;
 
-    public static TheoryData<Strategy> AllStrategies => [.. Strategies.All];
+    public static TheoryData<Strategy, bool> AllStrategies =>
+        [.. Strategies.All.SelectMany(s => new[] { (s, false), (s, true) })];
 
     [Theory]
     [MemberData(nameof(AllStrategies))]
-    public void OneRequestOnAnIdleEdgeCostsWhatThePlannerSays(Strategy strategy)
+    public void OneRequestOnAnIdleEdgeCostsWhatThePlannerSays(Strategy strategy, bool withOverheads)
     {
+        var overheads = withOverheads ? new ProtocolOverheads { Request = new Seconds(0.013), Download = new Seconds(0.021) } : new ProtocolOverheads();
         var radio = RadioOptions.Default with { Condition = ChannelCondition.Los };
         var rates = RadioChannel.Evaluate(radio with { Distance = new Meters(DistanceMeters) }).Rates;
-        var plan = OffloadPlanner.Plan(PlanningScenario(), rates);
+        var plan = OffloadPlanner.Plan(PlanningScenario() with { Overheads = overheads }, rates);
         var expected = plan.Options.Single(o => o.Outcome.Strategy == strategy).Outcome;
 
-        var result = Simulate(radio, strategy);
+        var result = Simulate(radio, strategy, overheads);
 
         Assert.Equal(1, result.Requests);
         AssertRelative(expected.LifetimeDelay.Value, result.MeanDelaySeconds);
@@ -58,11 +61,12 @@ public sealed class PlanEquivalenceTests
         },
     };
 
-    private static SimulationResult Simulate(RadioOptions radio, Strategy strategy)
+    private static SimulationResult Simulate(RadioOptions radio, Strategy strategy, ProtocolOverheads overheads)
     {
         var scenario = new CellScenario
         {
             Radio = radio,
+            Overheads = overheads,
             Devices = new DeviceLayout { Placement = DevicePlacement.Trace, Trace = [(DistanceMeters, 0)] },
             Applications =
             [

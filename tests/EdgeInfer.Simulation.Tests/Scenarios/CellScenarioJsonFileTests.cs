@@ -103,11 +103,11 @@ public sealed class CellScenarioJsonFileTests
             folder.Files);
 
         Assert.Contains(
-            "catalog.models[0].variants[1].name = \"channel-ls-0.50\" cannot be read from the profile: The profile's device role has no 'mobilenet' variant",
+            "catalog.models[0].variants[1].name = \"channel-ls-0.50\" cannot be read from the profile: The profile's edge role has no 'mobilenet' variant",
             message,
             StringComparison.Ordinal);
         Assert.Contains(
-            "edge.slowdownProfile.model = \"vgg16\", variant \"full\": The profile's device role has no 'vgg16'", message, StringComparison.Ordinal);
+            "edge.slowdownProfile.model = \"vgg16\", variant \"full\": The profile's edge role has no 'vgg16'", message, StringComparison.Ordinal);
     }
 
     [Fact]
