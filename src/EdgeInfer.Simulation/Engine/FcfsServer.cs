@@ -6,112 +6,33 @@ namespace EdgeInfer.Simulation.Engine;
 /// </summary>
 internal sealed class FcfsServer(int servers) : JobServer
 {
-    private readonly double[] finish = new double[servers];
-    private readonly int[] running = new int[servers];
-    private int busy;
-    private int[] queueJobs = new int[16];
-    private double[] queueWork = new double[16];
-    private int head, queued;
+    private readonly MinHeap<FinishingJob> running = new(servers);
+    private readonly Queue<(int Job, double Work)> waiting = new();
 
-    public override double NextCompletionTime => busy == 0 ? double.PositiveInfinity : finish[0];
+    public override double NextCompletionTime => running.Count == 0 ? double.PositiveInfinity : running.Min.Finish;
 
     protected override void OnAdd(double now, int job, double work, double inverseRate)
     {
         Count++;
-        if (busy < servers)
+        if (running.Count < servers)
         {
-            Start(now, job, work);
-            return;
+            running.Push(new FinishingJob(now + work, job, 0));
         }
-
-        if (queued == queueJobs.Length)
+        else
         {
-            Grow();
+            waiting.Enqueue((job, work));
         }
-
-        var tail = (head + queued) % queueJobs.Length;
-        (queueJobs[tail], queueWork[tail]) = (job, work);
-        queued++;
     }
 
     protected override int OnPop(double now)
     {
-        var job = running[0];
-        var n = --busy;
-        if (n > 0)
-        {
-            SiftDown(finish[n], running[n], n);
-        }
-
+        var done = running.Pop();
         Count--;
-        if (queued > 0)
+        if (waiting.TryDequeue(out var next))
         {
-            var (next, work) = (queueJobs[head], queueWork[head]);
-            head = (head + 1) % queueJobs.Length;
-            queued--;
-            Start(now, next, work);
+            running.Push(new FinishingJob(now + next.Work, next.Job, 0));
         }
 
-        return job;
-    }
-
-    private void Start(double now, int job, double work)
-    {
-        var key = now + work;
-        var i = busy++;
-        while (i > 0)
-        {
-            var parent = (i - 1) >> 1;
-            if (finish[parent] <= key)
-            {
-                break;
-            }
-
-            (finish[i], running[i]) = (finish[parent], running[parent]);
-            i = parent;
-        }
-
-        (finish[i], running[i]) = (key, job);
-    }
-
-    private void SiftDown(double key, int job, int n)
-    {
-        var i = 0;
-        while (true)
-        {
-            var child = (2 * i) + 1;
-            if (child >= n)
-            {
-                break;
-            }
-
-            if (child + 1 < n && finish[child + 1] < finish[child])
-            {
-                child++;
-            }
-
-            if (finish[child] >= key)
-            {
-                break;
-            }
-
-            (finish[i], running[i]) = (finish[child], running[child]);
-            i = child;
-        }
-
-        (finish[i], running[i]) = (key, job);
-    }
-
-    private void Grow()
-    {
-        var jobs = new int[queueJobs.Length * 2];
-        var work = new double[queueJobs.Length * 2];
-        for (var i = 0; i < queued; i++)
-        {
-            jobs[i] = queueJobs[(head + i) % queueJobs.Length];
-            work[i] = queueWork[(head + i) % queueJobs.Length];
-        }
-
-        (queueJobs, queueWork, head) = (jobs, work, 0);
+        return done.Job;
     }
 }

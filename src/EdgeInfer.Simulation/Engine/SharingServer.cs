@@ -13,38 +13,16 @@ namespace EdgeInfer.Simulation.Engine;
 /// </summary>
 internal sealed class SharingServer(SharingRate mode, SlowdownTable? slowdown) : JobServer
 {
-    private double[] finish = new double[16];
-    private int[] jobs = new int[16];
-    private double[] inverseRates = new double[16];
+    private readonly MinHeap<FinishingJob> jobs = new(16);
     private double lastTime, virtualNow, rate, sumInverseRates;
 
-    public override double NextCompletionTime => Count == 0 ? double.PositiveInfinity : lastTime + ((finish[0] - virtualNow) / rate);
+    public override double NextCompletionTime => Count == 0 ? double.PositiveInfinity : lastTime + ((jobs.Min.Finish - virtualNow) / rate);
 
     protected override void OnAdd(double now, int job, double work, double inverseRate)
     {
         Advance(now);
-        if (Count == finish.Length)
-        {
-            Array.Resize(ref finish, Count * 2);
-            Array.Resize(ref jobs, Count * 2);
-            Array.Resize(ref inverseRates, Count * 2);
-        }
-
-        var key = virtualNow + work;
-        var i = Count++;
-        while (i > 0)
-        {
-            var parent = (i - 1) >> 1;
-            if (finish[parent] <= key)
-            {
-                break;
-            }
-
-            Move(parent, i);
-            i = parent;
-        }
-
-        (finish[i], jobs[i], inverseRates[i]) = (key, job, inverseRate);
+        jobs.Push(new FinishingJob(virtualNow + work, job, inverseRate));
+        Count++;
         sumInverseRates += inverseRate;
         UpdateRate();
     }
@@ -52,38 +30,9 @@ internal sealed class SharingServer(SharingRate mode, SlowdownTable? slowdown) :
     protected override int OnPop(double now)
     {
         Advance(now);
-        var job = jobs[0];
-        sumInverseRates -= inverseRates[0];
-        var n = --Count;
-        if (n > 0)
-        {
-            var (key, lastJob, lastInverse) = (finish[n], jobs[n], inverseRates[n]);
-            var i = 0;
-            while (true)
-            {
-                var child = (2 * i) + 1;
-                if (child >= n)
-                {
-                    break;
-                }
-
-                if (child + 1 < n && finish[child + 1] < finish[child])
-                {
-                    child++;
-                }
-
-                if (finish[child] >= key)
-                {
-                    break;
-                }
-
-                Move(child, i);
-                i = child;
-            }
-
-            (finish[i], jobs[i], inverseRates[i]) = (key, lastJob, lastInverse);
-        }
-        else
+        var done = jobs.Pop();
+        sumInverseRates -= done.InverseRate;
+        if (--Count == 0)
         {
             // Empty: restart the virtual clock so rounding never accumulates over a long run.
             sumInverseRates = 0;
@@ -91,14 +40,7 @@ internal sealed class SharingServer(SharingRate mode, SlowdownTable? slowdown) :
         }
 
         UpdateRate();
-        return job;
-    }
-
-    private void Move(int from, int to)
-    {
-        finish[to] = finish[from];
-        jobs[to] = jobs[from];
-        inverseRates[to] = inverseRates[from];
+        return done.Job;
     }
 
     private void Advance(double now)

@@ -74,7 +74,9 @@ internal static class SimulateFigures
         var eviction = along.Select(r => r.Eviction).FirstOrDefault();
         var series = along.Where(r => r.Eviction == eviction).GroupBy(r => r.Policy)
             .Select(g => Line(g.Key, g, key, r => r.Mean(metric))).ToList();
-        return Chart($"{title} vs devices (eviction {eviction})", new AxisSpec("devices", Logarithmic: true), new AxisSpec(label), series);
+        // Log-log: delays and energies span orders of magnitude between a light and an overloaded cell.
+        var y = new AxisSpec(label, Logarithmic: true);
+        return Chart($"{title} vs devices (eviction {eviction})", new AxisSpec("devices", Logarithmic: true), y, series);
     }
 
     private static LineChart? HitRate(IReadOnlyList<SimulateRow> rows, IReadOnlyList<string> keys, string key)
@@ -135,8 +137,17 @@ internal static class SimulateFigures
 
     private static LineChart? Chart(string title, AxisSpec x, AxisSpec y, IEnumerable<Series?> series)
     {
-        var drawn = series.OfType<Series>().Where(s => !x.Logarithmic || s.X.All(v => v > 0)).ToList();
+        var drawn = series.OfType<Series>()
+            .Select(s => y.Logarithmic ? PositiveOnly(s) : s)
+            .Where(s => s.X.Count > 0 && (!x.Logarithmic || s.X.All(v => v > 0))).ToList();
         return drawn.Count == 0 ? null : new LineChart(title, x, y, drawn);
+    }
+
+    /// <summary>The points of <paramref name="series"/> a logarithmic y axis can show (y &gt; 0).</summary>
+    private static Series PositiveOnly(Series series)
+    {
+        var keep = Enumerable.Range(0, series.Y.Count).Where(i => series.Y[i] > 0).ToList();
+        return series with { X = [.. keep.Select(i => series.X[i])], Y = [.. keep.Select(i => series.Y[i])] };
     }
 
     private static double Number(string? text) =>
