@@ -17,9 +17,9 @@ namespace EdgeInfer.Simulation.Policies;
 /// <item>popularity: a freshly pruned variant is kept only if the edge has seen it asked for before or it fits in the free
 /// space (one-off requests do not push out what others use), its eviction rank comes from the store's policy;</item>
 /// <item>caching ahead: when a variant that is not stored would be the best choice if it were, and the time it saves per
-/// request times the requests for the model seen in the cell exceeds its pruning time (the most its prune can delay the
-/// jobs at the edge; latency objective, otherwise any saving) and it fits in the store's free space, the edge prunes it
-/// in the background
+/// request times the requests for the model seen in the cell exceeds what its prune would cost the jobs typically at the
+/// edge (n × ΔS × T_pr × S, at least T_pr; latency objective, otherwise any saving) and it fits in the store's free
+/// space, the edge prunes it in the background
 /// (<see cref="Placement.Prefetch"/>) while this request takes the best option available now;</item>
 /// <item>the requests that arrive while a model downloads: they wait for it, about half the download each, so a device
 /// option costs λ × T_setup²/2 more (λ its rate while active; the paper's lifetime counts the download once);</item>
@@ -128,9 +128,13 @@ public sealed class JointPolicy : IPlacementPolicy
             return true;
         }
 
-        // The prune's cost to the others: on a work-conserving edge its T_pr seconds of work delay the other jobs by at
-        // most T_pr in total, so the demand seen must already have saved that much.
-        return saving * seen > context.PruneSeconds(wanted);
+        // The prune's cost to the others: for its T_pr × S seconds at the edge, each of the n jobs typically there runs
+        // S(n + 1) − S(n) slower, about n × ΔS × T_pr × S seconds of their time; the demand seen must already have saved
+        // more than that (and at least T_pr on an idle edge).
+        var typical = context.EdgeMeanJobs;
+        var slowdown = context.EdgeSlowdown(typical);
+        var harm = context.PruneSeconds(wanted) * Math.Max(1, typical * slowdown * (context.EdgeSlowdown(typical + 1) - slowdown));
+        return saving * seen > harm;
     }
 
     private static Candidate Score(in DecisionContext context, Placement placement, double delay, double energy, double cycle, long q, double bytes)
