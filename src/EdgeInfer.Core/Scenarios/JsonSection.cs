@@ -186,7 +186,8 @@ public sealed partial class JsonSection
 
     private string Join(string name) => Path.Length == 0 ? name : Path + "." + name;
 
-    private static string Kind(JsonElement value) => value.ValueKind switch
+    /// <summary>A JSON value's kind as the problems name it (e.g. <c>the string "x"</c>, <c>an array</c>).</summary>
+    public static string Kind(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => $"the string \"{value.GetString()}\"",
         JsonValueKind.Number => $"the number {value.GetRawText()}",

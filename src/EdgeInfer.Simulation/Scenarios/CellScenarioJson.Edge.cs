@@ -65,7 +65,7 @@ public static partial class CellScenarioJson
 
         if (array.ValueKind != JsonValueKind.Array)
         {
-            edge.Problem(name, $"must be an array of [load, factor] pairs, got {Kind(array)}");
+            edge.Problem(name, $"must be an array of [load, factor] pairs, got {JsonSection.Kind(array)}");
             return null;
         }
 
@@ -75,7 +75,7 @@ public static partial class CellScenarioJson
         {
             if (pair.ValueKind != JsonValueKind.Array || pair.GetArrayLength() != 2)
             {
-                edge.Problem($"{name}[{index}]", $"must be a pair [load, factor], got {Kind(pair)}");
+                edge.Problem($"{name}[{index}]", $"must be a pair [load, factor], got {JsonSection.Kind(pair)}");
             }
             else if (pair[0].ValueKind != JsonValueKind.Number || !pair[0].TryGetInt32(out var load) || load < 0)
             {

@@ -37,7 +37,7 @@ public static partial class CellScenarioJson
 
         if (array.ValueKind != JsonValueKind.Array)
         {
-            parent.Problem(name, $"must be an array of objects, got {Kind(array)}");
+            parent.Problem(name, $"must be an array of objects, got {JsonSection.Kind(array)}");
             return null;
         }
 
@@ -48,7 +48,7 @@ public static partial class CellScenarioJson
             var path = $"{name}[{index}]";
             if (element.ValueKind != JsonValueKind.Object)
             {
-                parent.Problem(path, $"must be a JSON object, got {Kind(element)}");
+                parent.Problem(path, $"must be a JSON object, got {JsonSection.Kind(element)}");
             }
             else
             {
@@ -86,14 +86,4 @@ public static partial class CellScenarioJson
         section.Problem(name, $"is required ({why})");
         return false;
     }
-
-    private static string Kind(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => $"the string \"{value.GetString()}\"",
-        JsonValueKind.Number => $"the number {value.GetRawText()}",
-        JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-        JsonValueKind.Array => "an array",
-        JsonValueKind.Object => "an object",
-        _ => value.ValueKind.ToString().ToLowerInvariant(),
-    };
 }
