@@ -126,6 +126,18 @@ public sealed class ProfileCommandTests : IDisposable
     }
 
     [Fact]
+    public void Plan_ProfileWithPfZero_PlansTheFullModelAsItsOwnPrunedVariant()
+    {
+        var json = CliRunner.RunJson(
+            "plan", "--profile", Both(), "--model", "mobilenet", "--pf", "0", "--edge-load", "5", "--requests", "50", "--distance", "100", "--json");
+
+        var estimates = json.GetProperty("estimates");
+        var full = estimates.GetProperty("edgeFull").GetProperty("seconds").GetDouble();
+        Assert.Equal(full, estimates.GetProperty("edgePruned").GetProperty("seconds").GetDouble());
+        Assert.Equal(0, estimates.GetProperty("prune").GetProperty("seconds").GetDouble());
+    }
+
+    [Fact]
     public void Plan_ProfileBeyondMeasuredLoad_ErrorsUnlessExtrapolate()
     {
         var profile = Both();
