@@ -29,6 +29,20 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Contains("chance", stderr);
     }
 
+    [Fact]
+    public void Evaluate_DefaultClassifierInANewRepository_BuildsItFirst()
+    {
+        var repo = Path.Combine(dir, "new-repo");
+
+        var (code, stdout, stderr) = CliRunner.Run(
+            "evaluate", "--model", DefaultClassifier.Name, "--repository", repo, "--pf", "0", "--limit", "8", "--batch-size", "4", "--json");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains($"building {DefaultClassifier.Name}", stderr);
+        Assert.True(File.Exists(Path.Combine(repo, DefaultClassifier.Name, "full", "model.onnx")));
+        Assert.Equal(8, JsonDocument.Parse(stdout).RootElement.GetProperty("points")[0].GetProperty("images").GetInt32());
+    }
+
     [Theory]
     [InlineData("--pf", "0,1.5", "--pf value '1.5'")]
     [InlineData("--method", "random", "not one of global, layer, channel")]

@@ -46,23 +46,13 @@ public sealed class ClassifierAccuracy(ModelRepository repository, Action<string
 
         if (repository.TryGet(model) is null)
         {
-            var options = new ClassifierOptions();
-            if (model != options.Name)
+            if (model != DefaultClassifier.Name)
             {
                 throw new Core.EdgeInferInputException(
-                    $"Accuracy model '{model}' is not in the repository {repository.Root}; add it (edgeinfer models import) or use {options.Name}.");
+                    $"Accuracy model '{model}' is not in the repository {repository.Root}; add it (edgeinfer models import) or use {DefaultClassifier.Name}.");
             }
 
-            log?.Invoke($"building {options.Name} (ResNet-18 backbone + softmax head trained on the embedded Fashion-MNIST subset) ...");
-            var built = ClassifierBuilder.Build(options, EmbeddedSubset.Train);
-            var request = new ModelAddRequest
-            {
-                Name = options.Name,
-                Trained = true,
-                Architecture = "resnet18",
-                Source = ClassifierBuilder.SourceDescription(EmbeddedSubset.Train),
-            };
-            repository.Add(request, stream => stream.Write(built.Model));
+            DefaultClassifier.EnsureIn(repository, log);
         }
 
         var classifier = EvaluationModel.Load(model, repository.Root);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using EdgeInfer.Accuracy.Classifier;
 using EdgeInfer.Accuracy.Datasets;
 using EdgeInfer.Accuracy.Evaluation;
 using EdgeInfer.Cli.Commands.Dataset;
@@ -86,6 +87,12 @@ internal sealed class EvaluateCommand
         if (repo is not null && (!ModelNames.IsValid(modelName) || repo.TryGet(modelName) is null))
         {
             throw new UsageException($"--record needs --model NAME of a model in repository '{repo.Root}'; '{modelName}' is not one.");
+        }
+
+        if (modelName == DefaultClassifier.Name)
+        {
+            // Like reproduce: the default classifier is built into the repository on first use.
+            DefaultClassifier.EnsureIn(ModelRepository.Open(parse.GetValue(repository)), progress.Report);
         }
 
         var classifier = FlagProblems.Naming(
