@@ -72,6 +72,7 @@ internal sealed class CompiledScenario
         ReceiveWatts = power.RxPower.Value + power.BasebandPower.Value;
         ComputeWatts = power.ComputePower.Value;
         EdgeWatts = scenario.Edge.ComputePower.Value;
+        ProportionalFair = scenario.Sharing == RadioSharing.ProportionalFair;
         RequestOverheadSeconds = scenario.Overheads.Request.Value;
         DownloadOverheadSeconds = scenario.Overheads.Download.Value;
         Slowdown = new SlowdownTable(scenario.Edge.Cores, scenario.Edge.Slowdown);
@@ -142,6 +143,9 @@ internal sealed class CompiledScenario
     public double ComputeWatts { get; }
 
     public double EdgeWatts { get; }
+
+    /// <summary>True for proportional-fair links (a transfer's work is its time alone), false for equal rate (its bits).</summary>
+    public bool ProportionalFair { get; }
 
     /// <summary>Pure delay added to every offloaded request (measured protocol overhead).</summary>
     public double RequestOverheadSeconds { get; }

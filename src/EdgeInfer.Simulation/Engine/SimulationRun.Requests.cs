@@ -117,8 +117,7 @@ internal sealed partial class SimulationRun
     private void AddTransfer(int cell, int link, int r, double bits, double rate)
     {
         requestStageStart[r] = now;
-        var proportionalFair = c.Scenario.Sharing == Scenarios.RadioSharing.ProportionalFair;
-        AddJob((cell * 3) + link, r, proportionalFair ? bits / rate : bits, 1.0 / rate);
+        AddJob((cell * 3) + link, r, c.ProportionalFair ? bits / rate : bits, 1.0 / rate);
     }
 
     private void OnJobDone(int serverIndex, int job)

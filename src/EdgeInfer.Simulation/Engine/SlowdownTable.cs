@@ -35,6 +35,14 @@ internal sealed class SlowdownTable
 
     public double At(int load) => load < Size ? table[load] : table[Size - 1] + ((load - Size + 1) * tailSlope);
 
+    /// <summary>S at a fractional load (≥ 0), linear between whole loads.</summary>
+    public double At(double load)
+    {
+        var whole = (int)Math.Floor(Math.Max(0, load));
+        var low = At(whole);
+        return low + ((load - whole) * (At(whole + 1) - low));
+    }
+
     private static double Interpolate((int Load, double Factor)[] points, int load, double tailSlope)
     {
         if (load >= points[^1].Load)

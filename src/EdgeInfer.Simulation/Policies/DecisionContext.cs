@@ -99,12 +99,7 @@ public readonly ref struct DecisionContext
     public double EdgeSlowdown(int load) => c.Slowdown.At(load);
 
     /// <summary>S at a fractional load (linear between whole loads), e.g. at <see cref="EdgeMeanJobs"/>.</summary>
-    public double EdgeSlowdown(double load)
-    {
-        var whole = (int)Math.Floor(Math.Max(0, load));
-        var low = c.Slowdown.At(whole);
-        return low + ((load - whole) * (c.Slowdown.At(whole + 1) - low));
-    }
+    public double EdgeSlowdown(double load) => c.Slowdown.At(load);
 
     /// <summary>A variant's size, bits.</summary>
     public double SizeBits(int variant) => c.SizeBits[first + variant];

@@ -43,18 +43,24 @@ public sealed class JointPolicy : IPlacementPolicy
         var typical = context.EdgeMeanJobs;
         var typicalSlowdown = context.EdgeSlowdown(typical);
         var congestion = typical * (typicalSlowdown - context.EdgeSlowdown(Math.Max(0, typical - 1)));
-        var uplink = context.UplinkBitsPerSecond / (context.UplinkTransfers + 1);
-        var downlink = context.DownlinkBitsPerSecond / (context.DownlinkTransfers + 1);
+        var (othersUp, othersDown) = (context.UplinkTransfers, context.DownlinkTransfers);
+        var aloneUp = context.UplinkBitsPerSecond;
+        var aloneDown = context.DownlinkBitsPerSecond;
+        var uplink = aloneUp / (othersUp + 1);
+        var downlink = aloneDown / (othersDown + 1);
         var (inputBits, resultBits, requestBits) = context.MessageBits;
         var (tx, rx, compute) = context.DeviceWatts;
         var tIn = CostModel.TransferSeconds(inputBits, uplink);
         var tRes = CostModel.TransferSeconds(resultBits, downlink);
         var tReq = CostModel.TransferSeconds(requestBits, uplink);
         var rate = context.ArrivalRatePerSecond;
-        var (othersUp, othersDown) = (context.UplinkTransfers, context.DownlinkTransfers);
-        var aloneUp = context.UplinkBitsPerSecond;
-        var aloneDown = context.DownlinkBitsPerSecond;
         var edgeRadioHarm = (othersUp * inputBits / aloneUp) + (othersDown * resultBits / aloneDown);
+        var requestHarm = othersUp * requestBits / aloneUp;
+        var edgeEnergy = CostModel.EdgeDeviceEnergyJoules(tx, tIn, rx, tRes).At(q);
+        var edgeBytes = (inputBits + resultBits) / 8 * q;
+
+        // Requests arriving while the model downloads wait for it, about half of it each.
+        double Waiting(double setup) => Math.Min(q - 1, rate * setup) * setup / 2;
 
         var best = new Candidate(Placement.EdgeFull, double.PositiveInfinity, double.PositiveInfinity, Infeasible: true);
         var ideal = best;
@@ -63,8 +69,6 @@ public sealed class JointPolicy : IPlacementPolicy
             var prune = context.PruneWaitSeconds(k);
             var edgeInference = context.EdgeSeconds(k) * slowdown;
             var edgePerRequest = (context.EdgeSeconds(k) * (typicalSlowdown + congestion)) + edgeRadioHarm;
-            var edgeEnergy = CostModel.EdgeDeviceEnergyJoules(tx, tIn, rx, tRes).At(q);
-            var edgeBytes = (inputBits + resultBits) / 8 * q;
             var edge = new Placement(PlacementSite.Edge, k);
             var edgeCycle = tIn + edgeInference + tRes;
             best = Better(best, Score(context, edge, EdgeDelay(tIn, prune, edgePerRequest, tRes, q), edgeEnergy, edgeCycle + prune, q, edgeBytes));
@@ -75,15 +79,11 @@ public sealed class JointPolicy : IPlacementPolicy
             var deviceEnergy = CostModel.DeviceEnergyJoules(tx, tReq, rx, tModel, compute, device).At(q);
             var deviceBytes = (requestBits / 8) + context.SizeBytes(k);
             var local = new Placement(PlacementSite.Device, k);
-            var harm = (othersUp * requestBits / aloneUp) + (othersDown * context.SizeBits(k) / aloneDown);
-            var setup = tReq + prune + tModel;
-            var waiting = Math.Min(q - 1, rate * setup) * setup / 2;
-            var deviceDelay = CostModel.DeviceLifetimeDelaySeconds(tReq, prune, tModel, device).At(q) + harm + waiting;
+            var harm = requestHarm + (othersDown * context.SizeBits(k) / aloneDown);
+            var deviceDelay = CostModel.DeviceLifetimeDelaySeconds(tReq, prune, tModel, device).At(q) + harm + Waiting(tReq + prune + tModel);
             var deviceCycle = CostModel.DeviceCycleDelaySeconds(tReq, prune, tModel, device);
             best = Better(best, Score(context, local, deviceDelay, deviceEnergy, deviceCycle, q, deviceBytes));
-            var idealSetup = tReq + tModel;
-            var idealWaiting = Math.Min(q - 1, rate * idealSetup) * idealSetup / 2;
-            var idealDelay = CostModel.DeviceLifetimeDelaySeconds(tReq, 0, tModel, device).At(q) + harm + idealWaiting;
+            var idealDelay = CostModel.DeviceLifetimeDelaySeconds(tReq, 0, tModel, device).At(q) + harm + Waiting(tReq + tModel);
             ideal = Better(ideal, Score(context, local, idealDelay, deviceEnergy, CostModel.DeviceCycleDelaySeconds(tReq, 0, tModel, device), q, deviceBytes));
         }
 
