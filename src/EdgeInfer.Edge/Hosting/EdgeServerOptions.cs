@@ -52,6 +52,12 @@ public sealed record EdgeServerOptions
     /// </summary>
     public bool Warmup { get; init; } = true;
 
+    /// <summary>
+    /// Bounds on what one client can make the edge spend (connections, on-demand builds, image pixels, …); see
+    /// <see cref="EdgeResourceLimits"/>. Validated with the rest.
+    /// </summary>
+    public EdgeResourceLimits Resources { get; init; } = new();
+
     /// <summary>The intra-op threads actually used per session.</summary>
     public int EffectiveIntraOpThreads => IntraOpThreads ?? Math.Max(1, Environment.ProcessorCount / Math.Max(1, MaxConcurrency));
 
@@ -100,6 +106,7 @@ public sealed record EdgeServerOptions
             problems.Add($"cache limit {CacheLimit.Value} B must not be negative");
         }
 
+        Resources.AddProblems(problems);
         return problems.Count == 0 ? this : throw new EdgeInferInputException("Invalid edge server options: " + string.Join("; ", problems) + ".");
     }
 
