@@ -6,9 +6,16 @@ namespace EdgeInfer.Edge.Hosting;
 /// </summary>
 public sealed record EdgeResourceLimits
 {
+    /// <summary>Largest image (width × height, read from its header before decoding) an inference accepts. Default 16 M pixels.</summary>
+    public long MaxImagePixels { get; init; } = 16_000_000;
+
     /// <summary>Adds one line per out-of-range field to <paramref name="problems"/>.</summary>
     internal void AddProblems(List<string> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
+        if (MaxImagePixels < 1)
+        {
+            problems.Add($"max image pixels {MaxImagePixels} must be at least 1");
+        }
     }
 }
