@@ -15,6 +15,7 @@ internal sealed class ServeCommand
 {
     private readonly Option<bool> json = CommonOptions.Json();
     private readonly CalibrationFlags calibration = new();
+    private readonly ServeResourceFlags resources = new();
     private readonly Option<string> urls = new("--urls")
     {
         Description = "Semicolon-separated URLs to listen on (port 0: a free port).",
@@ -84,6 +85,7 @@ internal sealed class ServeCommand
         }
 
         calibration.AddTo(command);
+        resources.AddTo(command);
         command.SetAction(RunAsync);
         return command;
     }
@@ -138,6 +140,7 @@ internal sealed class ServeCommand
         RequestTimeout = Quantity(parse, timeout, v => new Seconds(v)),
         CacheLimit = Quantity(parse, cache, v => new Bytes((long)(v * 1e6))),
         Warmup = !parse.GetValue(noWarmup),
+        Resources = resources.Limits(parse),
     }.Validated();
 
     /// <summary>The quantity of a flag's value; a value no quantity takes (negative, not finite) is the user's, named by its flag.</summary>
