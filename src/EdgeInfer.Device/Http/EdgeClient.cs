@@ -14,7 +14,8 @@ namespace EdgeInfer.Device.Http;
 /// <summary>
 /// The device's HTTP client for the edge API. Handlers, outermost first: resilience (retry with exponential backoff and
 /// jitter on timeouts, 5xx, 408 and 429, honouring Retry-After; a per-attempt timeout), then link shaping
-/// (<see cref="ShapingHandler"/>), then sockets. Retries are counted.
+/// (<see cref="ShapingHandler"/>), then sockets (trusting a given certificate for https, <see cref="EdgeTls"/>). Retries
+/// are counted. Requests carry the API key (<see cref="EdgeClientOptions.EffectiveApiKey"/>) when there is one.
 /// </summary>
 public sealed class EdgeClient : IDisposable
 {
@@ -52,10 +53,14 @@ public sealed class EdgeClient : IDisposable
         {
             InnerHandler = new ShapingHandler(Uplink, Downlink)
             {
-                InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+                InnerHandler = EdgeTls.Handler(options.EffectiveTrustedCertificatePath),
             },
         };
         http = new HttpClient(handler) { BaseAddress = options.Edge, Timeout = Timeout.InfiniteTimeSpan };
+        if (options.EffectiveApiKey is { } key)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
     }
 
     /// <summary>The validated options.</summary>

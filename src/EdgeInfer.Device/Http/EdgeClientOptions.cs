@@ -22,6 +22,30 @@ public sealed record EdgeClientOptions
     /// <summary>Timeout of one attempt. Default 300 s (a 241 MB model over a slow link).</summary>
     public Seconds AttemptTimeout { get; init; } = new(300);
 
+    /// <summary>The environment variable the key is read from when <see cref="ApiKey"/> is not given.</summary>
+    public const string ApiKeyVariable = "EDGEINFER_API_KEY";
+
+    /// <summary>The environment variable the trusted certificate file is read from when <see cref="TrustedCertificatePath"/> is not given.</summary>
+    public const string TrustedCertificateVariable = "EDGEINFER_TRUST_CERT";
+
+    /// <summary>
+    /// The API key sent as <c>Authorization: Bearer</c>; null: the value of <see cref="ApiKeyVariable"/>, else none (an edge
+    /// on loopback without keys needs none). Never printed by <see cref="ToString"/>.
+    /// </summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>
+    /// A PEM or DER certificate (the edge's own, or the CA that issued it) trusted as the only root for an https edge, e.g. a
+    /// self-signed one; null: the value of <see cref="TrustedCertificateVariable"/>, else the system's trust store.
+    /// </summary>
+    public string? TrustedCertificatePath { get; init; }
+
+    /// <summary>The key in force: <see cref="ApiKey"/>, else <see cref="ApiKeyVariable"/>; null for none.</summary>
+    public string? EffectiveApiKey => ApiKey ?? NonEmpty(Environment.GetEnvironmentVariable(ApiKeyVariable));
+
+    /// <summary>The trusted certificate file in force: <see cref="TrustedCertificatePath"/>, else <see cref="TrustedCertificateVariable"/>.</summary>
+    public string? EffectiveTrustedCertificatePath => TrustedCertificatePath ?? NonEmpty(Environment.GetEnvironmentVariable(TrustedCertificateVariable));
+
     /// <summary>Checks every field; throws one <see cref="EdgeInferInputException"/> listing every problem.</summary>
     public EdgeClientOptions Validated()
     {
@@ -46,6 +70,27 @@ public sealed record EdgeClientOptions
             problems.Add("shaping rates must be positive");
         }
 
+        if (EffectiveApiKey is { } key && !key.All(c => c is > ' ' and < (char)127))
+        {
+            problems.Add("the API key must be printable ASCII without spaces");
+        }
+
+        if (EffectiveTrustedCertificatePath is { } trusted && !File.Exists(trusted))
+        {
+            problems.Add($"trusted certificate file '{trusted}' does not exist");
+        }
+
         return problems.Count == 0 ? this : throw new EdgeInferInputException("Invalid edge client options: " + string.Join("; ", problems) + ".");
     }
+
+    /// <summary>The fields, with the API key left out.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"Edge = {Edge}, Shaping = {Shaping}, MaxRetries = {MaxRetries}, ");
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"RetryDelay = {RetryDelay}, AttemptTimeout = {AttemptTimeout}, ");
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"ApiKey = {(EffectiveApiKey is null ? "none" : "(set)")}, TrustedCertificatePath = {TrustedCertificatePath}");
+        return true;
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

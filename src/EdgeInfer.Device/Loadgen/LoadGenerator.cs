@@ -29,6 +29,7 @@ public static partial class LoadGenerator
             BaseAddress = edge,
             Timeout = TimeSpan.FromMinutes(5),
         };
+        Http.EdgeApiKey.Apply(http); // EDGEINFER_API_KEY, for an edge that requires keys
         var catalogEntry = await http.GetStringAsync("/v1/models/" + Uri.EscapeDataString(options.Model), cancellationToken).ConfigureAwait(false);
         var model = System.Text.Json.JsonSerializer.Deserialize<ModelView>(catalogEntry, EdgeJson.Options)!;
         var input = DeviceInput.Synthetic(DeviceClient.InputShape(model));

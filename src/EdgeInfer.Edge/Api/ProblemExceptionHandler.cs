@@ -1,16 +1,22 @@
+using System.Diagnostics;
+using System.Globalization;
 using EdgeInfer.Core;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
 
 namespace EdgeInfer.Edge.Api;
 
 /// <summary>
 /// Turns every failure below an endpoint into an RFC 7807 ProblemDetails response: <see cref="EdgeProblemException"/>
-/// keeps its status, rejected input (<see cref="EdgeInferInputException"/>) is 400, Kestrel's own rejections (an
-/// oversized body: 413) keep theirs, and anything else is 500 without internals. The server keeps serving.
+/// keeps its status, rejected input (<see cref="EdgeInferInputException"/>) is 400, Kestrel's own rejections of a body
+/// (<see cref="BadHttpRequestException"/>: 413 too large, 408 too slow, 400 malformed chunks) keep their status and are
+/// titled by it, and anything else is 500 without internals. Every 5xx is logged at error level with its trace id (the
+/// <c>traceId</c> the ProblemDetails carries) and the exception. The server keeps serving.
 /// </summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -18,11 +24,16 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         {
             EdgeProblemException p => (p.Status, p.Title, p.Message, p.RetryAfterSeconds),
             EdgeInferInputException e => (400, "Bad request", e.Message, null),
-            BadHttpRequestException b when b.StatusCode == StatusCodes.Status413PayloadTooLarge =>
-                (413, "Request body too large", b.Message, (int?)null),
-            BadHttpRequestException b => (b.StatusCode, "Bad request", b.Message, null),
+            BadHttpRequestException b => (b.StatusCode, ReasonPhrases.GetReasonPhrase(b.StatusCode), b.Message, (int?)null),
             _ => (500, "Internal error", "The server failed to handle the request: " + exception.GetType().Name + ".", null),
         };
+        if (status >= 500)
+        {
+            // The same id the ProblemDetails carries as traceId (ProblemDetailsDefaults: Activity.Current, else TraceIdentifier).
+            var traceId = Activity.Current?.Id ?? httpContext.TraceIdentifier;
+            LogServerError(logger, status, httpContext.Request.Method, httpContext.Request.Path, traceId, exception);
+        }
+
         if (httpContext.Response.HasStarted)
         {
             return false;
@@ -32,7 +43,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         httpContext.Response.StatusCode = status;
         if (retryAfter is { } seconds)
         {
-            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }
 
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -42,4 +53,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail, Instance = httpContext.Request.Path },
         });
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Status} for {Method} {Path} (trace id {TraceId})")]
+    private static partial void LogServerError(ILogger logger, int status, string method, string path, string traceId, Exception exception);
 }

@@ -1,8 +1,10 @@
+using System.Security.Cryptography.X509Certificates;
 using EdgeInfer.Compression.Calibration;
 using EdgeInfer.Contracts;
 using EdgeInfer.Edge.Admission;
 using EdgeInfer.Edge.Api;
 using EdgeInfer.Edge.Inference;
+using EdgeInfer.Edge.Security;
 using EdgeInfer.Edge.Telemetry;
 using EdgeInfer.Edge.Transport;
 using EdgeInfer.Edge.Variants;
@@ -19,9 +21,11 @@ using OpenTelemetry.Metrics;
 namespace EdgeInfer.Edge.Hosting;
 
 /// <summary>
-/// Builds the edge server: Kestrel with the body limit, the services (repository, cache, pruner, admission, sessions,
-/// metrics, background load), ProblemDetails for every failure, and the endpoint groups. The host is the usual
-/// <c>Build</c>, <c>RunAsync</c>; <c>edgeinfer serve</c> is a few lines around it.
+/// Builds the edge server: Kestrel with the body limit, connection limits and TLS, the services (repository, cache,
+/// pruner, admission, sessions, metrics, background load), ProblemDetails for every failure, API-key authentication,
+/// per-client rate limits, and the endpoint groups, each given its access policy here (<see cref="EdgeAuthorization"/>)
+/// and described at <c>/openapi/v1.json</c>. The host is the usual <c>Build</c>, <c>RunAsync</c>; <c>edgeinfer serve</c>
+/// is a few lines around it.
 /// </summary>
 public static class EdgeServer
 {
@@ -30,6 +34,9 @@ public static class EdgeServer
 
     /// <summary>Socket receive block: 64 kB, so a tensor body takes ~10 socket reads instead of ~147 (see <see cref="LargeBlockMemoryPool"/>).</summary>
     public const int TransportBlockBytes = 64 * 1024;
+
+    /// <summary>Kestrel's log category for connection events (a warning per connection refused over the cap).</summary>
+    private const string ConnectionLogCategory = "Microsoft.AspNetCore.Server.Kestrel.Connections";
 
     /// <summary>Builds (does not start) the server.</summary>
     /// <param name="options">Validated here.</param>
@@ -46,9 +53,13 @@ public static class EdgeServer
         options.Validated();
         var repository = ModelRepository.Open(options.Repository);
 
+        var certificate = options.Tls?.Load();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        ConfigureHost(builder, options, minimumLogLevel);
+        ConfigureHost(builder, options, minimumLogLevel, certificate);
         var (gate, metrics, sessions) = AddServices(builder.Services, options, repository, pruner ?? new FilePruner(calibration));
+        builder.Services.AddEdgeAuthorization(options, new InternalCaller(certificate));
+        builder.Services.AddEdgeRateLimiter(options.RateLimit);
+        builder.Services.AddEdgeOpenApi();
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopping.Register(gate.StartDraining);
@@ -57,27 +68,44 @@ public static class EdgeServer
             sessions.Dispose();
             gate.Dispose();
             metrics.Dispose();
+            certificate?.Dispose();
         });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapModelsApi();
-        app.MapInferenceApi();
-        app.MapDownloadApi();
-        app.MapStatusApi();
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        // Who is asking first (the rate limit partitions by key name), then their budget, then whether they may.
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        var api = app.MapGroup("");
+        api.MapModelsApi();
+        api.MapInferenceApi();
+        api.MapDownloadApi();
+        api.MapStatusApi();
+        api.MapPrometheusScrapingEndpoint("/metrics");
+        api.MapOpenApi();
+        api.RequireEdgeAccess();
         return app;
     }
 
-    /// <summary>Logging to stderr, the URLs, Kestrel's body limit and the shutdown timeout.</summary>
-    private static void ConfigureHost(WebApplicationBuilder builder, EdgeServerOptions options, LogLevel minimumLogLevel)
+    /// <summary>Logging to stderr, the URLs, Kestrel's limits (body, connections, timeouts, data rates), TLS and the shutdown timeout.</summary>
+    private static void ConfigureHost(WebApplicationBuilder builder, EdgeServerOptions options, LogLevel minimumLogLevel, X509Certificate2? certificate)
     {
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(minimumLogLevel);
+        // Not a line per connection refused over the cap (a flood would flood stderr); /metrics counts them
+        // (kestrel.rejected_connections).
+        builder.Logging.AddFilter(ConnectionLogCategory, level => level >= LogLevel.Error);
         builder.WebHost.UseUrls([.. options.Urls]);
+        builder.WebHost.UseKestrelHttpsConfiguration(); // the slim builder leaves https out
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = options.MaxRequestBody.Value;
+            options.Connections.ApplyTo(k.Limits);
             k.AddServerHeader = false;
+            if (certificate is not null)
+            {
+                k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate);
+            }
         });
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownTimeout.Value));
     }

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Net;
 using EdgeInfer.Core;
 using EdgeInfer.Core.Quantities;
+using EdgeInfer.Edge.Security;
 
 namespace EdgeInfer.Edge.Hosting;
 
@@ -58,6 +60,29 @@ public sealed record EdgeServerOptions
     /// </summary>
     public EdgeResourceLimits Resources { get; init; } = new();
 
+    /// <summary>
+    /// The API keys the server accepts (<see cref="ApiKeyList"/> reads them from a file or <c>EDGEINFER_API_KEYS</c>). With
+    /// keys, inference, downloads, catalog and status need one unless <see cref="AllowAnonymous"/>; administrative endpoints
+    /// always need an admin key. Without keys, administrative endpoints and <c>/metrics</c> answer loopback clients only.
+    /// Default none.
+    /// </summary>
+    public IReadOnlyList<ApiKey> ApiKeys { get; init; } = [];
+
+    /// <summary>
+    /// Serve inference, downloads, catalog and status without a key; needed (as an explicit opt-out) to listen beyond
+    /// loopback without any key. Administrative endpoints are never anonymous. Default false.
+    /// </summary>
+    public bool AllowAnonymous { get; init; }
+
+    /// <summary>The per-client request budget (token bucket, 429 beyond it). See <see cref="ClientRateLimit"/>.</summary>
+    public ClientRateLimit RateLimit { get; init; } = new();
+
+    /// <summary>Kestrel's connection cap, idle and header timeouts and minimum data rates. See <see cref="Security.ConnectionLimits"/>.</summary>
+    public ConnectionLimits Connections { get; init; } = new();
+
+    /// <summary>The certificate for <c>https</c> URLs; needed by them, and only given with one. Default none.</summary>
+    public TlsCertificate? Tls { get; init; }
+
     /// <summary>The intra-op threads actually used per session.</summary>
     public int EffectiveIntraOpThreads => IntraOpThreads ?? Math.Max(1, Environment.ProcessorCount / Math.Max(1, MaxConcurrency));
 
@@ -77,6 +102,8 @@ public sealed record EdgeServerOptions
                 problems.Add($"URL '{url}' is not an absolute http(s) URL");
             }
         }
+
+        AddSecurityProblems(problems);
 
         Range(problems, "max concurrency", MaxConcurrency, 1, 1024);
         Range(problems, "queue limit", QueueLimit, 0, 100_000);
@@ -108,6 +135,50 @@ public sealed record EdgeServerOptions
 
         Resources.AddProblems(problems);
         return problems.Count == 0 ? this : throw new EdgeInferInputException("Invalid edge server options: " + string.Join("; ", problems) + ".");
+    }
+
+    /// <summary>
+    /// Whether a listening URL reaches only this host: <c>localhost</c> or a loopback address (<c>127.0.0.0/8</c>, <c>::1</c>).
+    /// Anything else (<c>0.0.0.0</c>, <c>::</c>, <c>*</c>, a LAN address, another host name) is reachable from the network.
+    /// </summary>
+    public static bool IsLoopbackUrl(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return false;
+        }
+
+        var host = uri.Host.Trim('[', ']');
+        return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host, out var address) && EdgeAccessHandler.IsLoopback(address));
+    }
+
+    /// <summary>The safe default (no keys only on loopback, unless explicitly opted out), TLS, rate and connection limits.</summary>
+    private void AddSecurityProblems(List<string> problems)
+    {
+        var exposed = Urls.Where(u => !IsLoopbackUrl(u)).ToList();
+        if (ApiKeys.Count == 0 && !AllowAnonymous && exposed.Count > 0)
+        {
+            problems.Add($"URL '{exposed[0]}' is reachable from the network but no API key is configured: give keys "
+                + $"(serve --api-keys FILE with lines 'name role secret', role admin or device, or {ApiKeyList.EnvironmentVariable}="
+                + "'name role secret;...'), or opt out explicitly with --allow-anonymous (AllowAnonymous) to serve without keys");
+        }
+
+        problems.AddRange(ApiKeyList.Duplicates(ApiKeys));
+        var https = Urls.Any(u => u.StartsWith("https:", StringComparison.OrdinalIgnoreCase));
+        if (https && Tls is null)
+        {
+            problems.Add("an https URL needs a TLS certificate (--tls-cert FILE)");
+        }
+        else if (!https && Tls is not null)
+        {
+            problems.Add("a TLS certificate is given but no URL is https");
+        }
+
+        Tls?.AddProblems(problems);
+        RateLimit.AddProblems(problems);
+        Connections.AddProblems(problems);
     }
 
     private static void Range(List<string> problems, string what, int value, int min, int max)

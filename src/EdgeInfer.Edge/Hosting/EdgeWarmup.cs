@@ -37,7 +37,8 @@ public sealed partial class EdgeWarmup(
     SessionPool sessions,
     IServer server,
     IHostApplicationLifetime lifetime,
-    ILogger<EdgeWarmup> logger)
+    ILogger<EdgeWarmup> logger,
+    Security.InternalCaller caller)
     : IHostedService
 {
     /// <summary>Untimed prunes first, so the pruning code is compiled and called often enough to be optimised.</summary>
@@ -162,7 +163,7 @@ public sealed partial class EdgeWarmup(
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("The server has no address.");
         var baseUri = new UriBuilder(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "[::1]", StringComparison.Ordinal)).Uri;
-        using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(2) };
+        using var http = caller.CreateClient(baseUri, TimeSpan.FromMinutes(2)); // its own key (and certificate): the edge may require them
         foreach (var path in new[] { "/v1/models", "/v1/status" })
         {
             using var response = await http.GetAsync(path, stopping).ConfigureAwait(false);

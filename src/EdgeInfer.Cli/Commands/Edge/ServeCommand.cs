@@ -16,6 +16,8 @@ internal sealed class ServeCommand
     private readonly Option<bool> json = CommonOptions.Json();
     private readonly CalibrationFlags calibration = new();
     private readonly ServeResourceFlags resources = new();
+    private readonly ServeSecurityFlags security = new();
+    private readonly ServeConnectionFlags connections = new();
     private readonly Option<string> urls = new("--urls")
     {
         Description = "Semicolon-separated URLs to listen on (port 0: a free port).",
@@ -86,13 +88,15 @@ internal sealed class ServeCommand
 
         calibration.AddTo(command);
         resources.AddTo(command);
+        security.AddTo(command);
+        connections.AddTo(command);
         command.SetAction(RunAsync);
         return command;
     }
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var options = Options(parse);
+        var options = FlagProblems.Naming(() => Options(parse), Flags);
         if (parse.GetValue(build) is { } names)
         {
             var repo = ModelRepository.Open(options.Repository);
@@ -141,7 +145,25 @@ internal sealed class ServeCommand
         CacheLimit = Quantity(parse, cache, v => new Bytes((long)(v * 1e6))),
         Warmup = !parse.GetValue(noWarmup),
         Resources = resources.Limits(parse),
+        ApiKeys = security.Keys(parse),
+        AllowAnonymous = security.AllowAnonymous(parse),
+        RateLimit = security.RateLimit(parse),
+        Tls = security.Tls(parse),
+        Connections = connections.Limits(parse),
     }.Validated();
+
+    /// <summary>Option fields as the validation names them → their flags.</summary>
+    private static readonly (string Field, string Flag)[] Flags =
+    [
+        ("max connections", "--max-connections"),
+        ("keep-alive timeout", "--keep-alive-timeout"),
+        ("request headers timeout", "--request-headers-timeout"),
+        ("min request body rate", "--min-request-body-rate"),
+        ("min response rate", "--min-response-rate"),
+        ("min data rate grace period", "--min-data-rate-grace"),
+        ("rate limit", "--rate-limit"),
+        ("rate-limit burst", "--rate-limit-burst"),
+    ];
 
     /// <summary>The quantity of a flag's value; a value no quantity takes (negative, not finite) is the user's, named by its flag.</summary>
     private static T Quantity<T>(ParseResult parse, Option<double> option, Func<double, T> create)
