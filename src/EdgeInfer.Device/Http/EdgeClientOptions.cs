@@ -30,7 +30,7 @@ public sealed record EdgeClientOptions
 
     /// <summary>
     /// The API key sent as <c>Authorization: Bearer</c>; null: the value of <see cref="ApiKeyVariable"/>, else none (an edge
-    /// on loopback without keys needs none). Never printed by <see cref="ToString"/>.
+    /// on loopback without keys needs none); empty: none, whatever the environment says. Never printed by <see cref="ToString"/>.
     /// </summary>
     public string? ApiKey { get; init; }
 
@@ -41,7 +41,7 @@ public sealed record EdgeClientOptions
     public string? TrustedCertificatePath { get; init; }
 
     /// <summary>The key in force: <see cref="ApiKey"/>, else <see cref="ApiKeyVariable"/>; null for none.</summary>
-    public string? EffectiveApiKey => ApiKey ?? NonEmpty(Environment.GetEnvironmentVariable(ApiKeyVariable));
+    public string? EffectiveApiKey => ApiKey is null ? NonEmpty(Environment.GetEnvironmentVariable(ApiKeyVariable)) : NonEmpty(ApiKey);
 
     /// <summary>The trusted certificate file in force: <see cref="TrustedCertificatePath"/>, else <see cref="TrustedCertificateVariable"/>.</summary>
     public string? EffectiveTrustedCertificatePath => TrustedCertificatePath ?? NonEmpty(Environment.GetEnvironmentVariable(TrustedCertificateVariable));
