@@ -13,6 +13,7 @@ using EdgeInfer.Runtime.Execution;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -121,7 +122,9 @@ public static class EdgeServer
         var gate = new AdmissionGate(options.MaxConcurrency, options.QueueLimit);
         var metrics = new EdgeMetrics(() => gate.Queued, () => gate.InFlight);
         var cache = new VariantCache(Path.Combine(repository.Root, CacheFolder), options.CacheLimit.Value, metrics);
-        var store = new VariantStore(repository, cache, pruner, metrics);
+        var http = new HttpContextAccessor();
+        services.AddSingleton<IHttpContextAccessor>(http); // per-client build budgets and leases until the response ends
+        var store = new VariantStore(repository, cache, pruner, metrics, new OnDemandBuilds(options.Resources.Builds, http));
         var sessions = new SessionPool(new RuntimeOptions { Role = RuntimeRole.Edge, IntraOpThreads = options.EffectiveIntraOpThreads, WarmupRuns = 1 });
         cache.FileRemoved += sessions.Drop; // a removed variant is pruned again on its next request and opened anew
         // Registered before Kestrel's default (which is added with TryAdd), so the socket transport reads into 64 kB blocks.

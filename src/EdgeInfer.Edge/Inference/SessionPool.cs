@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using EdgeInfer.Edge.Api;
 using EdgeInfer.Runtime.Execution;
 
 namespace EdgeInfer.Edge.Inference;
@@ -7,7 +8,8 @@ namespace EdgeInfer.Edge.Inference;
 /// Idle ORT sessions per model file (edge role). A <see cref="RuntimeSession"/> is not thread-safe, so each running
 /// inference holds one; admission control bounds how many exist per file. Sessions are opened on first need (with one
 /// warm-up run) and kept until the file is dropped (<see cref="Drop"/>: the on-demand cache removed it, so a later
-/// request prunes again and must open the new file) or the pool is disposed.
+/// request prunes again and must open the new file) or the pool is disposed. A file that fails to open (corrupt) is a 500
+/// "Corrupt model file" and leaves nothing in the pool.
 /// </summary>
 public sealed class SessionPool(RuntimeOptions options) : IDisposable
 {
@@ -33,7 +35,17 @@ public sealed class SessionPool(RuntimeOptions options) : IDisposable
         }
 
         var generation = generations.GetValueOrDefault(modelPath);
-        session = RuntimeSession.Open(modelPath, options);
+        try
+        {
+            session = RuntimeSession.Open(modelPath, options);
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+        {
+            // Nothing was pooled: the next request tries the file again (a rebuilt variant, a replaced repository file).
+            throw new EdgeProblemException(500, "Corrupt model file",
+                $"The model file {ShortName(modelPath)} could not be loaded ({ex.GetType().Name}: {FirstLine(ex.Message)}); it is not served.");
+        }
+
         all[session] = generation;
         opened = true;
         return session;
@@ -75,6 +87,17 @@ public sealed class SessionPool(RuntimeOptions options) : IDisposable
         {
             Close(session);
         }
+    }
+
+    /// <summary>The last three parts of a path (model/variant/file), not the server's folders.</summary>
+    private static string ShortName(string path) =>
+        string.Join('/', path.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).TakeLast(3));
+
+    private static string FirstLine(string text)
+    {
+        var line = text.AsSpan().Trim();
+        var end = line.IndexOfAny('\r', '\n');
+        return (end < 0 ? line : line[..end]).ToString();
     }
 
     private void Close(RuntimeSession session)
