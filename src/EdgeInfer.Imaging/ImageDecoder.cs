@@ -66,25 +66,59 @@ public static class ImageDecoder
         }
 
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        using var bitmap = new SKBitmap(info);
-        var status = codec.GetPixels(info, bitmap.GetPixels());
+        var rgb = new byte[(long)width * height * 3];
+        var status = codec.ScanlineOrder == SKCodecScanlineOrder.TopDown && codec.StartScanlineDecode(info) == SKCodecResult.Success
+            ? DecodeByRows(codec, width, height, rgb)
+            : DecodeWhole(codec, info, rgb);
         if (status != SKCodecResult.Success)
         {
             problem = $"corrupt or truncated image ({status})";
             return false;
         }
 
-        var rgba = bitmap.GetPixelSpan();
-        var rgb = new byte[info.Width * info.Height * 3];
+        image = new RawImage(width, height, 3, rgb);
+        problem = null;
+        return true;
+    }
+
+    /// <summary>Row by row through one RGBA row: the decode holds 3 bytes per pixel (the result), not 7.</summary>
+    private static SKCodecResult DecodeByRows(SKCodec codec, int width, int height, byte[] rgb)
+    {
+        using var row = new SKBitmap(new SKImageInfo(width, 1, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        var pointer = row.GetPixels();
+        for (var y = 0; y < height; y++)
+        {
+            if (codec.GetScanlines(pointer, 1, row.RowBytes) != 1)
+            {
+                return SKCodecResult.IncompleteInput;
+            }
+
+            ToRgb(row.GetPixelSpan()[..(width * 4)], rgb.AsSpan(y * width * 3, width * 3));
+        }
+
+        return SKCodecResult.Success;
+    }
+
+    /// <summary>The whole image at once (interlaced PNGs, bottom-up formats).</summary>
+    private static SKCodecResult DecodeWhole(SKCodec codec, SKImageInfo info, byte[] rgb)
+    {
+        using var bitmap = new SKBitmap(info);
+        var status = codec.GetPixels(info, bitmap.GetPixels());
+        if (status == SKCodecResult.Success)
+        {
+            ToRgb(bitmap.GetPixelSpan(), rgb);
+        }
+
+        return status;
+    }
+
+    private static void ToRgb(ReadOnlySpan<byte> rgba, Span<byte> rgb)
+    {
         for (int p = 0, q = 0; q < rgb.Length; p += 4, q += 3)
         {
             rgb[q] = rgba[p];
             rgb[q + 1] = rgba[p + 1];
             rgb[q + 2] = rgba[p + 2];
         }
-
-        image = new RawImage(info.Width, info.Height, 3, rgb);
-        problem = null;
-        return true;
     }
 }

@@ -35,6 +35,34 @@ public sealed class ImageLimitTests
         Assert.False(ImageDecoder.TryDecode(png, 999, out _, out _));
     }
 
+    [Theory]
+    [InlineData(SKEncodedImageFormat.Jpeg)]
+    [InlineData(SKEncodedImageFormat.Png)]
+    public void TryDecode_RowByRow_GivesTheSamePixelsAsAWholeDecode(SKEncodedImageFormat format)
+    {
+        using var source = new SKBitmap(97, 61);
+        for (var y = 0; y < 61; y++)
+        {
+            for (var x = 0; x < 97; x++)
+            {
+                source.SetPixel(x, y, new SKColor((byte)(x * 2), (byte)(y * 4), (byte)((x * y) % 251)));
+            }
+        }
+
+        using var encoded = SKImage.FromBitmap(source).Encode(format, 85);
+        var bytes = encoded.ToArray();
+        using var whole = SKBitmap.Decode(bytes, new SKImageInfo(97, 61, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        var rgba = whole.GetPixelSpan();
+        var expected = new byte[97 * 61 * 3];
+        for (int p = 0, q = 0; q < expected.Length; p += 4, q += 3)
+        {
+            (expected[q], expected[q + 1], expected[q + 2]) = (rgba[p], rgba[p + 1], rgba[p + 2]);
+        }
+
+        Assert.True(ImageDecoder.TryDecode(bytes, out var image, out _));
+        Assert.Equal(expected, image!.Pixels);
+    }
+
     [Fact]
     public void Process_OneByMillionImage_ResamplesOnlyTheRowsTheCropNeeds()
     {
