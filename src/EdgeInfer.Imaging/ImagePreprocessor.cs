@@ -22,15 +22,19 @@ public sealed class ImagePreprocessor
     /// <summary>Floats per output image: <c>3 · crop²</c>.</summary>
     public int OutputLength => 3 * options.CropSize * options.CropSize;
 
-    /// <summary>The resized size (width, height) before cropping: shorter side = R, longer side = ⌊R · long / short⌋.</summary>
+    /// <summary>
+    /// The resized size (width, height) before cropping: shorter side = R, longer side = ⌊R · long / short⌋, at most
+    /// <see cref="int.MaxValue"/> (an image thinner than 1 : 8 million would overflow it; it is resampled as if that long).
+    /// </summary>
     public static (int Width, int Height) ResizedSize(int width, int height, int shorterSide)
     {
+        static int Longer(long shorterSide, long longer, long shorter) => (int)Math.Min(int.MaxValue, shorterSide * longer / shorter);
         if (width <= height)
         {
-            return (shorterSide, (int)((long)shorterSide * height / width));
+            return (shorterSide, Longer(shorterSide, height, width));
         }
 
-        return ((int)((long)shorterSide * width / height), shorterSide);
+        return (Longer(shorterSide, width, height), shorterSide);
     }
 
     /// <summary>Writes the preprocessed image into <paramref name="destination"/> (length <see cref="OutputLength"/>), CHW.</summary>
@@ -49,13 +53,16 @@ public sealed class ImagePreprocessor
         var kx = ResampleKernel.Create(image.Width, rw, left, crop);
         var ky = ResampleKernel.Create(image.Height, rh, top, crop);
 
+        // Only the input rows the vertical pass reads are resampled horizontally: a centre crop of a tall image needs a band,
+        // not every row (a 1 × 1,000,000 image would otherwise take 1,000,000 · crop floats).
+        var (firstRow, endRow) = RowsRead(ky);
         var channels = image.Channels;
-        var rows = new float[image.Height * crop]; // one channel after the horizontal pass
+        var rows = new float[(endRow - firstRow) * crop]; // one channel after the horizontal pass
         var plane = new float[crop * crop];
         for (var c = 0; c < channels; c++)
         {
-            ResizeRows(image, c, kx, crop, rows);
-            ResizeColumns(rows, ky, crop, plane);
+            ResizeRows(image, c, kx, crop, firstRow, endRow, rows);
+            ResizeColumns(rows, ky, crop, firstRow, plane);
             if (channels == 1)
             {
                 for (var oc = 0; oc < 3; oc++)
@@ -71,8 +78,28 @@ public sealed class ImagePreprocessor
         }
     }
 
-    /// <summary>The horizontal pass: channel <paramref name="channel"/> of every image row resampled to the crop's columns.</summary>
-    private static void ResizeRows(RawImage image, int channel, ResampleKernel kx, int crop, Span<float> rows)
+    /// <summary>The input rows <c>[First, End)</c> that the vertical kernel <paramref name="ky"/> reads.</summary>
+    private static (int First, int End) RowsRead(ResampleKernel ky)
+    {
+        var first = int.MaxValue;
+        var end = 0;
+        for (var i = 0; i < ky.Start.Length; i++)
+        {
+            if (ky.Count[i] > 0)
+            {
+                first = Math.Min(first, ky.Start[i]);
+                end = Math.Max(end, ky.Start[i] + ky.Count[i]);
+            }
+        }
+
+        return first > end ? (0, 0) : (first, end);
+    }
+
+    /// <summary>
+    /// The horizontal pass: channel <paramref name="channel"/> of image rows <c>[firstRow, endRow)</c> resampled to the crop's
+    /// columns (row <c>y</c> lands at <c>y − firstRow</c>).
+    /// </summary>
+    private static void ResizeRows(RawImage image, int channel, ResampleKernel kx, int crop, int firstRow, int endRow, Span<float> rows)
     {
         var channels = image.Channels;
         var pixels = image.Pixels;
@@ -80,9 +107,10 @@ public sealed class ImagePreprocessor
         var count = kx.Count;
         var weights = kx.Weights;
         var stride = kx.Stride;
-        for (var y = 0; y < image.Height; y++)
+        for (var y = firstRow; y < endRow; y++)
         {
             var rowBase = y * image.Width * channels;
+            var outBase = (y - firstRow) * crop;
             for (var j = 0; j < crop; j++)
             {
                 var s = start[j];
@@ -94,13 +122,13 @@ public sealed class ImagePreprocessor
                     acc += weights[wb + t] * pixels[rowBase + ((s + t) * channels) + channel];
                 }
 
-                rows[(y * crop) + j] = acc;
+                rows[outBase + j] = acc;
             }
         }
     }
 
-    /// <summary>The vertical pass: the horizontally resampled rows combined into the crop's rows of one plane.</summary>
-    private static void ResizeColumns(ReadOnlySpan<float> rows, ResampleKernel ky, int crop, Span<float> plane)
+    /// <summary>The vertical pass: the horizontally resampled rows (from input row <paramref name="firstRow"/>) combined into the crop's rows.</summary>
+    private static void ResizeColumns(ReadOnlySpan<float> rows, ResampleKernel ky, int crop, int firstRow, Span<float> plane)
     {
         var start = ky.Start;
         var count = ky.Count;
@@ -116,7 +144,7 @@ public sealed class ImagePreprocessor
             for (var t = 0; t < n; t++)
             {
                 var w = weights[wb + t];
-                var inRow = rows.Slice((s + t) * crop, crop);
+                var inRow = rows.Slice((s + t - firstRow) * crop, crop);
                 for (var j = 0; j < crop; j++)
                 {
                     outRow[j] += w * inRow[j];

@@ -26,12 +26,15 @@ public sealed class ContractTests(ServerFixture fixture) : IClassFixture<ServerF
     }
 
     [Fact]
-    public void EdgeJson_NaN_IsWrittenAndReadAsANamedLiteral()
+    public void EdgeJson_NaN_IsWrittenAsNullAndReadBackAsNaN()
     {
-        var timings = new InferenceTimings(double.NaN, 0, 0, 0, 0);
+        var timings = new InferenceTimings(double.NaN, double.PositiveInfinity, 0, 0, 0);
         var json = JsonSerializer.Serialize(timings, EdgeJson.Options);
-        Assert.Contains("\"decodeSeconds\":\"NaN\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"decodeSeconds\":null", json, StringComparison.Ordinal);
+        Assert.Contains("\"queueSeconds\":null", json, StringComparison.Ordinal);
         Assert.True(double.IsNaN(JsonSerializer.Deserialize<InferenceTimings>(json, EdgeJson.Options)!.DecodeSeconds));
+        var legacy = json.Replace("\"decodeSeconds\":null", "\"decodeSeconds\":\"NaN\"", StringComparison.Ordinal);
+        Assert.True(double.IsNaN(JsonSerializer.Deserialize<InferenceTimings>(legacy, EdgeJson.Options)!.DecodeSeconds)); // older servers
     }
 
     private static void AssertRoundTrips<T>(string json)

@@ -48,6 +48,12 @@ public sealed class EdgeProblemException : Exception
     /// <summary>Retry-After seconds, or null.</summary>
     public int? RetryAfterSeconds { get; }
 
+    /// <summary>
+    /// For a request turned away to protect the server (admission, limits): the reason tag counted by
+    /// <see cref="Telemetry.EdgeMetrics.Rejected(string, int?)"/> (<see cref="Telemetry.RejectionReasons"/>); null otherwise.
+    /// </summary>
+    public string? RejectionReason { get; init; }
+
     /// <summary>404 for a model (or variant) the repository does not have.</summary>
     public static EdgeProblemException NotFound(string detail) => new(404, "Model not found", detail);
 

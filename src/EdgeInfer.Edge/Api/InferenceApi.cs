@@ -29,7 +29,8 @@ public static class InferenceApi
                 413, "Request body too large", $"The body of {length} bytes exceeds the {options.MaxRequestBody.Value}-byte limit.");
         }
 
-        var result = await service.InferAsync(context.Request, variant, context.RequestAborted);
+        var result = await service.InferAsync(
+            context.Request, variant, options.MaxRequestBody.Value, options.Resources.MaxImagePixels, context.RequestAborted);
         context.Response.Headers["Server-Timing"] = result.Timings.ToServerTiming();
         return TypedResults.Ok(result);
     }

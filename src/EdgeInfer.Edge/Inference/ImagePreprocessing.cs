@@ -49,9 +49,16 @@ public static class ImagePreprocessing
     /// Decodes <paramref name="encoded"/> and writes 3·size·size floats (CHW) for the model in <paramref name="modelPath"/>,
     /// or returns false when it is not a decodable image.
     /// </summary>
-    public static bool TryProcess(ReadOnlySpan<byte> encoded, string modelPath, int size, Span<float> destination)
+    public static bool TryProcess(ReadOnlySpan<byte> encoded, string modelPath, int size, Span<float> destination) =>
+        TryProcess(encoded, ImageDecoder.MaxDecodablePixels, modelPath, size, destination, out _);
+
+    /// <summary>
+    /// Decodes <paramref name="encoded"/> if its header claims at most <paramref name="maxPixels"/> pixels and writes
+    /// 3·size·size floats (CHW) for the model in <paramref name="modelPath"/>; false, with <paramref name="problem"/>, otherwise.
+    /// </summary>
+    public static bool TryProcess(ReadOnlySpan<byte> encoded, long maxPixels, string modelPath, int size, Span<float> destination, out string? problem)
     {
-        if (!ImageDecoder.TryDecode(encoded, out var image, out _))
+        if (!ImageDecoder.TryDecode(encoded, maxPixels, out var image, out problem))
         {
             return false;
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using System.Threading.RateLimiting;
 using EdgeInfer.Contracts;
 using EdgeInfer.Edge.Admission;
 using EdgeInfer.Edge.Api;
@@ -12,21 +13,47 @@ using Microsoft.AspNetCore.Http;
 namespace EdgeInfer.Edge.Inference;
 
 /// <summary>
-/// One inference request end to end: decode the body (before taking a slot, so bad input never queues), wait for a slot
-/// (<see cref="AdmissionGate"/>), resolve the variant (pruning on demand), rent a session, run, take the top 5.
+/// One inference request end to end: refuse at once when the queue is full (before the body is read), read and check the
+/// body (before taking a slot, so bad input never queues; an image only by its header), wait for a slot
+/// (<see cref="AdmissionGate"/>), decode an image (inside the slot, so decodes are bounded by the concurrency), resolve the
+/// variant (pruning on demand), rent a session, run, take the top 5. Every rejection that protects the server is counted
+/// (<see cref="EdgeMetrics.Rejected(string, int?)"/>).
 /// </summary>
 public sealed class InferenceService(VariantStore variants, AdmissionGate gate, SessionPool sessions, EdgeMetrics metrics, TimeSpan timeout)
 {
     /// <summary>Serves one request.</summary>
-    /// <exception cref="EdgeProblemException">404, 400, 429, 503 as the problem is.</exception>
-    public async Task<InferenceResult> InferAsync(HttpRequest request, ModelVariant variant, CancellationToken aborted)
+    /// <param name="request">The request, its body not yet read.</param>
+    /// <param name="variant">Model and variant.</param>
+    /// <param name="maxBodyBytes">The body limit.</param>
+    /// <param name="maxImagePixels">Largest image accepted (width × height, from its header).</param>
+    /// <param name="aborted">The client went away.</param>
+    /// <exception cref="EdgeProblemException">404, 400, 413, 429, 503 as the problem is.</exception>
+    public async Task<InferenceResult> InferAsync(
+        HttpRequest request, ModelVariant variant, long maxBodyBytes, long maxImagePixels, CancellationToken aborted)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(variant);
         var full = variants.FullModel(variant.Model);
         var shape = InputShape(full);
-        var body = await InputDecoder.DecodeAsync(request, shape, full.ModelPath, aborted).ConfigureAwait(false);
+        if (gate.Full)
+        {
+            // Refused before the body is read: a rejection costs no upload wait and no buffer.
+            throw Counted(gate.QueueFullProblem());
+        }
+
+        ReceivedBody body;
         try
         {
-            return await InferAsync(variant, body, aborted).ConfigureAwait(false);
+            body = await InputDecoder.ReadAsync(request, shape, maxBodyBytes, maxImagePixels, aborted).ConfigureAwait(false);
+        }
+        catch (EdgeProblemException problem) when (problem.RejectionReason is not null)
+        {
+            throw Counted(problem);
+        }
+
+        try
+        {
+            return await InferAsync(variant, body, () => body.Image!.Decode(full.ModelPath, (int)shape[2]), aborted).ConfigureAwait(false);
         }
         finally
         {
@@ -48,7 +75,7 @@ public sealed class InferenceService(VariantStore variants, AdmissionGate gate, 
         ArgumentNullException.ThrowIfNull(tensor);
         var expected = InputShape(variants.FullModel(variant.Model)).Aggregate(1L, (a, d) => a * d) * sizeof(float);
         return tensor.LongLength == expected
-            ? InferAsync(variant, new InferenceInput(tensor, tensor.Length, "tensor", tensor.Length, 0), aborted)
+            ? InferAsync(variant, new ReceivedBody(new InferenceInput(tensor, tensor.Length, "tensor", tensor.Length, 0), null), null, aborted)
             : throw EdgeProblemException.BadRequest($"The tensor holds {tensor.LongLength} bytes; model '{variant.Model}' needs {expected}.");
     }
 
@@ -56,12 +83,37 @@ public sealed class InferenceService(VariantStore variants, AdmissionGate gate, 
     private static long[] InputShape(Models.Repository.ModelEntry model) =>
         model.Metadata.Inputs.FirstOrDefault()?.Batch1Dims ?? throw EdgeProblemException.BadRequest($"Model '{model.Name}' has no input.");
 
-    private async Task<InferenceResult> InferAsync(ModelVariant variant, InferenceInput body, CancellationToken aborted)
+    /// <summary>Records <paramref name="problem"/> in the rejection metric and returns it.</summary>
+    private EdgeProblemException Counted(EdgeProblemException problem)
+    {
+        metrics.Rejected(problem.RejectionReason ?? RejectionReasons.Unspecified, problem.Status);
+        return problem;
+    }
+
+    /// <summary>Admission, then (inside the slot) the image decode when <paramref name="received"/> is an image, then the run.</summary>
+    private async Task<InferenceResult> InferAsync(ModelVariant variant, ReceivedBody received, Func<InferenceInput>? decodeImage, CancellationToken aborted)
     {
         var queueStart = Stopwatch.GetTimestamp();
-        using var lease = await gate.EnterAsync(timeout, aborted).ConfigureAwait(false);
-        var queue = Stopwatch.GetElapsedTime(queueStart).TotalSeconds;
+        RateLimitLease lease;
+        try
+        {
+            lease = await gate.EnterAsync(timeout, aborted).ConfigureAwait(false);
+        }
+        catch (EdgeProblemException problem) when (problem.RejectionReason is not null)
+        {
+            throw Counted(problem);
+        }
 
+        using (lease)
+        {
+            var queue = Stopwatch.GetElapsedTime(queueStart).TotalSeconds;
+            var body = received.Tensor ?? decodeImage!();
+            return await RunAsync(variant, body, queue, aborted).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<InferenceResult> RunAsync(ModelVariant variant, InferenceInput body, double queue, CancellationToken aborted)
+    {
         var resolved = await variants.ResolveAsync(variant, ModelFormat.Onnx, aborted).ConfigureAwait(false);
         var openStart = Stopwatch.GetTimestamp();
         var session = sessions.Rent(resolved.Dense.Path, out var opened);

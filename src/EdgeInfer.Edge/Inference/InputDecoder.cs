@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using EdgeInfer.Edge.Api;
+using EdgeInfer.Imaging;
 using Microsoft.AspNetCore.Http;
 
 namespace EdgeInfer.Edge.Inference;
@@ -10,7 +10,8 @@ namespace EdgeInfer.Edge.Inference;
 /// <summary>
 /// Reads an inference request body: a raw float32 NCHW tensor (<c>application/octet-stream</c>, little-endian, with
 /// its shape in the <see cref="ShapeHeader"/> header, e.g. <c>1,3,224,224</c>) or an image (<c>image/jpeg</c>,
-/// <c>image/png</c>). Every mismatch is a 400 naming it.
+/// <c>image/png</c>, whose size is read from its header and checked against the pixel limit, not decoded here). Every
+/// mismatch is a 400 naming it; an image over the pixel limit is a 413 naming its size and the limit.
 /// </summary>
 public static class InputDecoder
 {
@@ -20,13 +21,18 @@ public static class InputDecoder
     /// <summary>Bytes awaited per body read (256 kB).</summary>
     private const int ReadChunk = 256 * 1024;
 
-    /// <summary>Decodes the body for a model whose input is <paramref name="inputShape"/> (batch fixed to 1).</summary>
+    /// <summary>
+    /// Reads and checks the body for a model whose input is <paramref name="inputShape"/> (batch fixed to 1), without
+    /// decoding an image (see <see cref="ImageUpload.Decode"/>, which runs inside an admission slot).
+    /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="inputShape">The model's input shape.</param>
-    /// <param name="modelPath">The (full) model file, whose metadata names an image's preprocessing (<see cref="ImagePreprocessing"/>).</param>
+    /// <param name="maxBodyBytes">The body limit (Kestrel enforces it too); an image body never grows a buffer beyond it.</param>
+    /// <param name="maxImagePixels">Largest image (width × height from its header); larger ones are a 413 naming both.</param>
     /// <param name="cancellationToken">The client went away.</param>
-    public static async Task<InferenceInput> DecodeAsync(
-        HttpRequest request, IReadOnlyList<long> inputShape, string modelPath, CancellationToken cancellationToken)
+    /// <exception cref="EdgeProblemException">400 (malformed), 413 (too large).</exception>
+    public static async Task<ReceivedBody> ReadAsync(
+        HttpRequest request, IReadOnlyList<long> inputShape, long maxBodyBytes, long maxImagePixels, CancellationToken cancellationToken)
     {
         var expected = inputShape.Aggregate(1L, (a, d) => a * d);
         var contentType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
@@ -38,49 +44,62 @@ public static class InputDecoder
 
         if (contentType == "application/octet-stream")
         {
-            var shape = ParseShape(request.Headers[ShapeHeader].ToString(), inputShape);
-            // Pooled: a 602,112-byte body per request would otherwise churn the large object heap.
-            var length = checked((int)expected * sizeof(float));
-            var bytes = ArrayPool<byte>.Shared.Rent(length);
-            var start = Stopwatch.GetTimestamp();
-            long read;
-            try
-            {
-                read = await ReadBodyAsync(request, bytes.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                ArrayPool<byte>.Shared.Return(bytes);
-                throw;
-            }
-
-            if (read != length)
-            {
-                ArrayPool<byte>.Shared.Return(bytes);
-                throw EdgeProblemException.BadRequest(
-                    $"The tensor body holds {read} bytes; shape [{string.Join(",", shape)}] needs {length} bytes ({expected} float32 values).");
-            }
-
-            return new InferenceInput(bytes, length, "tensor", read, Stopwatch.GetElapsedTime(start).TotalSeconds, Pooled: true);
+            return new ReceivedBody(await ReadTensorAsync(request, inputShape, expected, cancellationToken).ConfigureAwait(false), null);
         }
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        var decodeStart = Stopwatch.GetTimestamp();
         if (inputShape.Count != 4 || inputShape[1] != 3 || inputShape[2] != inputShape[3])
         {
             throw EdgeProblemException.BadRequest(
                 $"This model's input [{string.Join(",", inputShape)}] is not a square RGB image; send a float32 tensor instead.");
         }
 
-        var image = new float[expected];
-        if (buffer.Length == 0 || !ImagePreprocessing.TryProcess(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), modelPath, (int)inputShape[2], image))
+        var encoded = await BodyReading.ReadAllAsync(request, maxBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (encoded.Length == 0 || !ImageDecoder.TryReadSize(encoded, out var width, out var height))
         {
-            throw EdgeProblemException.BadRequest($"The {buffer.Length}-byte body is not a decodable {contentType} image.");
+            throw EdgeProblemException.BadRequest($"The {encoded.Length}-byte body is not a decodable {contentType} image.");
         }
 
-        var imageBytes = MemoryMarshal.AsBytes(image.AsSpan()).ToArray();
-        return new InferenceInput(imageBytes, imageBytes.Length, "image", buffer.Length, Stopwatch.GetElapsedTime(decodeStart).TotalSeconds);
+        if ((long)width * height > maxImagePixels)
+        {
+            throw new EdgeProblemException(
+                413,
+                "Image too large",
+                $"The {contentType} image is {width}x{height} = {(long)width * height} pixels; this server accepts at most {maxImagePixels} pixels.")
+            {
+                RejectionReason = Telemetry.RejectionReasons.ImageTooLarge,
+            };
+        }
+
+        return new ReceivedBody(null, new ImageUpload(encoded, contentType, width, height, maxImagePixels));
+    }
+
+    private static async Task<InferenceInput> ReadTensorAsync(
+        HttpRequest request, IReadOnlyList<long> inputShape, long expected, CancellationToken cancellationToken)
+    {
+        var shape = ParseShape(request.Headers[ShapeHeader].ToString(), inputShape);
+        // Pooled: a 602,112-byte body per request would otherwise churn the large object heap.
+        var length = checked((int)expected * sizeof(float));
+        var bytes = ArrayPool<byte>.Shared.Rent(length);
+        var start = Stopwatch.GetTimestamp();
+        long read;
+        try
+        {
+            read = await ReadBodyAsync(request, bytes.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            throw;
+        }
+
+        if (read != length)
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            throw EdgeProblemException.BadRequest(
+                $"The tensor body holds {read} bytes; shape [{string.Join(",", shape)}] needs {length} bytes ({expected} float32 values).");
+        }
+
+        return new InferenceInput(bytes, length, "tensor", read, Stopwatch.GetElapsedTime(start).TotalSeconds, Pooled: true);
     }
 
     private static long[] ParseShape(string header, IReadOnlyList<long> inputShape)
@@ -122,7 +141,7 @@ public static class InputDecoder
         while (true)
         {
             var wanted = (int)Math.Clamp(destination.Length + 1 - total, 1, ReadChunk);
-            var result = await reader.ReadAtLeastAsync(wanted, cancellationToken).ConfigureAwait(false);
+            var result = await BodyReading.ReadAtLeastAsync(reader, wanted, cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
             if (total < destination.Length)
             {

@@ -34,7 +34,8 @@ public sealed class EdgeMetrics : IDisposable
         inferences = meter.CreateCounter<long>("edgeinfer.inferences", description: "Inferences completed at the edge.");
         inferenceSeconds = meter.CreateHistogram<double>("edgeinfer.inference.duration", "s", "ORT inference time at the edge.");
         queueSeconds = meter.CreateHistogram<double>("edgeinfer.queue.duration", "s", "Time inference requests waited for a slot.");
-        rejections = meter.CreateCounter<long>("edgeinfer.rejections", description: "Inference requests turned away by admission control.");
+        rejections = meter.CreateCounter<long>(
+            "edgeinfer.rejections", description: "Requests turned away to protect the server (tags: reason, status), e.g. a full inference queue.");
         prunes = meter.CreateCounter<long>("edgeinfer.prunes", description: "On-demand pruning runs.");
         pruneSeconds = meter.CreateHistogram<double>("edgeinfer.prune.duration", "s", "On-demand pruning time (file to file).");
         cacheHits = meter.CreateCounter<long>("edgeinfer.cache.hits", description: "Requests served from the on-demand cache.");
@@ -76,8 +77,27 @@ public sealed class EdgeMetrics : IDisposable
         inferenceWindows.GetOrAdd(model + "/" + variant, _ => new LatencyWindow()).Add(inference);
     }
 
-    /// <summary>Records a rejection with its HTTP status.</summary>
-    public void Rejected(int status) => rejections.Add(1, new KeyValuePair<string, object?>("status", status));
+    /// <summary>Records a rejection with its HTTP status only (reason <see cref="RejectionReasons.Unspecified"/>).</summary>
+    public void Rejected(int status) => Rejected(RejectionReasons.Unspecified, status);
+
+    /// <summary>
+    /// Records a request turned away to protect the server: <c>edgeinfer_rejections_total{reason, status}</c> on <c>/metrics</c>.
+    /// Every host-side refusal of this kind calls it (admission, rate limits, build queues, size limits).
+    /// </summary>
+    /// <param name="reason">A short snake_case tag, one of <see cref="RejectionReasons"/> or the caller's own.</param>
+    /// <param name="status">The HTTP status answered (429, 503, 413, …); null: not recorded as a tag.</param>
+    public void Rejected(string reason, int? status = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (status is { } code)
+        {
+            rejections.Add(1, new KeyValuePair<string, object?>("reason", reason), new KeyValuePair<string, object?>("status", code));
+        }
+        else
+        {
+            rejections.Add(1, new KeyValuePair<string, object?>("reason", reason));
+        }
+    }
 
     /// <summary>Records an on-demand build of <paramref name="variant"/> (null: a data-free prune, counted per model).</summary>
     public void Pruned(string model, double seconds, string? variant = null)
