@@ -88,6 +88,20 @@ public sealed class InputLimitTests(ServerFixture fixture) : IClassFixture<Serve
         Assert.Contains("reason=\"image_too_large\"", metrics, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Infer_ChunkedImageBodyBeyondTheBodyLimit_Is413()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await TestServer.StartAsync(o => o with { MaxRequestBody = new Core.Quantities.Bytes(100_000) });
+        using var content = new ByteArrayContent(new byte[300_000]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/models/mobilenet/infer") { Content = content };
+        request.Headers.TransferEncodingChunked = true; // no Content-Length: the limit holds as the bytes arrive
+        using var response = await server.Client.SendAsync(request, ct);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/healthz", ct)).StatusCode);
+    }
+
     [Theory]
     [InlineData("application/octet-stream")]
     [InlineData("image/png")]
