@@ -1,6 +1,7 @@
 using EdgeInfer.Core;
 using EdgeInfer.Core.Quantities;
 using EdgeInfer.Core.Radio;
+using EdgeInfer.Device.Shaping;
 
 namespace EdgeInfer.Device.Http;
 
@@ -21,6 +22,9 @@ public sealed record EdgeClientOptions
 
     /// <summary>Timeout of one attempt. Default 300 s (a 241 MB model over a slow link).</summary>
     public Seconds AttemptTimeout { get; init; } = new(300);
+
+    /// <summary>Faults the emulated link injects (drops, stalls; <see cref="LinkFaults"/>). Default none.</summary>
+    public LinkFaultOptions Faults { get; init; } = LinkFaultOptions.None;
 
     /// <summary>Checks every field; throws one <see cref="EdgeInferInputException"/> listing every problem.</summary>
     public EdgeClientOptions Validated()
@@ -46,6 +50,7 @@ public sealed record EdgeClientOptions
             problems.Add("shaping rates must be positive");
         }
 
+        problems.AddRange(Faults.Problems());
         return problems.Count == 0 ? this : throw new EdgeInferInputException("Invalid edge client options: " + string.Join("; ", problems) + ".");
     }
 }
