@@ -212,5 +212,10 @@ public static class DeviceClient
 
     /// <summary>What every strategy run of one device run shares.</summary>
     private sealed record RunScope(
-        EdgeClient Client, DeviceRunRequest Request, DeviceInput Input, RuntimeOptions DeviceRuntime, Action<string> Progress, ICollection<StrategyRun>? Completed);
+        EdgeClient Client,
+        DeviceRunRequest Request,
+        DeviceInput Input,
+        RuntimeOptions DeviceRuntime,
+        Action<string> Progress,
+        ICollection<StrategyRun>? Completed);
 }

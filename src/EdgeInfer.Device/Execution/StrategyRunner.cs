@@ -21,7 +21,8 @@ namespace EdgeInfer.Device.Execution;
 /// when the model is already on the device; otherwise it is an error in the summary. A model download cut off mid-body
 /// resumes with <c>Range</c> (up to the client's retry count). Every request gets one <see cref="RequestOutcome"/>.
 /// </summary>
-public sealed partial class StrategyRunner(EdgeClient client, DeviceModelCache cache, DeviceInput input, RuntimeOptions deviceRuntime, string prunedFormat = "wire")
+public sealed partial class StrategyRunner(
+    EdgeClient client, DeviceModelCache cache, DeviceInput input, RuntimeOptions deviceRuntime, string prunedFormat = "wire")
 {
     /// <summary>Runs <paramref name="strategy"/> with Q = <paramref name="requests"/> and sets the planner's numbers beside the measured ones.</summary>
     public async Task<StrategyRun> RunAsync(

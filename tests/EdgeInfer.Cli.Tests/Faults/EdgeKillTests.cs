@@ -104,7 +104,9 @@ public sealed class EdgeKillTests : IDisposable
             var request = http.GetAsync(Url, ct);
             await WaitUntilAsync(() => Directory.Exists(variantDir) || request.IsCompleted, ct);
             await WaitUntilAsync(
-                () => (Directory.Exists(variantDir) && Directory.EnumerateFiles(variantDir).Any()) || request.IsCompleted, ct, TimeSpan.FromSeconds(pruneSeconds / 2));
+                () => (Directory.Exists(variantDir) && Directory.EnumerateFiles(variantDir).Any()) || request.IsCompleted,
+                ct,
+                TimeSpan.FromSeconds(pruneSeconds / 2));
             Assert.False(request.IsCompleted, $"the prune ({pruneSeconds:0.###} s) finished before the kill");
             edge.Kill();
             await Assert.ThrowsAnyAsync<HttpRequestException>(() => request);
@@ -120,7 +122,8 @@ public sealed class EdgeKillTests : IDisposable
             Assert.DoesNotContain(remaining, f => f.EndsWith(".tmp", StringComparison.Ordinal)); // temporaries removed at start
             // Depends on the cache fix of the `build` helper (issue 14): the pruner writes model.eiw at its final path before
             // model.onnx is committed, so a kill between the two leaves an orphaned encoding that start-up must remove.
-            Assert.True(remaining.Count == 0, $"left by the kill: [{string.Join(", ", left)}]; still there after the restart: [{string.Join(", ", remaining)}]");
+            Assert.True(
+                remaining.Count == 0, $"left by the kill: [{string.Join(", ", left)}]; still there after the restart: [{string.Join(", ", remaining)}]");
 
             using (var catalog = JsonDocument.Parse(await http.GetStringAsync("/v1/models/mobilenet", ct)))
             {
