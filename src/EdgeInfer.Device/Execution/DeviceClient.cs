@@ -21,13 +21,27 @@ public static class DeviceClient
     private static readonly long RequestBytes = new Workload().RequestSize.Value;
 
     /// <summary>Runs <paramref name="request"/>; <paramref name="progress"/> gets one line per step.</summary>
-    public static async Task<DeviceReport> RunAsync(DeviceRunRequest request, Action<string>? progress, CancellationToken cancellationToken)
+    public static Task<DeviceReport> RunAsync(DeviceRunRequest request, Action<string>? progress, CancellationToken cancellationToken) =>
+        RunAsync(request, progress, null, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="request"/>; <paramref name="progress"/> gets one line per step, and <paramref name="completed"/>
+    /// each strategy run as it finishes (what a caller still has when a later step fails).
+    /// </summary>
+    public static async Task<DeviceReport> RunAsync(
+        DeviceRunRequest request, Action<string>? progress, ICollection<StrategyRun>? completed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validated();
         progress ??= _ => { };
         var rates = RadioChannel.Evaluate(request.Radio).Rates;
-        var clientOptions = new EdgeClientOptions { Edge = request.Edge, Shaping = request.Shaping ? rates : null, MaxRetries = request.MaxRetries };
+        var clientOptions = new EdgeClientOptions
+        {
+            Edge = request.Edge,
+            Shaping = request.Shaping ? rates : null,
+            MaxRetries = request.MaxRetries,
+            Faults = request.Faults,
+        };
         using var client = new EdgeClient(clientOptions);
         var model = await client.ModelAsync(request.Model, cancellationToken).ConfigureAwait(false);
         var shape = InputShape(model);
@@ -57,11 +71,11 @@ public static class DeviceClient
         // initialised first, as when the profile measured session opens, so no strategy pays the process's first open.
         var deviceRuntime = new RuntimeOptions { Role = RuntimeRole.Device, IntraOpThreads = request.DeviceThreads, WarmupRuns = 3 };
         progress($"ORT initialised in {RuntimeWarmup.Warm(deviceRuntime).TotalMilliseconds:0} ms (not counted)");
-        var scope = new RunScope(client, request, input, deviceRuntime, progress);
+        var scope = new RunScope(client, request, input, deviceRuntime, progress, completed);
         var (runs, last, lastPlan) = await ExecuteAsync(scope, strategies, inputs, plan, cancellationToken).ConfigureAwait(false);
         return new DeviceReport(request.Edge.ToString(), last.Model.Name, request.Requests, request.Shaping, rates.Uplink.Value, rates.Downlink.Value,
             last.Status.BackgroundLoad.Tasks, decision, lastPlan.Sources, runs, client.Retries, runs.Sum(r => r.Fallbacks), runs.Sum(r => r.Errors.Count),
-            request.Repeat, StrategySummary.Of(runs));
+            request.Repeat, StrategySummary.Of(runs), Describe(client.Faults), client.Faults?.Drops ?? 0, client.Faults?.Stalls ?? 0);
     }
 
     /// <summary>
@@ -89,7 +103,14 @@ public static class DeviceClient
 
         for (var i = 0; i < OverheadProbe.InferenceProbes; i++)
         {
-            await client.InferAsync(model.Name, null, input.Body, input.ContentType, input.Shape, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await client.InferAsync(model.Name, null, input.Body, input.ContentType, input.Shape, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException or Polly.Timeout.TimeoutRejectedException)
+            {
+                progress($"probe inference {i + 1} failed after the retries ({ex.Message}); skipped");
+            }
         }
 
         return null;
@@ -135,7 +156,9 @@ public static class DeviceClient
             scope.Progress($"executing {strategy.Name()} with Q = {request.Requests}"
                 + (request.Repeat > 1 ? $" (repetition {repetition} of {request.Repeat})" : ""));
             var runner = new StrategyRunner(client, new DeviceModelCache(cacheRoot), scope.Input, scope.DeviceRuntime, request.PrunedFormat);
-            runs.Add(await runner.RunAsync(strategy, inputs.Model.Name, inputs.Pruned, request.Requests, plan, cancellationToken).ConfigureAwait(false));
+            var run = await runner.RunAsync(strategy, inputs.Model.Name, inputs.Pruned, request.Requests, plan, cancellationToken).ConfigureAwait(false);
+            runs.Add(run);
+            scope.Completed?.Add(run);
             openedModel |= !strategy.RunsAtEdge();
         }
 
@@ -181,6 +204,18 @@ public static class DeviceClient
             o.Outcome.Feasible,
             o.Reasons))]);
 
+    /// <summary>The injected faults in words (<c>drop 0.2, stall 0.1 × 0.5 s, seed 3</c>), or null when none.</summary>
+    private static string? Describe(Shaping.LinkFaults? faults) => faults?.Options is not { } o
+        ? null
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"drop {o.DropProbability}, stall {o.StallProbability} × {o.StallLength.Value} s, seed {o.Seed} (per HTTP attempt)");
+
     /// <summary>What every strategy run of one device run shares.</summary>
-    private sealed record RunScope(EdgeClient Client, DeviceRunRequest Request, DeviceInput Input, RuntimeOptions DeviceRuntime, Action<string> Progress);
+    private sealed record RunScope(
+        EdgeClient Client,
+        DeviceRunRequest Request,
+        DeviceInput Input,
+        RuntimeOptions DeviceRuntime,
+        Action<string> Progress,
+        ICollection<StrategyRun>? Completed);
 }

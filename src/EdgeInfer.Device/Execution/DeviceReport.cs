@@ -3,6 +3,8 @@ namespace EdgeInfer.Device.Execution;
 /// <summary>
 /// What <c>edgeinfer device</c> prints: the decision (with reasons), the sources of the planner's inputs, each executed
 /// strategy (every repetition), and per strategy the medians over the repetitions (<see cref="StrategySummary"/>).
+/// <see cref="Faults"/> describes the faults the link injected (null: none), <see cref="Drops"/> and <see cref="Stalls"/>
+/// count them over the whole run, probes included.
 /// </summary>
 public sealed record DeviceReport(
     string Edge,
@@ -19,7 +21,10 @@ public sealed record DeviceReport(
     int Fallbacks,
     int Errors,
     int Repeat,
-    IReadOnlyList<StrategySummary> Summary);
+    IReadOnlyList<StrategySummary> Summary,
+    string? Faults,
+    long Drops,
+    long Stalls);
 
 /// <summary>The planner's decision.</summary>
 /// <param name="Chosen">The chosen strategy, or null when none is feasible.</param>

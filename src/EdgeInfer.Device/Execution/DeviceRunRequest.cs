@@ -1,5 +1,6 @@
 using EdgeInfer.Core;
 using EdgeInfer.Core.Radio;
+using EdgeInfer.Device.Shaping;
 using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Device.Execution;
@@ -64,6 +65,9 @@ public sealed record DeviceRunRequest
 
     /// <summary>Device model cache folder.</summary>
     public string CacheRoot { get; init; } = DeviceModelCache.DefaultRoot;
+
+    /// <summary>Faults the emulated link injects (drops, stalls, their seed). Default none.</summary>
+    public LinkFaultOptions Faults { get; init; } = LinkFaultOptions.None;
 
     /// <summary>HTTP retries per request.</summary>
     public int MaxRetries { get; init; } = 3;
@@ -150,6 +154,7 @@ public sealed record DeviceRunRequest
         }
 
         problems.AddRange(Radio.Problems());
+        problems.AddRange(Faults.Problems());
         return problems;
     }
 }

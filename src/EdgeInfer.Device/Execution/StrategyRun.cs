@@ -9,7 +9,7 @@ namespace EdgeInfer.Device.Execution;
 /// <param name="Measured">Measured times, bytes and energy.</param>
 /// <param name="Predicted">The planner's numbers for this strategy.</param>
 /// <param name="RelativeError">(measured − predicted) / predicted for the cycle and lifetime delays.</param>
-/// <param name="Retries">HTTP retries made.</param>
+/// <param name="Retries">HTTP retries made, and model downloads resumed after a cut-off body.</param>
 /// <param name="Fallbacks">Requests served by local inference after the edge failed.</param>
 /// <param name="Errors">Requests that ended in an error, with the message (first 10).</param>
 /// <param name="Notes">What to know when reading the numbers (origins, cache hits).</param>
@@ -27,7 +27,17 @@ public sealed record StrategyRun(
     int Fallbacks,
     IReadOnlyList<string> Errors,
     IReadOnlyList<string> Notes,
-    IReadOnlyList<int> FirstTop5);
+    IReadOnlyList<int> FirstTop5)
+{
+    /// <summary>Connection drops the link injected during this run (<see cref="Shaping.LinkFaults"/>).</summary>
+    public long Drops { get; init; }
+
+    /// <summary>Stalls the link injected during this run.</summary>
+    public long Stalls { get; init; }
+
+    /// <summary>One outcome per request, in order (ids 1..Q).</summary>
+    public IReadOnlyList<RequestOutcome> RequestLog { get; init; } = [];
+}
 
 /// <summary>Measured costs. Delays in seconds, bytes are HTTP bodies counted on the device, energy in joules (Eqs. (3)/(6) with measured times).</summary>
 /// <param name="CycleDelaySeconds">

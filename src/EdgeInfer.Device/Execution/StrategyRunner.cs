@@ -18,9 +18,11 @@ namespace EdgeInfer.Device.Execution;
 /// Executes one strategy for real and measures it: edge-* upload the input Q times and read the results; device-*
 /// download the model (pruned variants in the wire format by default, decoded here; or dense ONNX, or COO sparse ONNX),
 /// open it in ORT with the device role and run Q inferences locally. An edge request that still fails after the client's retries falls back to local inference
-/// when the model is already on the device; otherwise it is an error in the summary.
+/// when the model is already on the device; otherwise it is an error in the summary. A model download cut off mid-body
+/// resumes with <c>Range</c> (up to the client's retry count). Every request gets one <see cref="RequestOutcome"/>.
 /// </summary>
-public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, DeviceInput input, RuntimeOptions deviceRuntime, string prunedFormat = "wire")
+public sealed partial class StrategyRunner(
+    EdgeClient client, DeviceModelCache cache, DeviceInput input, RuntimeOptions deviceRuntime, string prunedFormat = "wire")
 {
     /// <summary>Runs <paramref name="strategy"/> with Q = <paramref name="requests"/> and sets the planner's numbers beside the measured ones.</summary>
     public async Task<StrategyRun> RunAsync(
@@ -29,6 +31,7 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
         ArgumentNullException.ThrowIfNull(plan);
         var variant = strategy.UsesPrunedModel() ? pruned : null;
         var retriesBefore = client.Retries;
+        var (dropsBefore, stallsBefore) = (client.Faults?.Drops ?? 0, client.Faults?.Stalls ?? 0);
         var run = strategy.RunsAtEdge()
             ? await RunAtEdgeAsync(model, variant, requests, plan.Scenario.Device, cancellationToken).ConfigureAwait(false)
             : await RunOnDeviceAsync(model, variant, requests, plan.Scenario.Device, cancellationToken).ConfigureAwait(false);
@@ -45,7 +48,12 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
             (run.Measured.CycleDelaySeconds - predicted.CycleDelaySeconds) / predicted.CycleDelaySeconds,
             (run.Measured.LifetimeDelaySeconds - predicted.LifetimeDelaySeconds) / predicted.LifetimeDelaySeconds);
         return new StrategyRun(strategy.Name(), model, variant?.Name ?? ModelRepository.FullVariant, requests, run.Completed, run.Measured, predicted, errors,
-            client.Retries - retriesBefore, run.Fallbacks, run.Errors, run.Notes, run.FirstTop5);
+            client.Retries - retriesBefore + run.Resumes, run.Fallbacks, run.Errors, run.Notes, run.FirstTop5)
+        {
+            Drops = (client.Faults?.Drops ?? 0) - dropsBefore,
+            Stalls = (client.Faults?.Stalls ?? 0) - stallsBefore,
+            RequestLog = run.Log,
+        };
     }
 
     private async Task<Partial> RunAtEdgeAsync(string model, ModelVariant? variant, int requests, DeviceProfile powers, CancellationToken cancellationToken)
@@ -56,11 +64,16 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
         {
             for (var i = 0; i < requests; i++)
             {
-                var (completed, failure) = await InferAtEdgeAsync(model, variant, i == 0, p, edge, cancellationToken).ConfigureAwait(false);
+                var before = LinkCounters.Of(client);
+                var (completed, failure, top1) = await InferAtEdgeAsync(model, variant, i == 0, p, edge, cancellationToken).ConfigureAwait(false);
+                var fellBack = false;
                 if (!completed)
                 {
-                    FallBack(model, variant, i, failure, p, edge);
+                    (fellBack, top1) = FallBack(model, variant, i, failure, p, edge);
                 }
+
+                p.Log.Add(before.Outcome(client, i + 1, completed ? "edge" : fellBack ? "device" : "none", fellBack, top1,
+                    completed || fellBack ? null : failure));
             }
         }
         finally
@@ -76,8 +89,8 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
         return p;
     }
 
-    /// <summary>One request at the edge (with the client's retries); not completed: why it failed.</summary>
-    private async Task<(bool Completed, string? Failure)> InferAtEdgeAsync(
+    /// <summary>One request at the edge (with the client's retries): its top-1 class, or (not completed) why it failed.</summary>
+    private async Task<(bool Completed, string? Failure, int? Top1)> InferAtEdgeAsync(
         string model, ModelVariant? variant, bool first, Partial p, EdgeTotals edge, CancellationToken cancellationToken)
     {
         try
@@ -88,7 +101,7 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
             edge.BytesDown += call.Transfer.BytesDown;
             if (reply is null)
             {
-                return (false, problem);
+                return (false, problem, null);
             }
 
             edge.Times.Add(call.WallSeconds);
@@ -103,16 +116,19 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
             }
 
             p.Completed++;
-            return (true, null);
+            return (true, null, reply.Top5.Count > 0 ? reply.Top5[0].Index : null);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or IOException)
         {
-            return (false, ex.Message);
+            return (false, ex.Message, null);
         }
     }
 
-    /// <summary>The edge failed after the retries: infer locally when the model is already on the device, else record the error.</summary>
-    private void FallBack(string model, ModelVariant? variant, int request, string? failure, Partial p, EdgeTotals edge)
+    /// <summary>
+    /// The edge failed after the retries: infer locally when the model is already on the device (true, with the top-1
+    /// class), else record the error.
+    /// </summary>
+    private (bool FellBack, int? Top1) FallBack(string model, ModelVariant? variant, int request, string? failure, Partial p, EdgeTotals edge)
     {
         var path = cache.RunnableOf(model, variant?.Name ?? ModelRepository.FullVariant);
         if (path is not null && input.IsTensor)
@@ -123,11 +139,15 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
             edge.LocalSeconds += seconds;
             p.Fallbacks++;
             p.Completed++;
+            return (true, ArgMax(edge.Local.Output(0)));
         }
-        else if (p.Errors.Count < 10)
+
+        if (p.Errors.Count < 10)
         {
             p.Errors.Add($"request {request + 1}: {failure}" + (path is null ? " (no model cached on the device to fall back to)" : ""));
         }
+
+        return (false, null);
     }
 
     private async Task<Partial> RunOnDeviceAsync(string model, ModelVariant? variant, int requests, DeviceProfile powers, CancellationToken cancellationToken)
@@ -142,13 +162,9 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
         var name = variant?.Name ?? ModelRepository.FullVariant;
         var format = variant is null ? "onnx" : prunedFormat;
         var file = cache.PathOf(model, name, format);
-        var (call, etag, problem) = await client.DownloadAsync(
-            model,
-            variant,
-            format,
-            file,
-            DeviceModelCache.ETagOf(file),
-            cancellationToken).ConfigureAwait(false);
+        var downloadStart = Stopwatch.GetTimestamp();
+        var (call, etag, problem, earlier) = await DownloadResumingAsync(model, variant, format, file, p, cancellationToken).ConfigureAwait(false);
+        var downloadWall = Stopwatch.GetElapsedTime(downloadStart).TotalSeconds;
         if (problem is not null)
         {
             throw new Core.EdgeInferInputException($"Downloading {model}/{name} ({format}) failed: {problem}");
@@ -157,7 +173,7 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
         DeviceModelCache.SetETag(file, etag);
         p.Notes.Add(call.Status == HttpStatusCode.NotModified
             ? $"{model}/{name} was already on the device (ETag {etag}): 304, no model transfer"
-            : $"downloaded {call.Transfer.BytesDown} B of {format} in {call.WallSeconds:0.###} s");
+            : $"downloaded {call.Transfer.BytesDown + earlier} B of {format} in {downloadWall:0.###} s");
         var tReq = Math.Max(0, call.HeadersSeconds - call.ServerSeconds);
         var tModel = call.Transfer.DownloadSeconds;
         var (runnable, decode) = format == "wire" ? DecodeWire(model, name, file, call.Status == HttpStatusCode.NotModified) : (file, 0.0);
@@ -173,16 +189,18 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
             {
                 p.FirstTop5 = TopIndices(session.Output(0), 5);
             }
+
+            p.Log.Add(new RequestOutcome(i + 1, "device", false, 0, 0, 0, 0, ArgMax(session.Output(0)), null));
         }
 
         p.Completed = requests;
         var energy = CostModel.MeasuredDeviceEnergyJoules(powers, tReq, tModel, times.Sum());
         // The first local result needs the download, the decode (wire), the session and the first inference.
-        var cycle = call.WallSeconds + decode + load + times[0];
-        var lifetime = call.WallSeconds + decode + load + times.Sum();
+        var cycle = downloadWall + decode + load + times[0];
+        var lifetime = downloadWall + decode + load + times.Sum();
         var serverPrune = call.ServerSeconds;
         var stats = LatencyStatistics.From(times.ToArray());
-        var (up, down) = (call.Transfer.BytesUp, call.Transfer.BytesDown);
+        var (up, down) = (call.Transfer.BytesUp, call.Transfer.BytesDown + earlier);
         p.Measured = new MeasuredCosts(cycle, lifetime, stats.MedianSeconds, stats.P90Seconds, up, down, tReq, tModel, serverPrune, decode, load, energy);
         return p;
     }
@@ -237,6 +255,12 @@ public sealed class StrategyRunner(EdgeClient client, DeviceModelCache cache, De
         public List<string> Notes { get; } = [];
 
         public IReadOnlyList<int> FirstTop5 { get; set; } = [];
+
+        /// <summary>One outcome per request, in request order.</summary>
+        public List<RequestOutcome> Log { get; } = [];
+
+        /// <summary>Downloads resumed after a cut-off body (retries the HTTP pipeline does not count).</summary>
+        public int Resumes { get; set; }
 
         public MeasuredCosts Measured { get; set; } = null!;
     }

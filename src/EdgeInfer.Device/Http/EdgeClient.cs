@@ -33,6 +33,8 @@ public sealed class EdgeClient : IDisposable
             Downlink = new LinkPacer(rates.Downlink);
         }
 
+        Faults = options.Faults.IsActive ? new LinkFaults(options.Faults) : null;
+
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
             .AddRetry(new HttpRetryStrategyOptions
             {
@@ -51,7 +53,7 @@ public sealed class EdgeClient : IDisposable
             .Build();
         var handler = new ResilienceHandler(pipeline)
         {
-            InnerHandler = new ShapingHandler(Uplink, Downlink)
+            InnerHandler = new ShapingHandler(Uplink, Downlink, Faults)
             {
                 InnerHandler = EdgeTls.Handler(options.EffectiveTrustedCertificatePath),
             },
@@ -71,6 +73,9 @@ public sealed class EdgeClient : IDisposable
 
     /// <summary>Downlink pacer, or null without shaping.</summary>
     public LinkPacer? Downlink { get; }
+
+    /// <summary>The link's injected faults (counted), or null when none are injected.</summary>
+    public LinkFaults? Faults { get; }
 
     /// <summary>Retries made so far (all calls).</summary>
     public long Retries => Interlocked.Read(ref retries);

@@ -1,6 +1,7 @@
 using EdgeInfer.Core;
 using EdgeInfer.Core.Quantities;
 using EdgeInfer.Core.Radio;
+using EdgeInfer.Device.Shaping;
 
 namespace EdgeInfer.Device.Http;
 
@@ -46,6 +47,9 @@ public sealed record EdgeClientOptions
     /// <summary>The trusted certificate file in force: <see cref="TrustedCertificatePath"/>, else <see cref="TrustedCertificateVariable"/>.</summary>
     public string? EffectiveTrustedCertificatePath => TrustedCertificatePath ?? NonEmpty(Environment.GetEnvironmentVariable(TrustedCertificateVariable));
 
+    /// <summary>Faults the emulated link injects (drops, stalls; <see cref="LinkFaults"/>). Default none.</summary>
+    public LinkFaultOptions Faults { get; init; } = LinkFaultOptions.None;
+
     /// <summary>Checks every field; throws one <see cref="EdgeInferInputException"/> listing every problem.</summary>
     public EdgeClientOptions Validated()
     {
@@ -80,6 +84,7 @@ public sealed record EdgeClientOptions
             problems.Add($"trusted certificate file '{trusted}' does not exist");
         }
 
+        problems.AddRange(Faults.Problems());
         return problems.Count == 0 ? this : throw new EdgeInferInputException("Invalid edge client options: " + string.Join("; ", problems) + ".");
     }
 
@@ -88,7 +93,7 @@ public sealed record EdgeClientOptions
     {
         builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"Edge = {Edge}, Shaping = {Shaping}, MaxRetries = {MaxRetries}, ");
         builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"RetryDelay = {RetryDelay}, AttemptTimeout = {AttemptTimeout}, ");
-        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"ApiKey = {(EffectiveApiKey is null ? "none" : "(set)")}, TrustedCertificatePath = {TrustedCertificatePath}");
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"ApiKey = {(EffectiveApiKey is null ? "none" : "(set)")}, TrustedCertificatePath = {TrustedCertificatePath}, Faults = {Faults}");
         return true;
     }
 

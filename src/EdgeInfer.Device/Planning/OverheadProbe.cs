@@ -53,14 +53,19 @@ public static class OverheadProbe
         var dl = rates.Downlink.Value;
         for (var i = 0; i < WarmupProbes; i++)
         {
-            await client.InferAsync(model.Name, null, input.Body, input.ContentType, input.Shape, cancellationToken).ConfigureAwait(false);
+            await Lost(client.InferAsync(model.Name, null, input.Body, input.ContentType, input.Shape, cancellationToken)).ConfigureAwait(false);
         }
 
-        var request = new double[InferenceProbes];
-        for (var i = 0; i < request.Length; i++)
+        var request = new List<double>(InferenceProbes);
+        for (var i = 0; i < InferenceProbes; i++)
         {
-            var (call, reply, problem) = await client.InferAsync(model.Name, null, input.Body, input.ContentType, input.Shape, cancellationToken)
+            var (call, reply, problem) = await Lost(client.InferAsync(model.Name, null, input.Body, input.ContentType, input.Shape, cancellationToken))
                 .ConfigureAwait(false);
+            if (call is null)
+            {
+                continue; // lost on the link
+            }
+
             if (reply is null)
             {
                 throw new EdgeInferInputException($"Probe inference {i + 1} of {model.Name} at the edge failed: {problem}");
@@ -69,20 +74,41 @@ public static class OverheadProbe
             var t = reply.Timings;
             var service = (reply.Input == "image" ? t.DecodeSeconds : 0) + t.QueueSeconds + t.PruneSeconds + t.SessionOpenSeconds + t.InferenceSeconds;
             // At least 0: without shaping the link-model transfer times exceed what loopback takes.
-            request[i] = Math.Max(0, call.WallSeconds - (input.Body.LongLength * 8.0 / ul) - (resultBytes * 8.0 / dl) - service);
+            request.Add(Math.Max(0, call.WallSeconds - (input.Body.LongLength * 8.0 / ul) - (resultBytes * 8.0 / dl) - service));
         }
 
         var full = model.Variants.FirstOrDefault(v => v.Variant == "full")?.Sizes.Onnx ?? DownloadProbeBytes;
         var bytes = Math.Max(1, Math.Min(DownloadProbeBytes, full));
-        var download = new double[DownloadProbes];
-        for (var i = 0; i < download.Length; i++)
+        var download = new List<double>(DownloadProbes);
+        for (var i = 0; i < DownloadProbes; i++)
         {
-            var call = await client.ProbeDownloadAsync(model.Name, bytes, cancellationToken).ConfigureAwait(false);
-            download[i] = Math.Max(0, call.WallSeconds - (requestBytes * 8.0 / ul) - (call.Transfer.BytesDown * 8.0 / dl) - call.ServerSeconds);
+            if (await Lost(client.ProbeDownloadAsync(model.Name, bytes, cancellationToken)).ConfigureAwait(false) is { } call)
+            {
+                download.Add(Math.Max(0, call.WallSeconds - (requestBytes * 8.0 / ul) - (call.Transfer.BytesDown * 8.0 / dl) - call.ServerSeconds));
+            }
         }
 
-        var requestOverhead = new Seconds(LatencyStatistics.From(request).MedianSeconds);
-        var downloadOverhead = new Seconds(LatencyStatistics.From(download).MedianSeconds);
-        return new MeasuredOverheads(requestOverhead, downloadOverhead, request.Length, download.Length, bytes);
+        if (request.Count == 0 || download.Count == 0)
+        {
+            throw new EdgeInferInputException($"Every {(request.Count == 0 ? "inference" : "download")} probe of {model.Name} was lost on the link "
+                + "after the retries; the overheads cannot be measured (--paper-terms-only plans without them).");
+        }
+
+        var requestOverhead = new Seconds(LatencyStatistics.From([.. request]).MedianSeconds);
+        var downloadOverhead = new Seconds(LatencyStatistics.From([.. download]).MedianSeconds);
+        return new MeasuredOverheads(requestOverhead, downloadOverhead, request.Count, download.Count, bytes);
+    }
+
+    /// <summary>The probe's result, or default (a null call) when the link lost it after the client's retries (a lost probe is a missing sample).</summary>
+    private static async Task<T?> Lost<T>(Task<T> probe)
+    {
+        try
+        {
+            return await probe.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or Polly.Timeout.TimeoutRejectedException)
+        {
+            return default;
+        }
     }
 }

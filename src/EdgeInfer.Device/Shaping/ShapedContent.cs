@@ -5,7 +5,7 @@ namespace EdgeInfer.Device.Shaping;
 
 /// <summary>
 /// Request content sent through the uplink <see cref="LinkPacer"/> in 16 kB chunks, counted in a <see cref="TransferRecord"/>.
-/// Re-sendable when the inner content is (a retry serializes it again, paced again).
+/// Re-sendable when the inner content is (a retry serializes it again, paced again, with that attempt's injected faults).
 /// </summary>
 public sealed class ShapedContent : ForwardingContent
 {
@@ -22,17 +22,29 @@ public sealed class ShapedContent : ForwardingContent
     /// <summary>The record the bytes are counted in.</summary>
     public TransferRecord Record { get; }
 
+    /// <summary>The faults of the attempt about to send this content (set by <see cref="ShapingHandler"/>), or null.</summary>
+    internal AttemptFaults? Attempt { get; set; }
+
     /// <inheritdoc/>
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
-        await using var paced = new PacedWriteStream(stream, pacer, Record);
+        var cursor = Attempt?.Cursor(upload: true, Inner.Headers.ContentLength, Record) ?? FaultCursor.None(Record);
+        await using var paced = new PacedWriteStream(stream, pacer, Record, cursor);
         await Inner.CopyToAsync(paced, cancellationToken).ConfigureAwait(false);
+        if (cursor.DropsAtEnd)
+        {
+            throw cursor.Drop();
+        }
+
         Record.UploadSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
-    /// <summary>Writes through to the transport in 16 kB chunks, each paced and counted; never disposes the transport.</summary>
-    private sealed class PacedWriteStream(Stream transport, LinkPacer? pacer, TransferRecord record) : Stream
+    /// <summary>
+    /// Writes through to the transport in 16 kB chunks, each paced and counted, with the attempt's faults; never disposes
+    /// the transport.
+    /// </summary>
+    private sealed class PacedWriteStream(Stream transport, LinkPacer? pacer, TransferRecord record, FaultCursor faults) : Stream
     {
         private const int Chunk = 16 * 1024;
         private bool started;
@@ -52,8 +64,18 @@ public sealed class ShapedContent : ForwardingContent
             while (!buffer.IsEmpty)
             {
                 var part = buffer[..Math.Min(Chunk, buffer.Length)];
+                await faults.StallIfDueAsync(part.Length, cancellationToken).ConfigureAwait(false);
+                var allowed = faults.Allowed(part.Length);
+                if (allowed < part.Length)
+                {
+                    await transport.WriteAsync(part[..allowed], cancellationToken).ConfigureAwait(false);
+                    record.AddUp(allowed);
+                    throw faults.Drop();
+                }
+
                 await transport.WriteAsync(part, cancellationToken).ConfigureAwait(false);
                 record.AddUp(part.Length);
+                faults.Advance(part.Length);
                 if (pacer is not null)
                 {
                     await pacer.PassAsync(part.Length, !started, cancellationToken).ConfigureAwait(false);

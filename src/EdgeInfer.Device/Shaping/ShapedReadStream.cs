@@ -2,12 +2,33 @@ using System.Diagnostics;
 
 namespace EdgeInfer.Device.Shaping;
 
-/// <summary>A read-only stream that passes every byte read through a <see cref="LinkPacer"/> (the downlink) and counts them.</summary>
-public sealed class ShapedReadStream(Stream inner, LinkPacer? pacer, TransferRecord record) : Stream
+/// <summary>
+/// A read-only stream that passes every byte read through a <see cref="LinkPacer"/> (the downlink) and counts them, with
+/// the faults injected into its attempt (<see cref="LinkFaults"/>).
+/// </summary>
+public sealed class ShapedReadStream : Stream
 {
     private const int Chunk = 16 * 1024;
+    private readonly Stream inner;
+    private readonly LinkPacer? pacer;
+    private readonly TransferRecord record;
+    private readonly FaultCursor faults;
     private long firstRead;
     private bool started;
+
+    /// <summary>Reads <paramref name="inner"/> through <paramref name="pacer"/> (null: counted, not paced) into <paramref name="record"/>.</summary>
+    public ShapedReadStream(Stream inner, LinkPacer? pacer, TransferRecord record)
+        : this(inner, pacer, record, null)
+    {
+    }
+
+    internal ShapedReadStream(Stream inner, LinkPacer? pacer, TransferRecord record, FaultCursor? faults)
+    {
+        this.inner = inner;
+        this.pacer = pacer;
+        this.record = record;
+        this.faults = faults ?? FaultCursor.None(record);
+    }
 
     /// <inheritdoc/>
     public override bool CanRead => true;
@@ -32,9 +53,23 @@ public sealed class ShapedReadStream(Stream inner, LinkPacer? pacer, TransferRec
             firstRead = Stopwatch.GetTimestamp();
         }
 
-        var read = await inner.ReadAsync(buffer[..Math.Min(buffer.Length, Chunk)], cancellationToken).ConfigureAwait(false);
+        var want = Math.Min(buffer.Length, Chunk);
+        await faults.StallIfDueAsync(want, cancellationToken).ConfigureAwait(false);
+        var allowed = faults.Allowed(want);
+        if (allowed == 0 && want > 0)
+        {
+            throw faults.Drop();
+        }
+
+        var read = await inner.ReadAsync(buffer[..allowed], cancellationToken).ConfigureAwait(false);
+        if (read == 0 && want > 0 && faults.DropsAtEnd)
+        {
+            throw faults.Drop();
+        }
+
         if (read > 0)
         {
+            faults.Advance(read);
             record.AddDown(read);
             if (pacer is not null)
             {

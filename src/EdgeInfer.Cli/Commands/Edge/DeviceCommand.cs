@@ -1,7 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
 using EdgeInfer.Cli.Infrastructure;
+using EdgeInfer.Core.Quantities;
 using EdgeInfer.Core.Radio;
 using EdgeInfer.Device.Execution;
+using EdgeInfer.Device.Shaping;
 using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Cli.Commands.Edge;
@@ -55,6 +58,18 @@ internal sealed class DeviceCommand
         DefaultValueFactory = _ => 1,
     };
 
+    private readonly Option<double> faultDrop = new("--fault-drop")
+    {
+        Description = "Link fault injection: probability in [0, 1) that an HTTP attempt's connection drops at a random byte of its body.",
+    };
+
+    private readonly Option<string?> faultStall = new("--fault-stall")
+    {
+        Description = "Link fault injection: P:MS, an HTTP attempt stalls MS milliseconds at a random byte with probability P (e.g. 0.1:500).",
+    };
+
+    private readonly Option<int> faultSeed = new("--fault-seed") { Description = "Seed of the injected link faults.", DefaultValueFactory = _ => 1 };
+
     private readonly Option<int> retries = new("--retries") { Description = "HTTP retries per request (timeouts, 5xx, 429).", DefaultValueFactory = _ => 3 };
     private readonly RadioFlags radio = new();
     private readonly AccuracyFlags accuracy = new();
@@ -69,7 +84,7 @@ internal sealed class DeviceCommand
         Option[] all =
         [
             edge, model, requests, strategy, pf, targetMacs, method, prunedFormat, profile, input, synthetic, noShaping, cache, retries, paperOnly,
-            repeat, json,
+            repeat, faultDrop, faultStall, faultSeed, json,
         ];
         foreach (var option in all)
         {
@@ -84,11 +99,23 @@ internal sealed class DeviceCommand
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var request = Request(parse);
-        var report = await FlagProblems.NamingAsync(
-            () => DeviceClient.RunAsync(request, line => Console.Error.WriteLine(line), cancellationToken),
-            ("input file", "--input"), ("synthetic tensor", "--synthetic"));
         var output = parse.InvocationConfiguration.Output;
+        var completed = new List<StrategyRun>();
+        DeviceReport report;
+        try
+        {
+            var request = Request(parse);
+            report = await FlagProblems.NamingAsync(
+                () => DeviceClient.RunAsync(request, line => Console.Error.WriteLine(line), completed, cancellationToken),
+                ("input file", "--input"), ("synthetic tensor", "--synthetic"));
+        }
+        catch (Exception ex) when (parse.GetValue(json) && ExitCodes.Classify(ex) is { } code)
+        {
+            // --json promises one object on stdout, failures included: the error, the exit code and the runs that finished.
+            CliJson.Write(output, new DeviceFailure(ExitCodes.Message(ex), code, ex.GetType().Name, completed));
+            throw;
+        }
+
         if (parse.GetValue(json))
         {
             CliJson.Write(output, report);
@@ -139,6 +166,7 @@ internal sealed class DeviceCommand
             Input = parse.GetValue(input),
             CacheRoot = parse.GetValue(cache) ?? DeviceModelCache.DefaultRoot,
             MaxRetries = parse.GetValue(retries),
+            Faults = Faults(parse),
             MeasureOverheads = !parse.GetValue(paperOnly),
             Repeat = parse.GetValue(repeat),
             MinTop1 = parse.GetValue(accuracy.MinTop1),
@@ -147,7 +175,33 @@ internal sealed class DeviceCommand
         FlagProblems.ThrowIfAny(
             request.Problems(),
             ("requests", "--requests"), ("strategy", "--strategy"), ("pruningFactor", "--pf"), ("prunedFormat", "--pruned-format"), ("repeat", "--repeat"),
-            ("deviceThreads", "--device-threads"));
+            ("deviceThreads", "--device-threads"), ("dropProbability", "--fault-drop"), ("stallProbability", "--fault-stall"),
+            ("stallLength", "--fault-stall"));
         return request;
+    }
+
+    /// <summary>The link faults of <c>--fault-drop</c>, <c>--fault-stall P:MS</c> and <c>--fault-seed</c>.</summary>
+    private LinkFaultOptions Faults(ParseResult parse)
+    {
+        var (stallProbability, stallMilliseconds) = (0.0, 500.0);
+        if (parse.GetValue(faultStall) is { } stall)
+        {
+            var parts = stall.Split(':');
+            if (parts.Length != 2
+                || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out stallProbability)
+                || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out stallMilliseconds)
+                || !double.IsFinite(stallMilliseconds) || stallMilliseconds < 0)
+            {
+                throw new UsageException($"--fault-stall '{stall}' is not P:MS (a probability and a non-negative number of milliseconds, e.g. 0.1:500).");
+            }
+        }
+
+        return new LinkFaultOptions
+        {
+            DropProbability = parse.GetValue(faultDrop),
+            StallProbability = stallProbability,
+            StallLength = new Seconds(stallMilliseconds / 1e3),
+            Seed = parse.GetValue(faultSeed),
+        };
     }
 }

@@ -30,6 +30,8 @@ internal static class DeviceTable
             {
                 output.WriteLine("    " + note);
             }
+
+            WriteEventfulRequests(output, r);
         }
 
         if (report.Repeat > 1)
@@ -45,7 +47,31 @@ internal static class DeviceTable
             }
         }
 
-        output.WriteLine($"retries {report.Retries}, fallbacks {report.Fallbacks}, errors {report.Errors}");
+        output.WriteLine($"retries {report.Retries}, fallbacks {report.Fallbacks}, errors {report.Errors}"
+            + (report.Faults is null ? "" : $"; link faults injected ({report.Faults}): drops {report.Drops}, stalls {report.Stalls}"));
+    }
+
+    /// <summary>One line per request that met a retry, a drop, a stall, a fallback or an error (at most 20, then a count).</summary>
+    private static void WriteEventfulRequests(TextWriter output, StrategyRun run)
+    {
+        var eventful = run.RequestLog.Where(q => q.Retries > 0 || q.Drops > 0 || q.Stalls > 0 || q.Fallback || q.Error is not null).ToList();
+        if (eventful.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine(F($"    requests: {run.RequestLog.Count} logged, {run.RequestLog.Count(q => q.ServedBy == "edge")} by the edge, ")
+            + F($"{run.Fallbacks} by local fallback, {run.RequestLog.Count(q => q.ServedBy == "none")} lost; drops {run.Drops}, stalls {run.Stalls}"));
+        foreach (var q in eventful.Take(20))
+        {
+            output.WriteLine(F($"    request {q.Id}: served by {q.ServedBy}{(q.Fallback ? " (fallback)" : "")}, retries {q.Retries}, drops {q.Drops}, ")
+                + F($"stalls {q.Stalls} ({q.StallSeconds:0.###} s)") + (q.Error is null ? "" : ": " + q.Error));
+        }
+
+        if (eventful.Count > 20)
+        {
+            output.WriteLine(F($"    … and {eventful.Count - 20} more requests with retries, faults or fallbacks (--json lists every request)"));
+        }
     }
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
