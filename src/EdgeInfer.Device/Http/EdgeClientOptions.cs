@@ -88,7 +88,8 @@ public sealed record EdgeClientOptions
     {
         builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"Edge = {Edge}, Shaping = {Shaping}, MaxRetries = {MaxRetries}, ");
         builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"RetryDelay = {RetryDelay}, AttemptTimeout = {AttemptTimeout}, ");
-        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"ApiKey = {(EffectiveApiKey is null ? "none" : "(set)")}, TrustedCertificatePath = {TrustedCertificatePath}");
+        var key = EffectiveApiKey is null ? "none" : "(set)";
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"ApiKey = {key}, TrustedCertificatePath = {TrustedCertificatePath}");
         return true;
     }
 

@@ -161,8 +161,12 @@ internal sealed class ServeCommand
         var keys = options.ApiKeys.Count == 0
             ? "no API keys (admin endpoints and /metrics: loopback clients only)"
             : $"{options.ApiKeys.Count} API keys ({admins} admin, {options.ApiKeys.Count - admins} device)";
-        var anonymous = options.ApiKeys.Count == 0 || options.AllowAnonymous ? "anonymous inference and downloads allowed" : "every request but health needs a key";
-        var rate = options.RateLimit.Enabled ? $"{options.RateLimit.RequestsPerSecond} requests/s per client (burst {options.RateLimit.Burst})" : "no rate limit";
+        var anonymous = options.ApiKeys.Count == 0 || options.AllowAnonymous
+            ? "anonymous inference and downloads allowed"
+            : "every request but health needs a key";
+        var rate = options.RateLimit.Enabled
+            ? $"{options.RateLimit.RequestsPerSecond} requests/s per client (burst {options.RateLimit.Burst})"
+            : "no rate limit";
         return $"access: {keys}; {anonymous}; {rate}; at most {options.Connections.EffectiveMaxConnections} connections"
             + (options.Tls is null ? "" : "; TLS " + options.Tls.CertificatePath);
     }
