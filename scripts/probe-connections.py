@@ -5,11 +5,13 @@ check that the server keeps serving a client it admitted before, stays up, and k
   scripts/probe-connections.py --url http://127.0.0.1:5080 --pid PID [--connections 25000] [--hold 20]
 
 PID is the server's process (RSS is read from /proc/PID/status). The probe needs more open files than connections:
-run it under `ulimit -n 30000` or more (as root, or with a hard limit that allows it). Connections are spread over the
-source addresses 127.0.0.1-127.0.0.8 so the ephemeral ports of one address do not run out. Prints one JSON summary.
+worker processes hold the sockets, --per-process each (default 12,500, below a 20,000 open-file limit). Connections are
+spread over the source addresses 127.0.0.1-127.0.0.8 so the ephemeral ports of one address do not run out. Prints one
+JSON summary.
 """
 import argparse
 import json
+import multiprocessing
 import selectors
 import socket
 import statistics
@@ -51,12 +53,48 @@ def request(sock, host, path="/healthz"):
     return int(head.split(b" ")[1]), time.perf_counter() - start
 
 
+def hold(host, port, count, worker, hold_seconds, results):
+    """Opens count idle connections and watches which the server closes during hold_seconds; reports counts."""
+    sockets, refused = [], 0
+    start = time.perf_counter()
+    for i in range(count):
+        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            s.bind((f"127.0.0.{1 + (i + worker) % 8}", 0))
+            s.connect((host, port))
+            sockets.append(s)
+        except OSError:
+            refused += 1
+            s.close()
+    open_seconds = time.perf_counter() - start
+    sel = selectors.DefaultSelector()
+    for s in sockets:
+        s.setblocking(False)
+        sel.register(s, selectors.EVENT_READ)
+    closed, held_at = 0, {}
+    hold_end = time.perf_counter() + hold_seconds
+    while time.perf_counter() < hold_end:
+        for key, _ in sel.select(timeout=0.5):
+            try:
+                data = key.fileobj.recv(1024)
+            except OSError:
+                data = b""
+            if not data:
+                closed += 1
+                sel.unregister(key.fileobj)
+        held_at[round(hold_seconds - (hold_end - time.perf_counter()))] = len(sockets) - closed
+    for s in sockets:
+        s.close()
+    results.put({"connected": len(sockets), "refused": refused, "closed": closed, "openSeconds": open_seconds, "heldAt": held_at})
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--url", default="http://127.0.0.1:5080")
     parser.add_argument("--pid", type=int, required=True)
     parser.add_argument("--connections", type=int, default=25000)
     parser.add_argument("--hold", type=float, default=20, help="seconds to hold the idle connections after opening them")
+    parser.add_argument("--per-process", type=int, default=12500, help="connections per worker process (each has its own open-file limit)")
     args = parser.parse_args()
     url = urllib.parse.urlparse(args.url)
     host, port = url.hostname, url.port or 80
@@ -78,47 +116,37 @@ def main():
     baseline_rss, baseline_fds = rss_mb(args.pid), fds(args.pid)
     thread = threading.Thread(target=served_client, daemon=True)
     thread.start()
+    # Workers hold the sockets (each process has its own open-file limit); this process samples the server.
+    workers = max(1, -(-args.connections // args.per_process))
+    results = multiprocessing.Queue()
+    procs = []
+    for w in range(workers):
+        share = args.connections // workers + (1 if w < args.connections % workers else 0)
+        p = multiprocessing.Process(target=hold, args=(host, port, share, w, args.hold, results))
+        p.start()
+        procs.append(p)
     rss_peak, fds_peak = baseline_rss, baseline_fds
-    opened, refused_at_connect, sockets = 0, 0, []
-    start = time.perf_counter()
-    for i in range(args.connections):
-        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    deadline = time.perf_counter() + args.hold + 600
+    reports = []
+    while len(reports) < workers and time.perf_counter() < deadline:
         try:
-            s.bind((f"127.0.0.{1 + i % 8}", 0))
-            s.connect((host, port))
-            sockets.append(s)
-            opened += 1
-        except OSError:
-            refused_at_connect += 1
-            s.close()
-        if i % 1000 == 0:
-            rss_peak, fds_peak = max(rss_peak, rss_mb(args.pid)), max(fds_peak, fds(args.pid))
-    open_seconds = time.perf_counter() - start
-
-    # Which of them did the server close (over its cap, or idle past its keep-alive timeout)?
-    sel = selectors.DefaultSelector()
-    for s in sockets:
-        s.setblocking(False)
-        sel.register(s, selectors.EVENT_READ)
-    closed, timeline, held_at = set(), [], {}
-    hold_end = time.perf_counter() + args.hold
-    while time.perf_counter() < hold_end:
-        for key, _ in sel.select(timeout=0.5):
-            try:
-                data = key.fileobj.recv(1024)
-            except OSError:
-                data = b""
-            if not data:
-                closed.add(key.fileobj)
-                sel.unregister(key.fileobj)
-        t = round(args.hold - (hold_end - time.perf_counter()))
-        held_at[t] = len(sockets) - len(closed)
+            reports.append(results.get(timeout=0.5))
+        except Exception:
+            pass
         rss_peak, fds_peak = max(rss_peak, rss_mb(args.pid)), max(fds_peak, fds(args.pid))
+    for p in procs:
+        p.join(10)
     stop.set()
     thread.join(5)
-    for s in sockets:
-        s.close()
     admitted.close()
+    opened = sum(r["connected"] for r in reports)
+    refused_at_connect = sum(r["refused"] for r in reports)
+    closed = sum(r["closed"] for r in reports)
+    open_seconds = max(r["openSeconds"] for r in reports)
+    held_at = {}
+    for r in reports:
+        for t, n in r["heldAt"].items():
+            held_at[t] = held_at.get(t, 0) + n
 
     time.sleep(1)
     alive = True
@@ -134,7 +162,7 @@ def main():
         "connected": opened,
         "refusedAtConnect": refused_at_connect,
         "openSeconds": round(open_seconds, 2),
-        "closedByServerWithinHold": len(closed),
+        "closedByServerWithinHold": closed,
         "stillHeldAfterSeconds": held_at,
         "serverRssMb": {"baseline": round(baseline_rss, 1), "peak": round(rss_peak, 1)},
         "serverOpenFds": {"baseline": baseline_fds, "peak": fds_peak},

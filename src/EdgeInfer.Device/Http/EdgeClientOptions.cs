@@ -93,7 +93,9 @@ public sealed record EdgeClientOptions
     {
         builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"Edge = {Edge}, Shaping = {Shaping}, MaxRetries = {MaxRetries}, ");
         builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"RetryDelay = {RetryDelay}, AttemptTimeout = {AttemptTimeout}, ");
-        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"ApiKey = {(EffectiveApiKey is null ? "none" : "(set)")}, TrustedCertificatePath = {TrustedCertificatePath}, Faults = {Faults}");
+        var key = EffectiveApiKey is null ? "none" : "(set)";
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"ApiKey = {key}, TrustedCertificatePath = {TrustedCertificatePath}, ");
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"Faults = {Faults}");
         return true;
     }
 

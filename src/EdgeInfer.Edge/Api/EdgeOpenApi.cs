@@ -104,7 +104,10 @@ public static class EdgeOpenApi
                 ["200"] = new OpenApiResponse
                 {
                     Description = "OK",
-                    Content = new Dictionary<string, OpenApiMediaType> { ["text/plain"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } } },
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["text/plain"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                    },
                 },
             },
         };

@@ -61,6 +61,7 @@ public static class EdgeServer
         builder.Services.AddEdgeAuthorization(options, new InternalCaller(certificate));
         builder.Services.AddEdgeRateLimiter(options.RateLimit);
         builder.Services.AddEdgeOpenApi();
+        builder.Services.AddOutputCache();
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopping.Register(gate.StartDraining);
@@ -77,13 +78,14 @@ public static class EdgeServer
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseOutputCache(); // only the OpenAPI document has a cache policy
         var api = app.MapGroup("");
         api.MapModelsApi();
         api.MapInferenceApi();
         api.MapDownloadApi();
         api.MapStatusApi();
         api.MapPrometheusScrapingEndpoint("/metrics");
-        api.MapOpenApi();
+        api.MapOpenApi().CacheOutput(new OpenApiCachePolicy());
         api.RequireEdgeAccess();
         return app;
     }

@@ -29,7 +29,10 @@ public sealed record ConnectionLimits
     /// <summary>Slowest accepted upload of a request body, after <see cref="MinDataRateGracePeriod"/>; 0: no minimum. Default 240 B/s; below it 408.</summary>
     public double MinRequestBodyBytesPerSecond { get; init; } = 240;
 
-    /// <summary>Slowest accepted reading of a response by a client, after the grace period; 0: no minimum. Default 240 B/s; below it the connection is closed.</summary>
+    /// <summary>
+    /// Slowest accepted reading of a response by a client, after the grace period; 0: no minimum. Default 240 B/s; below it
+    /// the connection is closed.
+    /// </summary>
     public double MinResponseBytesPerSecond { get; init; } = 240;
 
     /// <summary>Time a transfer may stay below the minimum rates before it is cut, above 1 s (Kestrel's heartbeat). Default 5 s.</summary>

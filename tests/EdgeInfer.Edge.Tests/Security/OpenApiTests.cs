@@ -41,6 +41,20 @@ public sealed class OpenApiTests(ServerFixture fixture) : IClassFixture<ServerFi
         Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty(EdgeOpenApi.SecuritySchemeName, out _));
     }
 
+    [Fact]
+    public async Task Document_IsBuiltOnceAndServedFromTheOutputCache()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var first = await fixture.Server.Client.GetAsync(new Uri(EdgeOpenApi.DocumentPath, UriKind.Relative), ct);
+        using var keyed = new HttpRequestMessage(HttpMethod.Get, EdgeOpenApi.DocumentPath);
+        keyed.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "any-key-0123456789abcdef");
+        using var second = await fixture.Server.Client.SendAsync(keyed, ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, second.StatusCode);
+        Assert.NotNull(second.Headers.Age); // served from the cache, even with an Authorization header
+        Assert.Equal(await first.Content.ReadAsStringAsync(ct), await second.Content.ReadAsStringAsync(ct));
+    }
+
     /// <summary>Every route endpoint the server has (method and pattern), the document's own endpoint left out.</summary>
     private SortedSet<string> Existing()
     {

@@ -44,7 +44,13 @@ public sealed class ProblemLoggingTests
         try
         {
             // Logs at Trace, the most the server can say; an empty repository is enough for the authentication step.
-            var options = new EdgeServerOptions { Urls = ["http://127.0.0.1:0"], Repository = repository, Warmup = false, ApiKeys = AuthenticationTests.Keys() };
+            var options = new EdgeServerOptions
+            {
+                Urls = ["http://127.0.0.1:0"],
+                Repository = repository,
+                Warmup = false,
+                ApiKeys = AuthenticationTests.Keys(),
+            };
             await using var app = EdgeServer.Build(options, minimumLogLevel: LogLevel.Trace);
             await app.StartAsync(ct);
             using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };

@@ -83,6 +83,7 @@ public sealed class SafeDefaultTests
             Assert.True(new ConnectionLimits().EffectiveMaxConnections < soft);
         }
 
-        Assert.Equal(4096, OpenFileLimit.Parse(["Limit  Soft Limit  Hard Limit  Units", "Max open files            4096                 524288               files"]));
+        string[] limits = ["Limit  Soft Limit  Hard Limit  Units", "Max open files            4096                 524288               files"];
+        Assert.Equal(4096, OpenFileLimit.Parse(limits));
     }
 }

@@ -3,6 +3,7 @@ using EdgeInfer.Cli.Commands.Models;
 using EdgeInfer.Cli.Infrastructure;
 using EdgeInfer.Core.Quantities;
 using EdgeInfer.Edge.Hosting;
+using EdgeInfer.Edge.Security;
 using EdgeInfer.Models.Catalog;
 using EdgeInfer.Models.Repository;
 
@@ -113,6 +114,7 @@ internal sealed class ServeCommand
         var started = DateTimeOffset.UtcNow;
         Console.Error.WriteLine($"edge server listening on {string.Join(", ", app.Urls)} (Ctrl-C to drain and stop)"
             + (options.Warmup ? "; warming up, /readyz is 503 until done" : ""));
+        Console.Error.WriteLine(Access(options));
         // Ctrl-C / SIGTERM reach either the command line (the token) or the host's console lifetime (ApplicationStopping).
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
         try
@@ -151,6 +153,23 @@ internal sealed class ServeCommand
         Tls = security.Tls(parse),
         Connections = connections.Limits(parse),
     }.Validated();
+
+    /// <summary>One line on who may use the server (keys by role, anonymous access, rate limit, connection cap, TLS); never a secret.</summary>
+    private static string Access(EdgeServerOptions options)
+    {
+        var admins = options.ApiKeys.Count(k => k.Role == ApiKeyRole.Admin);
+        var keys = options.ApiKeys.Count == 0
+            ? "no API keys (admin endpoints and /metrics: loopback clients only)"
+            : $"{options.ApiKeys.Count} API keys ({admins} admin, {options.ApiKeys.Count - admins} device)";
+        var anonymous = options.ApiKeys.Count == 0 || options.AllowAnonymous
+            ? "anonymous inference and downloads allowed"
+            : "every request but health needs a key";
+        var rate = options.RateLimit.Enabled
+            ? $"{options.RateLimit.RequestsPerSecond} requests/s per client (burst {options.RateLimit.Burst})"
+            : "no rate limit";
+        return $"access: {keys}; {anonymous}; {rate}; at most {options.Connections.EffectiveMaxConnections} connections"
+            + (options.Tls is null ? "" : "; TLS " + options.Tls.CertificatePath);
+    }
 
     /// <summary>Option fields as the validation names them → their flags.</summary>
     private static readonly (string Field, string Flag)[] Flags =

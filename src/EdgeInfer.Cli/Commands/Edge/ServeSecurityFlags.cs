@@ -14,12 +14,14 @@ internal sealed class ServeSecurityFlags
 
     private readonly Option<string?> apiKeys = new("--api-keys")
     {
-        Description = $"File of API keys, one a line: 'name role secret' (role admin or device, '#' comments); also read: {ApiKeyList.EnvironmentVariable} ('name role secret;...').",
+        Description = "File of API keys, one a line: 'name role secret' (role admin or device, '#' comments); "
+            + $"also read: {ApiKeyList.EnvironmentVariable} ('name role secret;...').",
     };
 
     private readonly Option<bool> allowAnonymous = new("--allow-anonymous")
     {
-        Description = "Serve inference, downloads, catalog and status without a key (needed to listen beyond loopback without keys); admin endpoints still need an admin key.",
+        Description = "Serve inference, downloads, catalog and status without a key (needed to listen beyond loopback without keys); "
+            + "admin endpoints still need an admin key.",
     };
 
     private readonly Option<int> rateLimit = new("--rate-limit")
