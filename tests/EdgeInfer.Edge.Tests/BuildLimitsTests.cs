@@ -66,7 +66,7 @@ public sealed class BuildLimitsTests
         var start = Stopwatch.GetTimestamp();
         using (var refused = await server.Client.GetAsync("/v1/models/mobilenet/download?pf=0.7", ct))
         {
-            Assert.True(Stopwatch.GetElapsedTime(start) < TimeSpan.FromSeconds(10));
+            Assert.True(Stopwatch.GetElapsedTime(start) < TimeSpan.FromSeconds(30)); // not held behind the blocked build (up to 60 s)
             Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
             Assert.True(Problems.RetryAfterSeconds(refused) >= 1);
             Assert.Equal("Build queue full", (await Problems.ReadAsync(refused)).Title);
