@@ -62,7 +62,8 @@ public sealed class StoreCapacityTests : IDisposable
         }
 
         // Once a is no longer in use it is evicted to make room.
-        var b = await cache.GetOrBuildAsync(cache.PathOf("m", "b", "model.onnx"), t => File.WriteAllBytes(t.Output, new byte[1000]), new BuildPlan(1000, null), ct);
+        var b = await cache.GetOrBuildAsync(
+            cache.PathOf("m", "b", "model.onnx"), t => File.WriteAllBytes(t.Output, new byte[1000]), new BuildPlan(1000, null), ct);
         Assert.True(b.Created);
         Assert.False(File.Exists(a.Path));
     }

@@ -13,9 +13,17 @@ public sealed class BuildScheduler(int maxConcurrent, int maxQueued, long memory
 {
     /// <summary>
     /// Peak memory of a build as a multiple of its source model's file size: measured (VmHWM of an edge process before and
-    /// after one on-demand prune with the wire encoding) at about 3× for ResNet-152 and MobileNet; rounded up.
+    /// after one on-demand prune with the wire encoding, scripts/probe-builds.py --one) at 3.2× for ResNet-152 and 3.8× for
+    /// MobileNet (whose figure includes the first build's JIT); rounded up.
     /// </summary>
     public const double MemoryFactor = 4.0;
+
+    /// <summary>
+    /// Estimated peak from which a build's end is followed by a compacting, aggressive full GC (outside the queue's lock):
+    /// without it the large-object heap a ResNet-152 prune leaves behind is kept, and 17 one-at-a-time prunes grew the
+    /// process to 4.3 GB (scripts/probe-builds.py), far beyond the budget one build is admitted with.
+    /// </summary>
+    public const long CollectAfterBytes = 256L << 20;
 
     private readonly Lock gate = new();
     private readonly LinkedList<Waiter> waiting = new();
@@ -136,6 +144,11 @@ public sealed class BuildScheduler(int maxConcurrent, int maxQueued, long memory
             if (Interlocked.Exchange(ref disposed, 1) == 0)
             {
                 queue.Release(bytes, Stopwatch.GetElapsedTime(start).TotalSeconds);
+                if (bytes >= CollectAfterBytes)
+                {
+                    // Return the build's memory to the OS, so the budget describes the process (see CollectAfterBytes).
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                }
             }
         }
     }

@@ -66,13 +66,29 @@ public sealed class OnDemandBuilds
         }
     }
 
-    /// <summary>Counts one build for the current request's client; 429 when its window is full. Nothing without a request.</summary>
+    /// <summary>
+    /// Counts one build for the current request's client (429 when its window is full); returns the client to
+    /// <see cref="Refund"/> if the edge then refuses the build itself, or null without a request (nothing counted).
+    /// </summary>
     /// <exception cref="EdgeProblemException">429 with <c>Retry-After</c>.</exception>
-    public void Charge()
+    public string? Charge()
     {
-        if (Context is { } context)
+        if (Context is not { } context)
         {
-            budget.Charge(ClientIdentity.Of(context));
+            return null;
+        }
+
+        var client = ClientIdentity.Of(context);
+        budget.Charge(client);
+        return client;
+    }
+
+    /// <summary>Gives back the build <see cref="Charge"/> counted for <paramref name="client"/> (the edge refused it: 503, 507).</summary>
+    public void Refund(string? client)
+    {
+        if (client is not null)
+        {
+            budget.Refund(client);
         }
     }
 }

@@ -90,7 +90,10 @@ public sealed partial class VariantCache
         }
     }
 
-    /// <summary>Evicts whole variants, least recently used first, skipping those in use and <paramref name="keep"/>, until at most <paramref name="target"/> bytes.</summary>
+    /// <summary>
+    /// Evicts whole variants, least recently used first, skipping those in use and <paramref name="keep"/>, until at most
+    /// <paramref name="target"/> bytes.
+    /// </summary>
     private void EvictLocked(long target, string keep)
     {
         var variants = Files().GroupBy(f => f.DirectoryName!, StringComparer.Ordinal)

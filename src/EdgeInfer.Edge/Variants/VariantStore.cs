@@ -164,7 +164,7 @@ public sealed class VariantStore(ModelRepository repository, VariantCache cache,
     /// Builds a cache file through the admission: the grid (for a prune), the client's budget (only when no build of the
     /// same file is in flight to join), then the queue with the memory estimate, then the cache's reservation.
     /// </summary>
-    private Task<CachedFile> BuildAsync(
+    private async Task<CachedFile> BuildAsync(
         string path, string source, long expectedBytes, Action<BuildTarget> build, ModelVariant? pruned, CancellationToken cancellationToken)
     {
         if (pruned is not null)
@@ -172,14 +172,18 @@ public sealed class VariantStore(ModelRepository repository, VariantCache cache,
             builds.CheckGrid(pruned);
         }
 
-        if (!cache.IsBuilding(path))
-        {
-            builds.Charge();
-        }
-
+        var client = cache.IsBuilding(path) ? null : builds.Charge();
         var memory = BuildScheduler.EstimateMemoryBytes(new FileInfo(source).Length);
         var plan = new BuildPlan(expectedBytes, ct => builds.Queue.EnterAsync(memory, ct));
-        return cache.GetOrBuildAsync(path, build, plan, cancellationToken);
+        try
+        {
+            return await cache.GetOrBuildAsync(path, build, plan, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EdgeProblemException refused) when (refused.Status is 503 or StorageProblems.InsufficientStorage)
+        {
+            builds.Refund(client);
+            throw;
+        }
     }
 
     /// <summary>Upper estimate of a prune's files: the dense model (at most the full size) and its wire form.</summary>
