@@ -56,7 +56,8 @@ RATE=$(python3 -c "print(round($CAPACITY * $SHARE, 1))")
 if [ "$MIN" -ge 10 ]; then WINDOW=${WINDOW:-30s}; else WINDOW=${WINDOW:-10s}; fi
 if [ "$MIN" -ge 15 ]; then WARMUP=${WARMUP:-5m}; else WARMUP=${WARMUP:-$((MIN * 20))s}; fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" > "$OUT/load.txt"
-log "capacity $CAPACITY inf/s; $MODE at $RATE req/s ($SHARE x) for $MIN min, windows $WINDOW, warm-up $WARMUP; load $(cut -d' ' -f1-3 /proc/loadavg)"
+[ "$MODE" = soak ] && NOTE=", warm-up $WARMUP" || NOTE=""
+log "capacity $CAPACITY inf/s; $MODE at $RATE req/s ($SHARE x) for $MIN min, windows $WINDOW$NOTE; load $(cut -d' ' -f1-3 /proc/loadavg)"
 ARGS=(--edge "http://127.0.0.1:$PORT" --model mobilenet --rate "$RATE" --duration "${MIN}m" --window "$WINDOW" --server-pid "$PID" --out "$OUT")
 if [ "$MODE" = soak ]; then
   ARGS+=(--warmup "$WARMUP" --prune-grid "$GRID")

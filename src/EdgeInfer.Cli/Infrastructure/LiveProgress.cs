@@ -56,7 +56,10 @@ internal sealed partial class LiveProgress : IDisposable
         }
     }
 
-    /// <summary>Step <paramref name="step"/> of <paramref name="total"/> of the bar named <paramref name="phase"/> (one bar per phase; 0 total: no count).</summary>
+    /// <summary>
+    /// Step <paramref name="step"/> of <paramref name="total"/> of the bar named <paramref name="phase"/> (one bar per phase;
+    /// 0 total: no count).
+    /// </summary>
     public void Step(string phase, int step, int total, string message)
     {
         lock (gate)

@@ -140,7 +140,8 @@ public static class SoakAnalysis
         var rss = after.Where(w => w.RssBytes is not null).ToList();
         checks.Add(report.RssDrift is { } drift
             ? new SoakCheck($"RSS drift after warm-up ≤ {RssDriftLimit:0 %}", drift <= RssDriftLimit, Invariant(
-                $"{drift * 100:+0.0;-0.0} %: {rss[0].RssBytes / 1e6:0} MB at {rss[0].StartSeconds:0} s → {rss[^1].RssBytes / 1e6:0} MB at {rss[^1].StartSeconds:0} s"))
+                $"{drift * 100:+0.0;-0.0} %: {rss[0].RssBytes / 1e6:0} MB at {rss[0].StartSeconds:0} s → ")
+                + Invariant($"{rss[^1].RssBytes / 1e6:0} MB at {rss[^1].StartSeconds:0} s"))
             : new SoakCheck($"RSS drift after warm-up ≤ {RssDriftLimit:0 %}", false, "fewer than two windows with RSS after warm-up (no --server-pid?)"));
         var serverErrors = samples.Where(s => ServerError(s.Status)).ToList();
         checks.Add(new SoakCheck("no 5xx and no unanswered request", serverErrors.Count == 0, serverErrors.Count == 0
@@ -151,7 +152,8 @@ public static class SoakAnalysis
         var p99 = after.Where(w => w.P99Seconds is not null).ToList();
         if (p99.Count < 3)
         {
-            checks.Add(new SoakCheck($"p99 flat (last third ≤ {P99FlatRatio:0.##} × first third)", false, "fewer than three windows with inferences after warm-up"));
+            checks.Add(new SoakCheck(
+                $"p99 flat (last third ≤ {P99FlatRatio:0.##} × first third)", false, "fewer than three windows with inferences after warm-up"));
         }
         else
         {

@@ -13,7 +13,10 @@ namespace EdgeInfer.Device.Loadgen;
 /// <param name="Malformed">Share of malformed requests.</param>
 public sealed record SoakMix(double InferTensor, double InferImage, double DownloadRange, double Prune, double CacheDelete, double Malformed)
 {
-    /// <summary>The soak's realistic mix: 60 % tensor and 15 % image inferences, 12 % ranged downloads, 6 % prunes, 2 % cache deletions, 5 % malformed.</summary>
+    /// <summary>
+    /// The soak's realistic mix: 60 % tensor and 15 % image inferences, 12 % ranged downloads, 6 % prunes, 2 % cache
+    /// deletions, 5 % malformed.
+    /// </summary>
     public static SoakMix Realistic { get; } = new(0.60, 0.15, 0.12, 0.06, 0.02, 0.05);
 
     /// <summary>Tensor inferences only (the overload test).</summary>

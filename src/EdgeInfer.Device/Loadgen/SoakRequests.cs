@@ -5,14 +5,21 @@ using EdgeInfer.Pruning.Variants;
 
 namespace EdgeInfer.Device.Loadgen;
 
-/// <summary>Builds the HTTP request of each <see cref="SoakRequestKind"/>; the choices inside a kind (image, format, range, pf) come from a seeded draw.</summary>
+/// <summary>
+/// Builds the HTTP request of each <see cref="SoakRequestKind"/>; the choices inside a kind (image, format, range, pf) come
+/// from a seeded draw.
+/// </summary>
 /// <param name="model">The model.</param>
 /// <param name="tensor">A tensor input of the model's shape.</param>
 /// <param name="images">Image inputs (PNG, JPEG) for image inferences.</param>
 /// <param name="grid">The pfs prunes and cache deletions pick from.</param>
 /// <param name="formatBytes">The full model's size per download format (<c>onnx</c>, <c>wire</c>, <c>sparse-onnx</c>), bytes.</param>
 internal sealed class SoakRequests(
-    string model, DeviceInput tensor, IReadOnlyList<DeviceInput> images, IReadOnlyList<PruningFactor> grid, IReadOnlyList<(string Format, long Bytes)> formatBytes)
+    string model,
+    DeviceInput tensor,
+    IReadOnlyList<DeviceInput> images,
+    IReadOnlyList<PruningFactor> grid,
+    IReadOnlyList<(string Format, long Bytes)> formatBytes)
 {
     /// <summary>A model name no edge has.</summary>
     public const string UnknownModelName = "no-such-model";

@@ -195,7 +195,8 @@ public static class SoakRunner
         public string Progress(double seconds, SoakProbe probe) => string.Create(CultureInfo.InvariantCulture,
             $"[{seconds,6:0} s / {options.Duration.TotalSeconds:0} s] sent {Volatile.Read(ref sent)}, answered {Volatile.Read(ref answered)}, "
             + $"5xx {Volatile.Read(ref serverErrors)}, rejected {Volatile.Read(ref rejected)}, "
-            + $"RSS {(probe.RssBytes is { } rss ? (rss / 1e6).ToString("0", CultureInfo.InvariantCulture) + " MB" : "?")}, queued {probe.Queued?.ToString(CultureInfo.InvariantCulture) ?? "?"}");
+            + $"RSS {(probe.RssBytes is { } rss ? (rss / 1e6).ToString("0", CultureInfo.InvariantCulture) + " MB" : "?")}, "
+            + $"queued {probe.Queued?.ToString(CultureInfo.InvariantCulture) ?? "?"}");
 
         private async Task SendOneAsync(int index, long due, CancellationToken cancellationToken)
         {

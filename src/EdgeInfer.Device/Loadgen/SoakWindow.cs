@@ -1,6 +1,9 @@
 namespace EdgeInfer.Device.Loadgen;
 
-/// <summary>One window of a soak: the requests that arrived in [<paramref name="StartSeconds"/>, <paramref name="EndSeconds"/>) and the server probes taken then.</summary>
+/// <summary>
+/// One window of a soak: the requests that arrived in [<paramref name="StartSeconds"/>, <paramref name="EndSeconds"/>) and
+/// the server probes taken then.
+/// </summary>
 /// <param name="Index">0, 1, … in time order.</param>
 /// <param name="StartSeconds">Start, seconds since the start of the run.</param>
 /// <param name="EndSeconds">End, seconds.</param>

@@ -87,7 +87,7 @@ public sealed class SoakAnalysisTests
     [Fact]
     public void Summarise_ServerErrorsMalformedAcceptedAndRisingP99_FailTheirChecks()
     {
-        var samples = Steady().ToList();
+        var samples = Steady();
         samples[5] = samples[5] with { Status = 500 };
         var malformed = samples.FindIndex(s => s.Kind == SoakRequestKind.UnknownModel);
         samples[malformed] = samples[malformed] with { Status = 200 };
@@ -132,9 +132,9 @@ public sealed class SoakAnalysisTests
     }
 
     /// <summary>10 requests a second for 60 s: 9 tensor inferences of 20 ms, then one of each malformed kind in turn, answered 400.</summary>
-    private static IEnumerable<SoakSample> Steady() => Enumerable.Range(0, 600).Select(i => i % 10 == 9
+    private static List<SoakSample> Steady() => [.. Enumerable.Range(0, 600).Select(i => i % 10 == 9
         ? new SoakSample(SoakRequestKinds.Malformed[i / 10 % 5], i * 0.1, 0.002, 0.0001, 400, false)
-        : new SoakSample(SoakRequestKind.InferTensor, i * 0.1, 0.02 + (i % 7) * 0.001, 0.0001, 200, false));
+        : new SoakSample(SoakRequestKind.InferTensor, i * 0.1, 0.02 + (i % 7) * 0.001, 0.0001, 200, false))];
 
     private static List<SoakProbe> Probes(Func<double, long> rss, int queued = 3) =>
         [.. Enumerable.Range(0, 60).Select(t => new SoakProbe(t + 0.5, rss(t + 0.5), queued, 2))];
