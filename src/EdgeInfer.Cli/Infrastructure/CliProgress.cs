@@ -43,12 +43,12 @@ internal sealed class CliProgress : IProgress<string>, IDisposable
         }
     }
 
-    /// <summary>A line without the prefix (a heading of the step whose progress follows).</summary>
+    /// <summary>A line without the prefix (a heading of the step whose progress follows); on a terminal it also labels the bar.</summary>
     public void Line(string text)
     {
         if (live is not null)
         {
-            live.Line(text);
+            live.Report(phase, text);
             return;
         }
 
