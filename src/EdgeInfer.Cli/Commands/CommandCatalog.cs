@@ -32,6 +32,7 @@ internal static class CommandCatalog
         yield return ServeCommand.Create();
         yield return DeviceCommand.Create();
         yield return LoadgenCommand.Create();
+        yield return SoakCommand.Create();
         yield return SimulateCommand.Create();
     }
 }

@@ -71,7 +71,7 @@ internal sealed class ClassifierTrainCommand
 
     private int Run(ParseResult parse)
     {
-        var progress = new LineProgress(parse.InvocationConfiguration.Error);
+        using var progress = new LineProgress(parse.InvocationConfiguration.Error, "classifier train");
         var options = new ClassifierOptions { InputSize = parse.GetValue(inputSize), L2Candidates = ParseList(parse.GetValue(l2)!) };
         var trainValue = parse.GetValue(train)!;
         if (parse.GetValue(trainPerClass) < 1)

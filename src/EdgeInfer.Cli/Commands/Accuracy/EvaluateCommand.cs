@@ -75,7 +75,7 @@ internal sealed class EvaluateCommand
     private int Run(ParseResult parse, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var progress = new LineProgress(parse.InvocationConfiguration.Error);
+        using var progress = new LineProgress(parse.InvocationConfiguration.Error, "evaluate");
         var batchSize = parse.GetValue(batch);
         if (batchSize < 1)
         {
@@ -112,6 +112,7 @@ internal sealed class EvaluateCommand
         var pruning = parse.GetValue(method);
         var build = new VariantBuildOptions { Calibration = calibration.Provider(parse) };
         var points = Evaluator.Evaluate(classifier.Bytes, data, parse.GetValue(pf)!, pruning, build, progress, parse.GetValue(threads), ct);
+        progress.Dispose();
         var files = parse.GetValue(output) is { } dir ? EvaluateChart.Write(points, classifier.Description, pruning, dir) : null;
         var recorded = repo is null ? null : Record(repo, modelName, pruning, data, points);
         var result = new EvaluateView(

@@ -95,7 +95,7 @@ internal sealed class TradeoffCommand
 
     private int Run(ParseResult parse, CancellationToken ct)
     {
-        var progress = new LineProgress(parse.InvocationConfiguration.Error);
+        using var progress = new LineProgress(parse.InvocationConfiguration.Error, "tradeoff");
         var modelName = parse.GetValue(model)!;
         var repo = parse.GetValue(record) ? ModelRepository.Open(parse.GetValue(repository)) : null;
         if (repo is not null && (!ModelNames.IsValid(modelName) || repo.TryGet(modelName) is null))

@@ -98,7 +98,7 @@ internal sealed class ProfileCommand
 
     private int Run(ParseResult parse, CancellationToken cancellationToken)
     {
-        var progress = new ProfileProgressWriter(parse.InvocationConfiguration.Error, Console.IsErrorRedirected);
+        using var progress = new ProfileProgressWriter(parse.InvocationConfiguration.Error, ProgressModes.For(parse.InvocationConfiguration.Error));
         var options = Options(parse);
         var variant = Variant(parse);
         var build = new VariantBuildOptions { Calibration = calibration.Provider(parse) };
@@ -112,6 +112,7 @@ internal sealed class ProfileCommand
         var pruner = variant is null ? null : ProfileTargets.Pruner(variant, build);
         var path = parse.GetValue(output)!;
         var profile = ProfileRunner.RunToFile(new Profiler(options, pruner), targets, path, progress.Report, cancellationToken);
+        progress.Dispose();
         var stdout = parse.InvocationConfiguration.Output;
         if (parse.GetValue(json))
         {

@@ -1,26 +1,33 @@
+using EdgeInfer.Cli.Infrastructure;
 using EdgeInfer.Runtime.Profiles;
 
 namespace EdgeInfer.Cli.Commands.Profiles;
 
 /// <summary>
-/// Progress of <c>edgeinfer profile</c> on stderr: one plain line per measurement when stderr is redirected; in a
-/// terminal, a bar <c>[#####-----] 5/10</c> before each line.
+/// Progress of <c>edgeinfer profile</c> on stderr: one plain line <c>[5/10] …</c> per measurement; on a terminal
+/// (<see cref="ProgressMode.Live"/>) the same lines above a live bar with the current step and its ETA. Dispose it when done.
 /// </summary>
-internal sealed class ProfileProgressWriter(TextWriter error, bool plain)
+internal sealed class ProfileProgressWriter(TextWriter error, ProgressMode mode) : IDisposable
 {
-    private const int BarWidth = 20;
+    private readonly LiveProgress? live = mode == ProgressMode.Live ? new LiveProgress(error) : null;
 
-    public void Log(string message) => error.WriteLine(message);
+    public void Log(string message)
+    {
+        if (live is not null)
+        {
+            live.Line(message);
+        }
+        else
+        {
+            error.WriteLine(message);
+        }
+    }
 
     public void Report(ProfileProgress progress)
     {
-        if (plain)
-        {
-            error.WriteLine($"[{progress.Step}/{progress.TotalSteps}] {progress.Message}");
-            return;
-        }
-
-        var filled = progress.TotalSteps == 0 ? BarWidth : progress.Step * BarWidth / progress.TotalSteps;
-        error.WriteLine($"[{new string('#', filled)}{new string('-', BarWidth - filled)}] {progress.Step}/{progress.TotalSteps} {progress.Message}");
+        Log($"[{progress.Step}/{progress.TotalSteps}] {progress.Message}");
+        live?.Step("profile", progress.Step, progress.TotalSteps, progress.Message);
     }
+
+    public void Dispose() => live?.Dispose();
 }

@@ -76,10 +76,10 @@ internal sealed class PruneCommand
         ParseResult parse, string input, ModelEntry? entry, ModelRepository? repo, ModelVariant variant, string? outputPath, VariantBuildOptions options)
     {
         var target = outputPath ?? Path.Combine(repo!.Root, $".prune-{Guid.NewGuid():N}.onnx");
-        var progress = new StderrProgress(parse, "  ");
+        using var progress = new StderrProgress(parse, "  ");
         try
         {
-            ModelsCommand.Progress(parse, $"building {variant.Name} of {input} ...");
+            progress.Line($"building {variant.Name} of {input} ...");
             var report = FlagProblems.Naming(
                 () => VariantBuilder.BuildFile(input, target, variant, options, progress),
                 ("channel multiple", "--channel-multiple"), ("minimum tensor elements", "--min-elements"));
@@ -88,7 +88,7 @@ internal sealed class PruneCommand
                 return (report, null);
             }
 
-            ModelsCommand.Progress(parse, $"adding {variant} to {repo!.Root}...");
+            progress.Line($"adding {variant} to {repo!.Root}...");
             VariantBuilder.AddBuiltFile(repo, entry, target, variant);
             return (report, variant.Name);
         }

@@ -98,11 +98,12 @@ internal sealed class QuantizeCommand
         ParseResult parse, ModelEntry pruned, ModelRepository repo, ModelVariant variant, string? outputPath, VariantBuildOptions options)
     {
         var target = outputPath ?? Path.Combine(repo.Root, $".quantize-{Guid.NewGuid():N}.onnx");
+        using var progress = new StderrProgress(parse, "  ");
         try
         {
-            ModelsCommand.Progress(parse, $"quantizing {pruned.Name}/{pruned.Variant} ...");
-            var report = VariantBuilder.QuantizeFile(pruned.ModelPath, target, variant, options, new StderrProgress(parse, "  "));
-            ModelsCommand.Progress(parse, $"adding {variant} to {repo.Root}...");
+            progress.Line($"quantizing {pruned.Name}/{pruned.Variant} ...");
+            var report = VariantBuilder.QuantizeFile(pruned.ModelPath, target, variant, options, progress);
+            progress.Line($"adding {variant} to {repo.Root}...");
             VariantBuilder.AddBuiltFile(repo, repo.Get(pruned.Name), target, variant);
             return (report, variant.Name);
         }

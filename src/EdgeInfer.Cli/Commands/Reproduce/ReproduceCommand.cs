@@ -57,14 +57,15 @@ internal sealed class ReproduceCommand
         var configPath = parse.GetValue(config);
         var studyConfig = Config(presetName, configPath);
         var stderr = parse.InvocationConfiguration.Error;
-        var progress = new ReproduceProgressWriter(stderr, Console.IsErrorRedirected);
+        using var progress = new ReproduceProgressWriter(stderr, ProgressModes.For(stderr));
         var repo = ModelRepository.Open(parse.GetValue(repository));
-        var accuracy = ReproduceAccuracy.Evaluator(repo, line => stderr.WriteLine(line), studyConfig.CalibrationImages);
+        var accuracy = ReproduceAccuracy.Evaluator(repo, progress.Line, studyConfig.CalibrationImages);
         var measurer = new OrtStudyMeasurer(studyConfig, repo, accuracy);
         var study = new StudyReproduction(measurer, ReproduceFigures.Renderer(), canMeasureAccuracy: true);
         var request = new ReproductionRequest(studyConfig, presetName.ToLowerInvariant(), parse.GetValue(output)!, parse.GetValue(fresh), configPath);
         var result = study.Run(request, progress.Report, cancellationToken);
         progress.Finish();
+        progress.Dispose();
         var stdout = parse.InvocationConfiguration.Output;
         if (parse.GetValue(json))
         {

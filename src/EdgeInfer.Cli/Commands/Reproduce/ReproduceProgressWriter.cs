@@ -1,34 +1,51 @@
+using EdgeInfer.Cli.Infrastructure;
 using EdgeInfer.Study.Running;
 
 namespace EdgeInfer.Cli.Commands.Reproduce;
 
 /// <summary>
-/// Progress of <c>edgeinfer reproduce</c> on stderr: a heading when a phase starts, then one line per step — plain
-/// <c>[3/12] …</c> when stderr is redirected, a bar <c>[#####-----] 3/12 …</c> in a terminal.
+/// Progress of <c>edgeinfer reproduce</c> on stderr: a heading when a phase starts, then one plain line <c>[3/12] …</c> per
+/// step; on a terminal (<see cref="ProgressMode.Live"/>) the same lines above a live bar of the phase with its ETA.
+/// Thread-safe; dispose it when the command is done.
 /// </summary>
-internal sealed class ReproduceProgressWriter(TextWriter error, bool plain)
+internal sealed class ReproduceProgressWriter(TextWriter error, ProgressMode mode) : IDisposable
 {
-    private const int BarWidth = 20;
-    private string? phase;
+    private readonly LiveProgress? live = mode == ProgressMode.Live ? new LiveProgress(error) : null;
+    private readonly Lock gate = new();
     private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+    private string? phase;
 
-    public void Report(StudyProgress progress)
+    /// <summary>A line of its own (e.g. the accuracy evaluator's), above the bar on a terminal.</summary>
+    public void Line(string text)
     {
-        if (progress.Phase != phase)
+        if (live is not null)
         {
-            phase = progress.Phase;
-            error.WriteLine($"== {progress.Phase} ({clock.Elapsed:mm\\:ss})");
-        }
-
-        if (plain || progress.Total == 0)
-        {
-            error.WriteLine($"[{progress.Step}/{progress.Total}] {progress.Message}");
+            live.Line(text);
             return;
         }
 
-        var filled = Math.Clamp(progress.Step * BarWidth / progress.Total, 0, BarWidth);
-        error.WriteLine($"[{new string('#', filled)}{new string('-', BarWidth - filled)}] {progress.Step}/{progress.Total} {progress.Message}");
+        lock (gate)
+        {
+            error.WriteLine(text);
+        }
     }
 
-    public void Finish() => error.WriteLine($"== done in {clock.Elapsed:mm\\:ss}");
+    public void Report(StudyProgress progress)
+    {
+        lock (gate)
+        {
+            if (progress.Phase != phase)
+            {
+                phase = progress.Phase;
+                Line($"== {progress.Phase} ({clock.Elapsed:mm\\:ss})");
+            }
+
+            Line($"[{progress.Step}/{progress.Total}] {progress.Message}");
+            live?.Step(progress.Phase, progress.Step, progress.Total, progress.Message);
+        }
+    }
+
+    public void Finish() => Line($"== done in {clock.Elapsed:mm\\:ss}");
+
+    public void Dispose() => live?.Dispose();
 }

@@ -95,7 +95,7 @@ internal sealed class SimulateCommand
 
         var inputs = SimulateInputs.Load(parse.GetValue(scenario)!, parse.GetValue(sweeps) ?? []);
         var runs = inputs.Runs(Policies(parse.GetValue(policies)), k);
-        var progress = new SimulateProgress(parse.InvocationConfiguration.Error);
+        using var progress = new SimulateProgress(parse.InvocationConfiguration.Error);
         var folder = SimulateOutput.Open(parse.GetValue(output), started);
         var runner = new SimulateRunner(progress, first, parse.GetValue(trace) ? folder.Folder : null);
         var written = new List<string>();
@@ -103,6 +103,7 @@ internal sealed class SimulateCommand
         {
             progress.Line($"simulating {runs.Count} run(s) of {inputs.Points.Count} point(s) on {Environment.ProcessorCount} core(s) into {folder.Folder}");
             var (results, traces) = runner.Run(runs, cancellationToken);
+            progress.Dispose();
             written.AddRange(traces);
             var rows = SimulateRow.Of(runs, results);
             var summary = Path.Combine(folder.Folder, "summary.csv");
