@@ -12,7 +12,7 @@ namespace EdgeInfer.Edge.Security;
 /// <summary>
 /// ASP.NET Core's rate limiter as the edge uses it: one token bucket per client (<see cref="ClientIdentity.Of"/>, so it runs
 /// after authentication), health probes exempt, rejections answered 429 ProblemDetails with <c>Retry-After</c> and counted
-/// in <see cref="EdgeMetrics.Rejected"/>.
+/// in <see cref="EdgeMetrics.Rejected(string, int?)"/>.
 /// </summary>
 internal static class EdgeRateLimiting
 {
@@ -38,7 +38,7 @@ internal static class EdgeRateLimiting
     {
         var context = rejected.HttpContext;
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
-        context.RequestServices.GetRequiredService<EdgeMetrics>().Rejected(StatusCodes.Status429TooManyRequests);
+        context.RequestServices.GetRequiredService<EdgeMetrics>().Rejected(RejectionReasons.RateLimited, StatusCodes.Status429TooManyRequests);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext

@@ -172,7 +172,17 @@ public sealed class VariantStore(ModelRepository repository, VariantCache cache,
             builds.CheckGrid(pruned);
         }
 
-        var client = cache.IsBuilding(path) ? null : builds.Charge();
+        string? client;
+        try
+        {
+            client = cache.IsBuilding(path) ? null : builds.Charge();
+        }
+        catch (EdgeProblemException budget)
+        {
+            metrics.Rejected(RejectionReasons.BuildBudget, budget.Status);
+            throw;
+        }
+
         var memory = BuildScheduler.EstimateMemoryBytes(new FileInfo(source).Length);
         var plan = new BuildPlan(expectedBytes, ct => builds.Queue.EnterAsync(memory, ct));
         try
@@ -182,6 +192,7 @@ public sealed class VariantStore(ModelRepository repository, VariantCache cache,
         catch (EdgeProblemException refused) when (refused.Status is 503 or StorageProblems.InsufficientStorage)
         {
             builds.Refund(client);
+            metrics.Rejected(refused.Status == 503 ? RejectionReasons.BuildQueueFull : RejectionReasons.StoreFull, refused.Status);
             throw;
         }
     }
