@@ -7,7 +7,8 @@
 # `sharpfuzz`, seeds afl-fuzz with every file under fuzz/corpus/TARGET (regressions included) and fuzzes for MINUTES
 # (nice'd). Output (git-ignored): results/fuzz/TARGET/out/default/{fuzzer_stats,queue,crashes,hangs}. A crash or hang
 # replays with the uninstrumented build: `dotnet fuzz/EdgeInfer.Fuzz/bin/Release/net10.0/EdgeInfer.Fuzz.dll TARGET FILE`
-# (instrumented assemblies only run under afl-fuzz). Extra afl-fuzz flags: AFL_EXTRA_ARGS.
+# (instrumented assemblies only run under afl-fuzz). Extra afl-fuzz flags: AFL_EXTRA_ARGS;
+# FUZZ_SKIP_BUILD=1 reuses the last build (two targets started together).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TARGET=${1:?usage: scripts/fuzz.sh TARGET MINUTES}
@@ -33,7 +34,7 @@ command -v afl-fuzz > /dev/null || { echo "afl-fuzz not found: apt-get install a
 WORK=results/fuzz/$TARGET
 rm -rf "$WORK/bin" "$WORK/in"
 mkdir -p "$WORK/bin" "$WORK/in"
-nice -n 10 dotnet build fuzz/EdgeInfer.Fuzz -c Release -v q -nologo
+[ -n "${FUZZ_SKIP_BUILD:-}" ] || nice -n 10 dotnet build fuzz/EdgeInfer.Fuzz -c Release -v q -nologo
 cp -r fuzz/EdgeInfer.Fuzz/bin/Release/net10.0/. "$WORK/bin/"
 for assembly in $ASSEMBLIES; do
   "$SHARPFUZZ" "$WORK/bin/$assembly.dll"

@@ -11,7 +11,10 @@ namespace EdgeInfer.Fuzz.Targets;
 /// The edge's inference body (<see cref="InputDecoder.DecodeAsync"/>) on a <see cref="DefaultHttpContext"/>, no server.
 /// The input's first byte picks the Content-Type (<see cref="ContentTypes"/>), the bytes up to the first newline (at most
 /// <see cref="MaxShapeBytes"/>) are the <c>X-Tensor-Shape</c> header, the rest is the body; the model takes
-/// [1, 3, 4, 4]. Contract: bad input is an <see cref="EdgeProblemException"/> with a 4xx status.
+/// [1, 3, 4, 4]. Contract: bad input is an <see cref="EdgeProblemException"/> with a 4xx status. Images whose header
+/// claims more than <see cref="ImageTarget.MaxPixels"/> are skipped, as for <see cref="ImageTarget"/>: without that
+/// limit, a small body claiming a huge image made the process abort (native allocation), the known
+/// "no pixel limit" problem, fixed in the edge's admission of images.
 /// </summary>
 public static class TensorBodyTarget
 {
@@ -42,6 +45,12 @@ public static class TensorBodyTarget
         {
             context.Request.Headers[InputDecoder.ShapeHeader] = Encoding.Latin1.GetString(rest[..newline]);
             rest = rest[(newline + 1)..];
+        }
+
+        if (context.Request.ContentType?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true
+            && ImageTarget.ClaimedPixels(rest) > ImageTarget.MaxPixels)
+        {
+            return; // refused before decoding by the edge's pixel limit (EdgeResourceLimits.MaxImagePixels), not by this decoder
         }
 
         context.Request.Body = new MemoryStream(rest.ToArray(), writable: false);

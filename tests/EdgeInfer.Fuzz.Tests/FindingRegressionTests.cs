@@ -34,6 +34,17 @@ public sealed class FindingRegressionTests
         Assert.InRange(GC.GetTotalAllocatedBytes(precise: true) - before, 0, 64L << 20);
     }
 
+    [Theory]
+    [InlineData("brotli-invalid-data-1.eiw")]
+    [InlineData("brotli-invalid-data-2.eiw")]
+    public void WireDecode_InvalidBrotliStream_IsCorruptNotInvalidOperation(string file)
+    {
+        var wire = WireTarget.WithValidChecksum(Regression("wire", file));
+
+        var ex = Assert.Throws<EdgeInferInputException>(() => WireCodec.Decode(wire, file));
+        Assert.Contains("Brotli payload does not decompress", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void WireDecode_UncompressedPayloadShorterThanAnnounced_IsCorrupt()
     {

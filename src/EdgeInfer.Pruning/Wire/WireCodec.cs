@@ -157,9 +157,9 @@ public static partial class WireCodec
 
             return decoder.Read(new byte[1]) == 0 ? payload : null;
         }
-        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException)
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or InvalidOperationException)
         {
-            return null;
+            return null; // BrotliStream reports invalid data as InvalidOperationException, DeflateStream as InvalidDataException
         }
     }
 }
