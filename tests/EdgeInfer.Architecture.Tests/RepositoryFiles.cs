@@ -3,12 +3,12 @@ namespace EdgeInfer.Architecture.Tests;
 /// <summary>The repository these tests check: its root (the folder holding <c>EdgeInfer.slnx</c>) and its source files.</summary>
 internal static class RepositoryFiles
 {
-    private static readonly string[] SourceFolders = ["src", "tests", "bench"];
+    private static readonly string[] SourceFolders = ["src", "tests", "bench", "fuzz"];
 
     /// <summary>The repository root, found above the test binaries.</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The C# files under <c>src/</c>, <c>tests/</c> and <c>bench/</c>, build outputs excluded.</summary>
+    /// <summary>The C# files under <c>src/</c>, <c>tests/</c>, <c>bench/</c> and <c>fuzz/</c>, build outputs excluded.</summary>
     public static IEnumerable<string> SourceTestAndBenchFiles() =>
         SourceFolders
             .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Root, folder), "*.cs", SearchOption.AllDirectories))

@@ -1,6 +1,6 @@
 namespace EdgeInfer.Architecture.Tests;
 
-/// <summary>House style: lines of at most 160 characters in <c>src/</c>, <c>tests/</c> and <c>bench/</c>.</summary>
+/// <summary>House style: lines of at most 160 characters in <c>src/</c>, <c>tests/</c>, <c>bench/</c> and <c>fuzz/</c>.</summary>
 public sealed class SourceLineTests
 {
     private const int MaxLength = 160;

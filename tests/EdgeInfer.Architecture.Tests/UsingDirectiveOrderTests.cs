@@ -9,7 +9,7 @@ namespace EdgeInfer.Architecture.Tests;
 /// </summary>
 public sealed partial class UsingDirectiveOrderTests
 {
-    private static readonly string[] SourceFolders = ["src", "tests", "bench"];
+    private static readonly string[] SourceFolders = ["src", "tests", "bench", "fuzz"];
 
     [Fact]
     public void UsingDirectives_EverySourceFile_AreSorted()

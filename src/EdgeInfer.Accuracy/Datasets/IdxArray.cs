@@ -24,7 +24,7 @@ public sealed class IdxArray
                 throw new ArgumentException($"IDX dimensions must be non-negative, not {d}.", nameof(dimensions));
             }
 
-            product *= d;
+            product = (long)Int128.Min((Int128)product * d, long.MaxValue);
         }
 
         if (product != data.LongLength)

@@ -76,7 +76,7 @@ public static class IdxFormat
             }
 
             dims[i] = d;
-            expected *= d;
+            expected = (long)Int128.Min((Int128)expected * d, long.MaxValue); // saturates: a product past 2^63 never matches
         }
 
         long actual = header.Length - dataOffset;

@@ -156,6 +156,11 @@ public static partial class WireCodec
     private static (SparseRecord[] Records, long Values) ReadRecords(PayloadReader reader, RepeatedField<TensorProto> initializers, string source)
     {
         var count = reader.Int32("record count");
+        if (count > reader.Remaining / SparseRecord.Size)
+        {
+            throw Corrupt(source, $"{count} sparse records do not fit in the {reader.Remaining} bytes left");
+        }
+
         var records = new SparseRecord[count];
         var seen = new HashSet<int>();
         long values = 0;
@@ -231,6 +236,8 @@ public static partial class WireCodec
     private sealed class PayloadReader(byte[] payload, string source)
     {
         public int Offset { get; private set; }
+
+        public int Remaining => payload.Length - Offset;
 
         public int Int32(string what)
         {

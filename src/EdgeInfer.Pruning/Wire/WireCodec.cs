@@ -113,33 +113,53 @@ public static partial class WireCodec
         }
     }
 
+    /// <summary>
+    /// The payload, at most <see cref="WireHeader.DecodedLength"/> bytes. The announced length is not trusted for the
+    /// allocation: a compressed payload is decoded into a buffer that grows as the data really decompresses (sized at once
+    /// when the ratio is plausible), so a forged header cannot make a small file allocate gigabytes.
+    /// </summary>
     private static byte[] Decompress(ReadOnlySpan<byte> stored, WireHeader header, string source)
     {
-        var payload = GC.AllocateUninitializedArray<byte>((int)header.DecodedLength);
-        var ok = header.Compression switch
-        {
-            WireCompression.None => stored.TryCopyTo(payload) && stored.Length == payload.Length,
-            WireCompression.Brotli => BrotliDecoder.TryDecompress(stored, payload, out var written) && written == payload.Length,
-            _ => Inflate(stored, payload),
-        };
-        return ok
-            ? payload
-            : throw new EdgeInferInputException(
+        var payload = header.Compression == WireCompression.None
+            ? (ulong)stored.Length == header.DecodedLength ? stored.ToArray() : null
+            : Inflate(stored, header);
+        return payload
+            ?? throw new EdgeInferInputException(
                 $"'{source}' is corrupted: its {header.Compression} payload does not decompress to the announced {header.DecodedLength} bytes.");
     }
 
-    private static bool Inflate(ReadOnlySpan<byte> stored, byte[] payload)
+    private static byte[]? Inflate(ReadOnlySpan<byte> stored, WireHeader header)
     {
+        var decoded = (int)header.DecodedLength;
         try
         {
             using var input = new MemoryStream(stored.ToArray());
-            using var deflate = new DeflateStream(input, CompressionMode.Decompress);
-            deflate.ReadExactly(payload);
-            return deflate.Read(new byte[1]) == 0;
+            using Stream decoder = header.Compression == WireCompression.Brotli
+                ? new BrotliStream(input, CompressionMode.Decompress)
+                : new DeflateStream(input, CompressionMode.Decompress);
+            var payload = GC.AllocateUninitializedArray<byte>((int)Math.Min(decoded, Math.Max(1L << 20, 16L * stored.Length)));
+            var filled = 0;
+            while (filled < decoded)
+            {
+                if (filled == payload.Length)
+                {
+                    Array.Resize(ref payload, (int)Math.Min(decoded, 2L * payload.Length));
+                }
+
+                var read = decoder.Read(payload, filled, payload.Length - filled);
+                if (read == 0)
+                {
+                    return null;
+                }
+
+                filled += read;
+            }
+
+            return decoder.Read(new byte[1]) == 0 ? payload : null;
         }
-        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException)
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or InvalidOperationException)
         {
-            return false;
+            return null; // BrotliStream reports invalid data as InvalidOperationException, DeflateStream as InvalidDataException
         }
     }
 }
