@@ -14,7 +14,7 @@ public sealed class EdgeProblemException : Exception
 
     /// <summary>A 400 (bad request) with the given detail.</summary>
     public EdgeProblemException(string message)
-        : this(400, "Bad request", message)
+        : this(400, "Bad Request", message)
     {
     }
 
@@ -23,7 +23,7 @@ public sealed class EdgeProblemException : Exception
         : base(message, innerException)
     {
         Status = 400;
-        Title = "Bad request";
+        Title = "Bad Request";
     }
 
     /// <summary>Creates the problem.</summary>
@@ -58,5 +58,5 @@ public sealed class EdgeProblemException : Exception
     public static EdgeProblemException NotFound(string detail) => new(404, "Model not found", detail);
 
     /// <summary>400 for a bad parameter or body.</summary>
-    public static EdgeProblemException BadRequest(string detail) => new(400, "Bad request", detail);
+    public static EdgeProblemException BadRequest(string detail) => new(400, "Bad Request", detail);
 }

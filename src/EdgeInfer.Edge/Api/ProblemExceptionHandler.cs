@@ -24,7 +24,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var (status, title, detail, retryAfter) = exception switch
         {
             EdgeProblemException p => (p.Status, p.Title, p.Message, p.RetryAfterSeconds),
-            EdgeInferInputException e => (400, "Bad request", e.Message, null),
+            EdgeInferInputException e => (400, "Bad Request", e.Message, null),
             BadHttpRequestException b => (b.StatusCode, ReasonPhrases.GetReasonPhrase(b.StatusCode), b.Message, (int?)null),
             IOException io when ThrownByKestrel(io) => (400, ReasonPhrases.GetReasonPhrase(400), io.Message, null),
             _ => (500, "Internal error", "The server failed to handle the request: " + exception.GetType().Name + ".", null),
