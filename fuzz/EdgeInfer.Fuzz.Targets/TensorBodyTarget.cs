@@ -8,13 +8,13 @@ using Onnx;
 namespace EdgeInfer.Fuzz.Targets;
 
 /// <summary>
-/// The edge's inference body (<see cref="InputDecoder.DecodeAsync"/>) on a <see cref="DefaultHttpContext"/>, no server.
+/// The edge's inference body (<see cref="InputDecoder.ReadAsync"/>, then <see cref="ImageUpload.Decode"/> for an image) on a
+/// <see cref="DefaultHttpContext"/>, no server.
 /// The input's first byte picks the Content-Type (<see cref="ContentTypes"/>), the bytes up to the first newline (at most
 /// <see cref="MaxShapeBytes"/>) are the <c>X-Tensor-Shape</c> header, the rest is the body; the model takes
-/// [1, 3, 4, 4]. Contract: bad input is an <see cref="EdgeProblemException"/> with a 4xx status. Images whose header
-/// claims more than <see cref="ImageTarget.MaxPixels"/> are skipped, as for <see cref="ImageTarget"/>: without that
-/// limit, a small body claiming a huge image made the process abort (native allocation), the known
-/// "no pixel limit" problem, fixed in the edge's admission of images.
+/// [1, 3, 4, 4]. Contract: bad input is an <see cref="EdgeProblemException"/> with a 4xx status. The pixel limit is the
+/// edge's own check (here <see cref="ImageTarget.MaxPixels"/>): before it existed, a small body claiming a huge image made
+/// the process abort in a native allocation.
 /// </summary>
 public static class TensorBodyTarget
 {
@@ -26,6 +26,9 @@ public static class TensorBodyTarget
         ["application/octet-stream", "image/png", "image/jpeg", "IMAGE/PNG; q=1", "text/plain", "application/octet-stream; x=y"];
 
     private static readonly long[] InputShape = [1, 3, 4, 4];
+
+    /// <summary>The body limit the edge runs with by default (16 MB).</summary>
+    private const long MaxBodyBytes = 16_000_000;
 
     private static readonly Lazy<string> ModelPath = new(WriteModel);
 
@@ -47,17 +50,15 @@ public static class TensorBodyTarget
             rest = rest[(newline + 1)..];
         }
 
-        if (context.Request.ContentType?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true
-            && ImageTarget.ClaimedPixels(rest) > ImageTarget.MaxPixels)
-        {
-            return; // refused before decoding by the edge's pixel limit (EdgeResourceLimits.MaxImagePixels), not by this decoder
-        }
-
         context.Request.Body = new MemoryStream(rest.ToArray(), writable: false);
         try
         {
-            var decoded = InputDecoder.DecodeAsync(context.Request, InputShape, ModelPath.Value, CancellationToken.None).GetAwaiter().GetResult();
-            decoded.Release();
+            // The edge's own order: the body is read and an image's header checked against the pixel limit (the same
+            // limit the image target uses), then the image is decoded as it would be inside an admission slot.
+            var received = InputDecoder.ReadAsync(context.Request, InputShape, MaxBodyBytes, ImageTarget.MaxPixels, CancellationToken.None)
+                .GetAwaiter().GetResult();
+            received.Image?.Decode(ModelPath.Value, (int)InputShape[2]).Release();
+            received.Release();
         }
         catch (EdgeProblemException ex) when (ex.Status is >= 400 and < 500)
         {
