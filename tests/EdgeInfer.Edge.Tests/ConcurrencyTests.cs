@@ -58,7 +58,7 @@ public sealed class ConcurrencyTests
     }
 
     [Fact]
-    public async Task Infer_QueuedLongerThanTimeout_Gets503WithRetryAfter()
+    public async Task Infer_QueuedLongerThanTimeout_Gets503WithRetryAfter_CountedAsQueueTimeout()
     {
         var ct = TestContext.Current.CancellationToken;
         using var pruner = new BlockingPruner();
@@ -69,9 +69,12 @@ public sealed class ConcurrencyTests
         using (var timedOut = await server.Client.PostAsync("/v1/models/mobilenet/infer", TestServer.Tensor(), ct))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, timedOut.StatusCode);
-            Assert.NotNull(timedOut.Headers.RetryAfter);
+            Assert.True(timedOut.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
         }
 
+        // Counted in the rejection metric with its reason.
+        var metrics = await server.Client.GetStringAsync("/metrics", ct);
+        Assert.Matches("edgeinfer_rejections_total\\{[^}]*reason=\"queue_timeout\"[^}]*\\} 1", metrics);
         pruner.Release();
         using var first = await holder;
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);

@@ -25,6 +25,32 @@ public sealed class ArrivalSchedule
     public IReadOnlyList<int> Devices => devices;
 
     /// <summary>
+    /// Open loop: starts <paramref name="send"/>(index, due timestamp) for every arrival at its offset from
+    /// <paramref name="start"/> (a <paramref name="time"/> timestamp), whether or not earlier ones were answered, and waits
+    /// for all of them.
+    /// </summary>
+    public async Task SendOnScheduleAsync(long start, TimeProvider time, Func<int, long, Task> send, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(send);
+        var requests = new Task[Count];
+        for (var i = 0; i < Count; i++)
+        {
+            var due = start + (long)(offsetSeconds[i] * time.TimestampFrequency);
+            var wait = due - time.GetTimestamp();
+            if (wait > 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds((double)wait / time.TimestampFrequency), time, cancellationToken).ConfigureAwait(false);
+            }
+
+            var index = i;
+            requests[i] = Task.Run(() => send(index, due), cancellationToken);
+        }
+
+        await Task.WhenAll(requests).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// K independent Poisson streams of rate R each, merged in time order: device d draws its inter-arrival times
     /// Δ = −ln(1 − U)/R (exponential, mean 1/R s) from its own <see cref="Random"/>, seeded from one master
     /// <c>Random(seed)</c>, so the merged stream is a Poisson process of rate K·R. It stops at

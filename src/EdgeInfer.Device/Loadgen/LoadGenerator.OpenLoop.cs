@@ -56,24 +56,8 @@ public static partial class LoadGenerator
         private int inFlight;
         private int maxInFlight;
 
-        public async Task SendAllAsync(long start, CancellationToken cancellationToken)
-        {
-            var requests = new Task[schedule.Count];
-            for (var i = 0; i < schedule.Count; i++)
-            {
-                var due = start + (long)(schedule.OffsetSeconds[i] * time.TimestampFrequency);
-                var wait = due - time.GetTimestamp();
-                if (wait > 0)
-                {
-                    await Task.Delay(TimeSpan.FromSeconds((double)wait / time.TimestampFrequency), time, cancellationToken).ConfigureAwait(false);
-                }
-
-                var index = i;
-                requests[i] = Task.Run(() => SendOneAsync(index, due, cancellationToken), cancellationToken);
-            }
-
-            await Task.WhenAll(requests).ConfigureAwait(false);
-        }
+        public Task SendAllAsync(long start, CancellationToken cancellationToken) =>
+            schedule.SendOnScheduleAsync(start, time, (index, due) => SendOneAsync(index, due, cancellationToken), cancellationToken);
 
         public LoadgenReport Report(LoadgenOptions options, double wallSeconds)
         {

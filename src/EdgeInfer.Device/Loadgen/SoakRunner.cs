@@ -172,25 +172,8 @@ public static class SoakRunner
 
         public IReadOnlyList<SoakSample> Samples => samples;
 
-        public async Task SendAllAsync(long start, CancellationToken cancellationToken)
-        {
-            var time = TimeProvider.System;
-            var tasks = new Task[schedule.Count];
-            for (var i = 0; i < schedule.Count; i++)
-            {
-                var due = start + (long)(schedule.OffsetSeconds[i] * time.TimestampFrequency);
-                var wait = due - time.GetTimestamp();
-                if (wait > 0)
-                {
-                    await Task.Delay(TimeSpan.FromSeconds((double)wait / time.TimestampFrequency), time, cancellationToken).ConfigureAwait(false);
-                }
-
-                var index = i;
-                tasks[i] = Task.Run(() => SendOneAsync(index, due, cancellationToken), cancellationToken);
-            }
-
-            await Task.WhenAll(tasks).ConfigureAwait(false);
-        }
+        public Task SendAllAsync(long start, CancellationToken cancellationToken) =>
+            schedule.SendOnScheduleAsync(start, TimeProvider.System, (index, due) => SendOneAsync(index, due, cancellationToken), cancellationToken);
 
         public string Progress(double seconds, SoakProbe probe) => string.Create(CultureInfo.InvariantCulture,
             $"[{seconds,6:0} s / {options.Duration.TotalSeconds:0} s] sent {Volatile.Read(ref sent)}, answered {Volatile.Read(ref answered)}, "
@@ -201,7 +184,9 @@ public static class SoakRunner
         private async Task SendOneAsync(int index, long due, CancellationToken cancellationToken)
         {
             var time = TimeProvider.System;
-            var lag = Math.Max(0, time.GetElapsedTime(due).TotalSeconds);
+            // A timer may fire a little before the due time: delays then count from the send, never below zero.
+            var origin = Math.Max(due, time.GetTimestamp());
+            var lag = (double)(origin - due) / time.TimestampFrequency;
             Interlocked.Increment(ref sent);
             var status = 0;
             var retryAfter = false;
@@ -230,7 +215,7 @@ public static class SoakRunner
                 Interlocked.Increment(ref serverErrors);
             }
 
-            samples[index] = new SoakSample(kinds[index], schedule.OffsetSeconds[index], time.GetElapsedTime(due).TotalSeconds, lag, status, retryAfter);
+            samples[index] = new SoakSample(kinds[index], schedule.OffsetSeconds[index], lag + time.GetElapsedTime(origin).TotalSeconds, lag, status, retryAfter);
         }
     }
 }
