@@ -215,7 +215,8 @@ public static class SoakRunner
                 Interlocked.Increment(ref serverErrors);
             }
 
-            samples[index] = new SoakSample(kinds[index], schedule.OffsetSeconds[index], lag + time.GetElapsedTime(origin).TotalSeconds, lag, status, retryAfter);
+            var delay = lag + time.GetElapsedTime(origin).TotalSeconds;
+            samples[index] = new SoakSample(kinds[index], schedule.OffsetSeconds[index], delay, lag, status, retryAfter);
         }
     }
 }
