@@ -184,9 +184,11 @@ public static class SoakRunner
         private async Task SendOneAsync(int index, long due, CancellationToken cancellationToken)
         {
             var time = TimeProvider.System;
-            // A timer may fire a little before the due time: delays then count from the send, never below zero.
-            var origin = Math.Max(due, time.GetTimestamp());
-            var lag = (double)(origin - due) / time.TimestampFrequency;
+            // Late: the delay counts from the due time (the lag included). Early (a timer fired a little before the due
+            // time): from the send, so a fast answer never has a negative delay.
+            var now = time.GetTimestamp();
+            var origin = Math.Min(due, now);
+            var lag = (double)(now - origin) / time.TimestampFrequency;
             Interlocked.Increment(ref sent);
             var status = 0;
             var retryAfter = false;
@@ -215,7 +217,7 @@ public static class SoakRunner
                 Interlocked.Increment(ref serverErrors);
             }
 
-            var delay = lag + time.GetElapsedTime(origin).TotalSeconds;
+            var delay = time.GetElapsedTime(origin).TotalSeconds;
             samples[index] = new SoakSample(kinds[index], schedule.OffsetSeconds[index], delay, lag, status, retryAfter);
         }
     }
